@@ -1,0 +1,282 @@
+// The graph model, shared by every layer of papergraph and by the web app.
+// This file holds types only: the web bundle imports it, so it must not pull in
+// Node modules or runtime code.
+
+/** Which text of a paper a span points into. */
+export type Field = 'title' | 'abstract';
+
+/** A mention's place in a paper: UTF-16 offsets into `paper.title` or `paper.abstract`, end exclusive. */
+export interface Span {
+  field: Field;
+  start: number;
+  end: number;
+}
+
+/** One paper after reading and de-duplication. */
+export interface Paper {
+  /** Stable id: `doi:…`, else `arxiv:…`, else `openalex:…`, else `title:<hash>` of the normalised title. */
+  id: string;
+  title: string;
+  abstract: string;
+  year: number | null;
+  /** ISO date `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) when the source gives one. */
+  date: string | null;
+  url: string | null;
+  authors: string[];
+  /** The format and file of the record the paper came from first, e.g. `bibtex:refs.bib`. */
+  source: string;
+  doi: string | null;
+  arxivId: string | null;
+  openalexId: string | null;
+  /**
+   * Fingerprints of every input record merged into this paper (format + content hash).
+   * A set, so re-reading the same record changes nothing; `sources.length - 1` records were merged.
+   */
+  sources: string[];
+}
+
+/** A concept as the extractor emits it for a corpus. */
+export interface ExtractedConcept {
+  /** Canonical key: lower-case words, singular head, no hyphens (acronyms keep their case), e.g. `spike timing dependent plasticity`. */
+  id: string;
+  /** The form users wrote most. */
+  label: string;
+  /** Every surface form seen, the label included. */
+  aliases: string[];
+  /** Corpus-level termhood score (higher is more concept-like). */
+  score: number;
+}
+
+/** One paper mentioning one concept. */
+export interface Mention {
+  paperId: string;
+  conceptId: string;
+  /** Occurrences in title and abstract together. */
+  count: number;
+  inTitle: boolean;
+  /** How central the concept is to this paper (the extractor's per-paper rank score). */
+  score: number;
+  spans: Span[];
+}
+
+/** What extraction produces for a corpus: the input of the graph build. */
+export interface Extraction {
+  concepts: ExtractedConcept[];
+  mentions: Mention[];
+}
+
+/** A Concept node as stored, with its analytics. */
+export interface Concept {
+  id: string;
+  label: string;
+  aliases: string[];
+  /** Number of papers mentioning it. */
+  papers: number;
+  /** Total mentions over all papers. */
+  mentions: number;
+  /** Termhood score from extraction. */
+  score: number;
+  /** Louvain community on the concept graph (0 = largest community). */
+  community: number;
+  /** ForceAtlas2 position. */
+  x: number;
+  y: number;
+  pagerank: number;
+  /** Normalised betweenness centrality on the concept graph. */
+  betweenness: number;
+  /** Participation coefficient over the Louvain communities (0: all links inside its community). */
+  participation: number;
+  /** Mean publication year of its papers, null when none has a year. */
+  meanYear: number | null;
+}
+
+/** A CO_OCCURS edge, stored once per pair with `source < target`. */
+export interface CoOccurrence {
+  source: string;
+  target: string;
+  /** Papers mentioning both. */
+  papers: number;
+  /** Association strength (van Eck & Waltman 2009), normalised so the strongest edge is 1. */
+  weight: number;
+}
+
+/** The whole graph as the write side hands it to a store. */
+export interface KnowledgeGraph {
+  papers: Paper[];
+  concepts: Concept[];
+  mentions: Mention[];
+  cooccurrences: CoOccurrence[];
+}
+
+export type StoreKind = 'embedded' | 'neo4j';
+
+/** Counts shown by `papergraph stats` and `/api/health`. */
+export interface GraphStats {
+  papers: number;
+  concepts: number;
+  mentions: number;
+  cooccurrences: number;
+  /** Input records merged into another paper by de-duplication. */
+  merged: number;
+  communities: number;
+}
+
+// ---------------------------------------------------------------------------
+// HTTP API shapes (DESIGN.md "Public interfaces"). Graphs travel in graphology's
+// serialized format so the web app can call `Graph.from()` on them.
+
+export interface SerializedNode<A = Record<string, unknown>> {
+  key: string;
+  attributes: A;
+}
+export interface SerializedEdge<A = Record<string, unknown>> {
+  key?: string;
+  source: string;
+  target: string;
+  attributes: A;
+  undirected?: boolean;
+}
+export interface SerializedGraph<N = Record<string, unknown>, E = Record<string, unknown>> {
+  options: { type: 'mixed' | 'directed' | 'undirected'; multi: boolean; allowSelfLoops: boolean };
+  attributes: Record<string, unknown>;
+  nodes: SerializedNode<N>[];
+  edges: SerializedEdge<E>[];
+}
+
+/** Node attributes in every graph the API returns. */
+export interface MapNodeAttributes {
+  kind: 'concept' | 'paper';
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  /** Concepts: community id; papers: the community of their strongest concept. */
+  community: number;
+  /** Concepts: paper count. Papers: 1. */
+  papers: number;
+  /** Concepts: mean year of their papers; papers: their year. */
+  year: number | null;
+  pagerank?: number;
+}
+export interface MapEdgeAttributes {
+  kind: 'cooccurs' | 'mentions';
+  /** Co-occurrence: papers in common; mention: occurrences. */
+  papers: number;
+  weight: number;
+  size: number;
+}
+export type MapGraph = SerializedGraph<MapNodeAttributes, MapEdgeAttributes>;
+
+export interface HealthResponse {
+  status: 'ok';
+  store: StoreKind;
+  papers: number;
+  concepts: number;
+  mentions: number;
+}
+
+export interface SearchResult {
+  id: string;
+  kind: 'concept' | 'paper';
+  label: string;
+  score: number;
+  /** Concepts: the alias that matched when it is not the label. */
+  matched?: string;
+  /** Concepts: papers; papers: year. */
+  papers?: number;
+  year?: number | null;
+}
+export interface SearchResponse {
+  results: SearchResult[];
+}
+
+export interface CommunitySummary {
+  id: number;
+  /** The community's most specific concepts, best first: its name in the legend. */
+  label: string;
+  concepts: number;
+  papers: number;
+  meanYear: number | null;
+}
+
+export interface OverviewResponse {
+  graph: MapGraph;
+  communities: CommunitySummary[];
+  /** Year range of the corpus, for the year filter and the year colour scale. */
+  years: { min: number | null; max: number | null };
+  /** Concepts in the corpus (the map shows the top `limit`). */
+  totalConcepts: number;
+}
+
+export interface PaperSummary {
+  id: string;
+  title: string;
+  year: number | null;
+  url: string | null;
+}
+
+export interface RelatedConcept {
+  id: string;
+  label: string;
+  papers: number;
+  weight: number;
+}
+
+export interface ConceptResponse {
+  id: string;
+  label: string;
+  aliases: string[];
+  papers: number;
+  community: number;
+  pagerank: number;
+  meanYear: number | null;
+  topPapers: PaperSummary[];
+  related: RelatedConcept[];
+}
+
+export interface PaperConcept {
+  id: string;
+  label: string;
+  spans: Span[];
+}
+export interface PaperResponse {
+  id: string;
+  title: string;
+  abstract: string;
+  year: number | null;
+  date: string | null;
+  url: string | null;
+  authors: string[];
+  doi: string | null;
+  arxivId: string | null;
+  concepts: PaperConcept[];
+}
+
+/** Papers behind an edge: both concepts, with the sentence where they meet. */
+export interface EvidencePaper extends PaperSummary {
+  sentence: string;
+}
+export interface EdgeEvidenceResponse {
+  a: { id: string; label: string };
+  b: { id: string; label: string };
+  papers: EvidencePaper[];
+}
+
+export interface CommunityResponse extends CommunitySummary {
+  topConcepts: RelatedConcept[];
+  topPapers: PaperSummary[];
+}
+
+export type CypherValue = null | boolean | number | string | CypherValue[] | { [key: string]: CypherValue };
+export interface CypherResponse {
+  columns: string[];
+  rows: CypherValue[][];
+  /** Nodes and relationships found in the result, when it has any. */
+  graph: SerializedGraph | null;
+  elapsedMs: number;
+  truncated: boolean;
+}
+
+export interface ApiError {
+  error: { code: string; message: string };
+}

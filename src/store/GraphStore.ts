@@ -1,0 +1,97 @@
+// The one seam between papergraph and its databases. Both backends (embedded
+// @ladybugdb/core and Neo4j) implement it and run the same `.cypher` files, so
+// nothing above this layer knows which database answers.
+import type { GraphStats, KnowledgeGraph, Paper, StoreKind } from '../graph/model.ts';
+
+/** A value as it leaves a store: plain JSON, never a driver type (Integer, Node, Date…). */
+export type StoreValue = null | boolean | number | string | StoreValue[] | { [key: string]: StoreValue };
+export type Row = Record<string, StoreValue>;
+export type Params = Record<string, unknown>;
+
+/** A node or relationship found in a console result, for drawing it. */
+export interface ResultNode {
+  id: string;
+  labels: string[];
+  properties: Record<string, StoreValue>;
+}
+export interface ResultRelationship {
+  id: string;
+  type: string;
+  start: string;
+  end: string;
+  properties: Record<string, StoreValue>;
+}
+
+export interface ConsoleLimits {
+  timeoutMs: number;
+  maxRows: number;
+}
+
+export interface ConsoleResult {
+  columns: string[];
+  rows: StoreValue[][];
+  nodes: ResultNode[];
+  relationships: ResultRelationship[];
+  truncated: boolean;
+  elapsedMs: number;
+}
+
+export type ProgressFn = (phase: string, done: number, total: number) => void;
+
+export interface GraphStore {
+  readonly kind: StoreKind;
+  /** Where the data lives, for messages: a directory or a Neo4j URI. */
+  readonly location: string;
+
+  /** Every stored paper, so an ingest can merge new input with what is there. */
+  papers(): Promise<Paper[]>;
+
+  /**
+   * Replace the stored graph with `graph`. The embedded store builds a new database
+   * and swaps it in only on success; Neo4j MERGEs in batches and removes what `graph`
+   * no longer has, so a re-run after a failure converges.
+   */
+  write(graph: KnowledgeGraph, progress?: ProgressFn): Promise<void>;
+
+  /** Run a named app query from `cypher/` (`name` is the file name without extension). */
+  run(name: string, params?: Params): Promise<Row[]>;
+
+  /** Run user-typed Cypher read-only, time- and row-limited. Throws ConsoleError. */
+  console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult>;
+
+  stats(): Promise<GraphStats>;
+
+  close(): Promise<void>;
+}
+
+/** Errors a user can act on, with the code the HTTP API and CLI report. */
+export type StoreErrorCode =
+  | 'not_found' // no graph stored yet
+  | 'unavailable' // server not running / unreachable
+  | 'auth' // wrong credentials
+  | 'database_missing'
+  | 'write_failed';
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+export type ConsoleErrorCode = 'forbidden' | 'syntax' | 'timeout' | 'bad_params';
+
+/** A console query refused or failed: `forbidden` maps to HTTP 403, `timeout` to 408, the rest to 400. */
+export class ConsoleError extends Error {
+  constructor(
+    readonly code: ConsoleErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsoleError';
+  }
+}
