@@ -1,0 +1,93 @@
+// Co-occurrence counting: how many papers mention both concepts of a pair.
+//
+// Method: document-level co-occurrence with full counting, as in co-word analysis
+// (Callon et al. 1983) and VOSviewer's term maps (van Eck & Waltman 2010): each
+// paper adds 1 to every pair of the concepts it mentions, however often it
+// mentions them.
+//
+// A paper pairs up only its `maxConceptsPerPaper` most central concepts (by the
+// extractor's per-paper mention score). Pairs grow with the square of a paper's
+// concepts: a 16k-character abstract with 450 concepts would alone add ~100k pairs,
+// mostly between incidental phrases. Typical abstracts have fewer concepts than the
+// cap and lose nothing.
+import type { Mention } from './model.ts';
+
+export interface CooccurrenceOptions {
+  /** Concepts per paper that take part in pairs, most central first. Default 30 (435 pairs at most per paper). */
+  maxConceptsPerPaper?: number;
+}
+
+const DEFAULTS: Required<CooccurrenceOptions> = {
+  maxConceptsPerPaper: 30,
+};
+
+/** Papers in common for one pair of concepts, `source < target`. */
+export interface PairCount {
+  source: string;
+  target: string;
+  papers: number;
+}
+
+export interface CooccurrenceCounts {
+  /** Every pair seen in at least one paper, sorted by source then target. */
+  pairs: PairCount[];
+  /** For each concept, the papers in which it took part in pairing (its row total's denominator). */
+  occurrences: Map<string, number>;
+  /** Papers that contributed at least one concept. */
+  papers: number;
+}
+
+export function countCooccurrences(mentions: Mention[], options: CooccurrenceOptions = {}): CooccurrenceCounts {
+  const { maxConceptsPerPaper } = { ...DEFAULTS, ...options };
+  if (!Number.isInteger(maxConceptsPerPaper) || maxConceptsPerPaper < 2) {
+    throw new RangeError(`maxConceptsPerPaper must be an integer ≥ 2, got ${maxConceptsPerPaper}`);
+  }
+
+  const byPaper = new Map<string, Map<string, Mention>>();
+  for (const mention of mentions) {
+    let concepts = byPaper.get(mention.paperId);
+    if (!concepts) byPaper.set(mention.paperId, (concepts = new Map()));
+    // A concept listed twice for one paper still co-occurs once; keep its best mention.
+    const seen = concepts.get(mention.conceptId);
+    if (!seen || rankMentions(mention, seen) < 0) concepts.set(mention.conceptId, mention);
+  }
+
+  const occurrences = new Map<string, number>();
+  const pairCounts = new Map<string, Map<string, number>>();
+  for (const concepts of byPaper.values()) {
+    const kept = [...concepts.values()]
+      .sort(rankMentions)
+      .slice(0, maxConceptsPerPaper)
+      .map((m) => m.conceptId)
+      .sort(compareIds);
+    for (let i = 0; i < kept.length; i++) {
+      const source = kept[i];
+      occurrences.set(source, (occurrences.get(source) ?? 0) + 1);
+      let row = pairCounts.get(source);
+      if (!row) pairCounts.set(source, (row = new Map()));
+      for (let j = i + 1; j < kept.length; j++) {
+        const target = kept[j];
+        row.set(target, (row.get(target) ?? 0) + 1);
+      }
+    }
+  }
+
+  const pairs: PairCount[] = [];
+  for (const source of [...pairCounts.keys()].sort(compareIds)) {
+    const row = pairCounts.get(source)!;
+    for (const target of [...row.keys()].sort(compareIds)) {
+      pairs.push({ source, target, papers: row.get(target)! });
+    }
+  }
+  return { pairs, occurrences, papers: byPaper.size };
+}
+
+/** Most central first: per-paper score, then occurrences, then id so ties never depend on input order. */
+function rankMentions(a: Mention, b: Mention): number {
+  return b.score - a.score || b.count - a.count || compareIds(a.conceptId, b.conceptId);
+}
+
+/** Plain code-unit order: the `source < target` of the stored edges. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
