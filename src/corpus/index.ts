@@ -1,0 +1,148 @@
+// The corpus layer's public surface: read files and directories of papers in any
+// supported format, give each record a stable id, and merge duplicates.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { Paper } from '../graph/model.ts';
+import { readArxivAtom } from './arxivAtom.ts';
+import { readBibtex } from './bibtex.ts';
+import { buildPaper, type BuildPaperOptions } from './buildPaper.ts';
+import { readCsv } from './csv.ts';
+import { readDailyPapers } from './dailyPapers.ts';
+import { decodeText } from './decodeText.ts';
+import { detectFormat, KNOWN_EXTENSIONS, type InputFormat } from './detectFormat.ts';
+import { normaliseTitle } from './ids.ts';
+import { readJsonDocument, readJsonLines } from './jsonRecords.ts';
+import { InputError, type InputProblem } from './problems.ts';
+import type { ReaderOutput } from './rawRecord.ts';
+import { readRis } from './ris.ts';
+
+export { dedupePapers, type DedupeResult } from './dedupe.ts';
+export { normaliseTitle, paperId, normaliseDoi, normaliseArxivId, normaliseOpenalexId, type PaperIdFields } from './ids.ts';
+export { readJsonlStream } from './jsonRecords.ts';
+export { InputError, formatProblem, isInputProblem, type InputProblem } from './problems.ts';
+export { cleanText } from './cleanText.ts';
+export { detectFormat, type InputFormat } from './detectFormat.ts';
+
+export interface ReadResult {
+  /** One Paper per record read, in file order then line order; NOT de-duplicated. */
+  records: Paper[];
+  problems: InputProblem[];
+  /** Files read (directories expanded). */
+  files: number;
+}
+
+export interface ReadCorpusOptions extends BuildPaperOptions {
+  /** Throw an InputError when any problem is an error, instead of skipping the bad input. Default false. */
+  strict?: boolean;
+  /** Called after each file, for progress display. */
+  onFile?: (file: string, done: number, total: number) => void;
+}
+
+const READERS: Record<InputFormat, (text: string, file: string) => ReaderOutput> = {
+  'daily-papers': readDailyPapers,
+  jsonl: readJsonLines,
+  json: readJsonDocument,
+  csv: readCsv,
+  'arxiv-atom': readArxivAtom,
+  bibtex: readBibtex,
+  ris: readRis,
+};
+
+async function expandPaths(paths: string[], problems: InputProblem[]): Promise<string[]> {
+  const files: string[] = [];
+  const visit = async (path: string, explicit: boolean): Promise<void> => {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      problems.push({ file: path, line: null, severity: 'error', message: 'no such file or directory' });
+      return;
+    }
+    if (info.isDirectory()) {
+      const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
+      for (const name of entries) await visit(join(path, name), false);
+    } else if (explicit || KNOWN_EXTENSIONS.includes(extname(path).toLowerCase())) {
+      files.push(path);
+    }
+  };
+  for (const path of paths) await visit(path, true);
+  return files;
+}
+
+/**
+ * The same explicit id on two records with different titles is a broken export, not one
+ * paper: both are kept (titles differ, so they are different works), with a warning
+ * naming both lines; dedupe gives the later one its title-hash id. Same id, same title:
+ * dedupe merges them as the same paper, silently.
+ */
+function checkExplicitIds(records: { paper: Paper; file: string; line: number | null; explicit: boolean }[], problems: InputProblem[]): void {
+  const seen = new Map<string, { title: string; file: string; line: number | null }>();
+  for (const r of records) {
+    if (!r.explicit) continue;
+    const before = seen.get(r.paper.id);
+    const title = normaliseTitle(r.paper.title);
+    if (!before) {
+      seen.set(r.paper.id, { title, file: r.file, line: r.line });
+    } else if (before.title !== title) {
+      problems.push({
+        file: r.file,
+        line: r.line,
+        severity: 'warning',
+        message: `id ${JSON.stringify(r.paper.id)} is also used at ${before.file}:${before.line ?? '?'} for a different title; both kept as different papers, this one gets a title-hash id`,
+      });
+    }
+  }
+}
+
+/** Read files and directories (recursing into known extensions). Records are not de-duplicated. */
+export async function readCorpus(paths: string[], options: ReadCorpusOptions = {}): Promise<ReadResult> {
+  const problems: InputProblem[] = [];
+  const files = await expandPaths(paths, problems);
+  const read: { paper: Paper; file: string; line: number | null; explicit: boolean }[] = [];
+  let readable = 0;
+  for (const [done, file] of files.entries()) {
+    const shown = file;
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      problems.push({ file, line: null, severity: 'error', message: `cannot read: ${(error as Error).message}` });
+      options.onFile?.(file, done + 1, files.length);
+      continue;
+    }
+    const decoded = decodeText(bytes, shown);
+    problems.push(...decoded.problems);
+    if (decoded.ok) {
+      readable++;
+      if (decoded.text.trim() === '') {
+        problems.push({ file: shown, line: null, severity: 'warning', message: 'file is empty' });
+      } else {
+        const format = detectFormat(file, decoded.text);
+        if (!format) {
+          problems.push({
+            file: shown,
+            line: 1,
+            severity: 'error',
+            message: 'unrecognised format: expected Daily Papers text, JSON/JSONL, CSV with a header, arXiv Atom XML, OpenAlex JSON, BibTeX or RIS; file skipped',
+          });
+        } else {
+          const output = READERS[format](decoded.text, shown);
+          problems.push(...output.problems);
+          for (const record of output.records) {
+            const paper = buildPaper(record, shown, problems, options);
+            if (paper) read.push({ paper, file: shown, line: record.line, explicit: Boolean(record.explicitId?.trim()) && paper.id === record.explicitId?.trim() });
+          }
+        }
+      }
+    }
+    options.onFile?.(file, done + 1, files.length);
+  }
+  checkExplicitIds(read, problems);
+  if (readable === 0) {
+    throw new InputError(paths.length === 0 ? 'no input paths given' : 'no input file could be read', problems);
+  }
+  if (options.strict && problems.some((p) => p.severity === 'error')) {
+    throw new InputError('input has errors (--strict)', problems.filter((p) => p.severity === 'error'));
+  }
+  return { records: read.map((r) => r.paper), problems, files: files.length };
+}
