@@ -1,0 +1,251 @@
+// Corpus-level extraction over per-paper analyses: acronym resolution across papers,
+// candidate terms, nested-term matching, C-value termhood, pruning and per-paper
+// ranking. Input order fixes every iteration order, so output is deterministic.
+import type { ExtractedConcept, Extraction, Field, Mention, Span } from '../graph/model.ts';
+import type { PaperAnalysis } from './analyze.ts';
+import { cValue } from './cvalue.ts';
+import { lexicon } from './lexicon.ts';
+import type { PhraseWord, Phrase } from './phrases.ts';
+import { positionRank } from './rank.ts';
+import type { KeyedThesaurus } from './thesaurus.ts';
+import type { PaperText } from './types.ts';
+
+export interface CorpusOptions {
+  /**
+   * Least number of papers a concept must appear in. Default: 1 below 2,000 papers
+   * (every term of a small reading list counts), 2 from 2,000 papers on (a term
+   * one paper of a large corpus uses is mostly noise, and the graph must stay in the
+   * tens of thousands of nodes).
+   */
+  minDocumentFrequency?: number;
+  /** Longest term, in words (default 6). */
+  maxWords?: number;
+  /** Boost of a concept's per-paper score when it is in the title (default 0.3). */
+  titleBoost?: number;
+}
+
+/** Short form → long-form key → papers defining it; shared across blocks of a stream. */
+export type AcronymTable = Map<string, Map<string, number>>;
+
+interface Occurrence {
+  key: string;
+  phrase: Phrase;
+  from: number;
+  to: number;
+}
+
+function modifierKey(word: PhraseWord, resolve: (short: string) => string): string {
+  return word.acronym ? resolve(word.key) : word.key;
+}
+
+/** Every sub-term of a phrase that can name a concept, with its key. */
+function subTerms(phrase: Phrase, resolve: (short: string) => string, maxWords: number, onlyFull: boolean): Occurrence[] {
+  const words = phrase.words;
+  const out: Occurrence[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i].unitStart) continue;
+    if (onlyFull && i > 0) break;
+    const modifiers: string[] = [];
+    for (let j = i; j < words.length && j - i < maxWords; j++) {
+      const word = words[j];
+      const full = i === 0 && j === words.length - 1;
+      if (word.unitEnd && (!onlyFull || full)) {
+        let key: string | undefined;
+        if (i === j) {
+          if (word.headClass === 'noun') key = word.acronym ? resolve(word.head) : word.head;
+          else if (word.adjectiveNoun) key = word.adjectiveNoun;
+        } else if (word.headClass !== 'none') {
+          key = modifiers.join(' ') + ' ' + (word.acronym ? resolve(word.head) : word.head);
+        }
+        if (key) out.push({ key, phrase, from: i, to: j });
+      }
+      modifiers.push(modifierKey(word, resolve));
+    }
+  }
+  return out;
+}
+
+/** Acronyms a set of analyses defines, added to `table`. */
+export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, maxWords = 6): void {
+  const identity = (short: string) => short;
+  for (const analysis of analyses) {
+    for (const definition of analysis.definitions) {
+      const phrase = analysis.phrases[definition.phrase];
+      const longKey = subTerms(phrase, identity, Infinity, true)[0]?.key;
+      if (!longKey || longKey === definition.short || longKey.split(' ').length > maxWords) continue;
+      const longForms = table.get(definition.short) ?? new Map<string, number>();
+      longForms.set(longKey, (longForms.get(longKey) ?? 0) + 1);
+      table.set(definition.short, longForms);
+    }
+  }
+}
+
+function isGeneric(key: string): boolean {
+  const { genericTerms, genericModifiers } = lexicon();
+  if (genericTerms.has(key)) return true;
+  const words = key.split(' ');
+  if (words.length === 1 && key.length < 2) return true;
+  if (words.some((word) => !/\p{L}/u.test(word) || word.length > 40)) return true;
+  return words.every((word) => genericTerms.has(word) || genericModifiers.has(word));
+}
+
+/** The surface a user would write mid-sentence: title case and sentence-initial capitals lowered. */
+function surfaceOf(text: string, phrase: Phrase, occurrence: Occurrence): string {
+  const start = phrase.words[occurrence.from].start;
+  const end = phrase.words[occurrence.to].end;
+  const surface = text.slice(start, end);
+  const lowerAll = phrase.field === 'title';
+  const sentenceStart = /(^|[.!?:]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
+  if (!lowerAll && !sentenceStart) return surface;
+  let first = true;
+  return surface.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const lower = (lowerAll || first) && /^\p{Lu}\p{Ll}+$/u.test(word);
+    first = false;
+    return lower ? word.toLowerCase() : word;
+  });
+}
+
+interface PaperMatches {
+  paperIndex: number;
+  /** concept key → its occurrences in this paper. */
+  byKey: Map<string, Occurrence[]>;
+}
+
+/**
+ * Corpus-level extraction. `acronyms` may carry definitions from earlier blocks of a
+ * stream; this block's definitions are added to it.
+ */
+export function buildExtraction(
+  papers: PaperText[],
+  analyses: PaperAnalysis[],
+  thesaurus: KeyedThesaurus,
+  acronyms: AcronymTable,
+  options: CorpusOptions = {},
+): Extraction {
+  const maxWords = options.maxWords ?? 6;
+  const minDf = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
+  const titleBoost = options.titleBoost ?? 0.3;
+  collectAcronyms(analyses, acronyms, maxWords);
+
+  // A short form used without a definition resolves when the corpus gives it one long form.
+  const unambiguous = new Map<string, string>();
+  for (const [short, longForms] of acronyms) if (longForms.size === 1) unambiguous.set(short, [...longForms.keys()][0]);
+
+  const resolvers = analyses.map((analysis) => {
+    const local = new Map<string, string>();
+    for (const definition of analysis.definitions) {
+      const longKey = subTerms(analysis.phrases[definition.phrase], (s) => s, Infinity, true)[0]?.key;
+      if (longKey && !local.has(definition.short)) local.set(definition.short, longKey);
+    }
+    return (short: string) => local.get(short) ?? unambiguous.get(short) ?? short;
+  });
+
+  const mapKey = (key: string): string | null => {
+    const mapped = thesaurus.map(key);
+    if (mapped === null) return null;
+    if (!thesaurus.replaced(key) && isGeneric(mapped)) return null;
+    return mapped;
+  };
+
+  // Candidates: whole noun phrases and defined long forms.
+  const candidates = new Set<string>();
+  analyses.forEach((analysis, p) => {
+    for (const phrase of analysis.phrases) {
+      if (phrase.kind === 'loose') continue;
+      for (const occurrence of subTerms(phrase, resolvers[p], maxWords, true)) {
+        const key = mapKey(occurrence.key);
+        if (key) candidates.add(key);
+      }
+    }
+  });
+
+  // Every occurrence of a candidate, nested ones included.
+  const frequency = new Map<string, number>();
+  const documentFrequency = new Map<string, number>();
+  const matches: PaperMatches[] = analyses.map((analysis, p) => {
+    const byKey = new Map<string, Occurrence[]>();
+    for (const phrase of analysis.phrases) {
+      for (const occurrence of subTerms(phrase, resolvers[p], maxWords, false)) {
+        const key = mapKey(occurrence.key);
+        if (!key || !candidates.has(key)) continue;
+        const list = byKey.get(key) ?? [];
+        // A definition's long form repeats a noun phrase's words: one occurrence per span.
+        const span = phrase.words[occurrence.from].start;
+        const end = phrase.words[occurrence.to].end;
+        if (list.some((o) => o.phrase.field === phrase.field && o.phrase.words[o.from].start === span && o.phrase.words[o.to].end === end)) continue;
+        list.push({ ...occurrence, key });
+        byKey.set(key, list);
+      }
+    }
+    for (const [key, list] of byKey) {
+      frequency.set(key, (frequency.get(key) ?? 0) + list.length);
+      documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    }
+    return { paperIndex: p, byKey };
+  });
+
+  const termhood = cValue(frequency, { maxWords });
+  const kept = new Set<string>();
+  for (const key of candidates) {
+    if ((documentFrequency.get(key) ?? 0) >= minDf && (termhood.get(key) ?? 0) > 0) kept.add(key);
+  }
+
+  const n = papers.length;
+  const surfaces = new Map<string, Map<string, number>>();
+  const mentions: Mention[] = [];
+  for (const { paperIndex, byKey } of matches) {
+    const paper = papers[paperIndex];
+    const analysis = analyses[paperIndex];
+    const resolve = resolvers[paperIndex];
+    const sequence: string[] = [];
+    const ordered = analysis.phrases.filter((phrase) => phrase.kind === 'maximal').sort((a, b) => a.position - b.position);
+    for (const phrase of ordered) for (const word of phrase.words) sequence.push(word.acronym ? resolve(word.head) : word.head);
+    const wordScores = positionRank(sequence);
+
+    const paperMentions: Mention[] = [];
+    for (const [key, occurrences] of byKey) {
+      if (!kept.has(key)) continue;
+      const spans: Span[] = [];
+      let graphScore = 0;
+      let inTitle = false;
+      for (const occurrence of occurrences) {
+        const { phrase, from, to } = occurrence;
+        const field: Field = phrase.field;
+        inTitle ||= field === 'title';
+        spans.push({ field, start: phrase.words[from].start, end: phrase.words[to].end });
+        let sum = 0;
+        for (let i = from; i <= to; i++) {
+          const word = phrase.words[i];
+          sum += wordScores.get(word.acronym ? resolve(word.head) : word.head) ?? wordScores.get(word.head) ?? 0;
+        }
+        graphScore = Math.max(graphScore, sum);
+        const text = field === 'title' ? paper.title : paper.abstract;
+        const surface = surfaceOf(text, phrase, occurrence);
+        const counts = surfaces.get(key) ?? new Map<string, number>();
+        counts.set(surface, (counts.get(surface) ?? 0) + 1);
+        surfaces.set(key, counts);
+      }
+      spans.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
+      const df = documentFrequency.get(key) ?? 1;
+      const specificity = n > 1 ? Math.log((n + 1) / df) / Math.log(n + 1) : 1;
+      const score = graphScore * (inTitle ? 1 + titleBoost : 1) * (0.5 + 0.5 * specificity);
+      paperMentions.push({ paperId: paper.id, conceptId: key, count: occurrences.length, inTitle, score: round(score * 100), spans });
+    }
+    paperMentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
+    mentions.push(...paperMentions);
+  }
+
+  const concepts: ExtractedConcept[] = [];
+  for (const key of kept) {
+    const counts = surfaces.get(key);
+    if (!counts) continue;
+    const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
+    concepts.push({ id: key, label: aliases[0], aliases, score: round(termhood.get(key) ?? 0) });
+  }
+  concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { concepts, mentions };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

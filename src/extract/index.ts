@@ -1,0 +1,104 @@
+// Concept extraction: the public surface the CLI and ingest use.
+//
+// Pipeline: tag each paper with compromise and chunk noun phrases (phrases.ts), find
+// acronym definitions (acronyms.ts), in a worker pool (pool.ts); then, over the
+// corpus, resolve acronyms, key every phrase canonically (normalize.ts), keep
+// candidate terms that are not general academic language, match them everywhere
+// (nested too), score termhood by C-value (cvalue.ts) and rank each paper's concepts
+// by PositionRank × title × specificity (rank.ts, corpus.ts).
+import type { Extraction } from '../graph/model.ts';
+import { buildExtraction, type AcronymTable } from './corpus.ts';
+import { createAnalyzer } from './pool.ts';
+import { keyedThesaurus } from './thesaurus.ts';
+import type { ExtractOptions, PaperText } from './types.ts';
+
+export type { ExtractOptions, PaperText, Thesaurus } from './types.ts';
+export { readThesaurus, parseThesaurus, thesaurusFromExtraction, ThesaurusError } from './thesaurus.ts';
+export { phraseKey } from './normalize.ts';
+
+/** Below this many papers per worker, starting workers costs more than it saves. */
+const minPapersPerWorker = 150;
+
+function workersFor(count: number, options: ExtractOptions): number | undefined {
+  if (options.workers !== undefined && options.workers <= 1) return 1;
+  return count < minPapersPerWorker * 2 ? 1 : options.workers;
+}
+
+/**
+ * Corpus-level extraction for ingest: concepts with canonical ids, labels, aliases and
+ * C-value termhood; mentions with counts, title flag, per-paper score and spans.
+ * Concepts kept: in ≥ 1 paper below 2,000 papers, in ≥ 2 papers from 2,000 on.
+ * Deterministic: same input, same output.
+ */
+export async function extractCorpus(papers: PaperText[], options: ExtractOptions = {}): Promise<Extraction> {
+  const analyzer = createAnalyzer({ workers: workersFor(papers.length, options) });
+  try {
+    const analyses = await analyzer.analyze(papers, (done) => options.onProgress?.(done, papers.length));
+    return buildExtraction(papers, analyses, keyedThesaurus(options.thesaurus), new Map());
+  } finally {
+    await analyzer.close();
+  }
+}
+
+/** Papers per block of `extractJsonl`: corpus statistics come from a block at a time. */
+const blockSize = 2000;
+/** Acronyms remembered across blocks; beyond this the table stops growing (memory stays bounded). */
+const maxAcronyms = 50000;
+
+/**
+ * The `papergraph extract` engine: one JSON line per paper,
+ * {"id","title","concepts":[{"id","label","score"}]}, best first, in input order.
+ * Papers are processed in blocks of 2,000: each block's concepts come from the block's
+ * own statistics (every concept of a paper is listed, document frequency ≥ 1) plus the
+ * acronym definitions of earlier blocks, so memory does not grow with the corpus.
+ */
+export async function extractJsonl(
+  papers: AsyncIterable<PaperText>,
+  write: (line: string) => void | Promise<void>,
+  options: ExtractOptions = {},
+): Promise<{ papers: number; concepts: number }> {
+  const thesaurus = keyedThesaurus(options.thesaurus);
+  const acronyms: AcronymTable = new Map();
+  const seen = new Set<string>();
+  let analyzer: ReturnType<typeof createAnalyzer> | undefined;
+  let count = 0;
+  let distinct = 0;
+  const flush = async (block: PaperText[]) => {
+    if (block.length === 0) return;
+    analyzer ??= createAnalyzer({ workers: workersFor(block.length, options) });
+    const analyses = await analyzer.analyze(block);
+    if (acronyms.size > maxAcronyms) for (const key of [...acronyms.keys()].slice(0, acronyms.size - maxAcronyms)) acronyms.delete(key);
+    const extraction = buildExtraction(block, analyses, thesaurus, acronyms, { minDocumentFrequency: 1 });
+    const labels = new Map(extraction.concepts.map((concept) => [concept.id, concept.label]));
+    const byPaper = new Map<string, { id: string; label: string; score: number }[]>();
+    for (const mention of extraction.mentions) {
+      const list = byPaper.get(mention.paperId) ?? [];
+      list.push({ id: mention.conceptId, label: labels.get(mention.conceptId) ?? mention.conceptId, score: mention.score });
+      byPaper.set(mention.paperId, list);
+      // Distinct concepts over the whole stream, counted without keeping every id forever.
+      if (seen.size < 1_000_000 && !seen.has(mention.conceptId)) {
+        seen.add(mention.conceptId);
+        distinct++;
+      }
+    }
+    for (const paper of block) {
+      await write(JSON.stringify({ id: paper.id, title: paper.title, concepts: byPaper.get(paper.id) ?? [] }) + '\n');
+      count++;
+      options.onProgress?.(count, count);
+    }
+  };
+  try {
+    let block: PaperText[] = [];
+    for await (const paper of papers) {
+      block.push(paper);
+      if (block.length >= blockSize) {
+        await flush(block);
+        block = [];
+      }
+    }
+    await flush(block);
+  } finally {
+    await analyzer?.close();
+  }
+  return { papers: count, concepts: distinct };
+}

@@ -1,0 +1,61 @@
+// Per-paper word centrality: PositionRank (Florescu & Caragea 2017, "PositionRank: An
+// Unsupervised Approach to Keyphrase Extraction from Scholarly Documents", ACL), i.e.
+// SingleRank's weighted co-occurrence graph over candidate words (Wan & Xiao 2008)
+// with a random jump biased towards words that occur early and often. A phrase's
+// graph score is the sum of its words' scores, as in SingleRank.
+
+export interface PositionRankOptions {
+  /** Co-occurrence window over the paper's candidate words (default 3). */
+  window: number;
+  /** Damping factor (default 0.85). */
+  damping: number;
+  /** Power iterations (default 30). */
+  iterations: number;
+}
+
+const defaults: PositionRankOptions = { window: 3, damping: 0.85, iterations: 30 };
+
+/** Scores of the distinct words in `sequence` (the paper's candidate words in reading order). */
+export function positionRank(sequence: string[], options: Partial<PositionRankOptions> = {}): Map<string, number> {
+  const { window, damping, iterations } = { ...defaults, ...options };
+  const index = new Map<string, number>();
+  for (const word of sequence) if (!index.has(word)) index.set(word, index.size);
+  const n = index.size;
+  const scores = new Map<string, number>();
+  if (n === 0) return scores;
+  const ids = sequence.map((word) => index.get(word)!);
+
+  const bias = new Float64Array(n);
+  ids.forEach((id, position) => (bias[id] += 1 / (position + 1)));
+  const biasTotal = bias.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < n; i++) bias[i] /= biasTotal;
+
+  const edges: Map<number, number>[] = Array.from({ length: n }, () => new Map());
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length && j < i + window; j++) {
+      const a = ids[i];
+      const b = ids[j];
+      if (a === b) continue;
+      edges[a].set(b, (edges[a].get(b) ?? 0) + 1);
+      edges[b].set(a, (edges[b].get(a) ?? 0) + 1);
+    }
+  }
+  const strength = edges.map((neighbours) => [...neighbours.values()].reduce((a, b) => a + b, 0));
+
+  let rank = Float64Array.from(bias);
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const next = new Float64Array(n);
+    let dangling = 0;
+    for (let a = 0; a < n; a++) {
+      if (strength[a] === 0) {
+        dangling += rank[a];
+        continue;
+      }
+      for (const [b, weight] of edges[a]) next[b] += (rank[a] * weight) / strength[a];
+    }
+    for (let i = 0; i < n; i++) next[i] = (1 - damping) * bias[i] + damping * (next[i] + dangling * bias[i]);
+    rank = next;
+  }
+  for (const [word, id] of index) scores.set(word, rank[id]);
+  return scores;
+}

@@ -1,0 +1,96 @@
+// Part-of-speech tagging with compromise (github.com/spencermountain/compromise).
+// Only its lexicon and pre-tagger run (lexicon look-up, suffix rules, neighbour
+// rules): the post-tagger's hundreds of match patterns triple the cost and barely
+// change the noun/adjective decisions noun-phrase chunking depends on (measured with
+// scripts/eval-extract.ts). Offsets are UTF-16 indices into the text as given.
+import nlp from 'compromise/two';
+
+export type WordClass =
+  | 'noun'
+  | 'acronym'
+  | 'adjective'
+  | 'gerund' // "learning", "spiking": head or modifier in noun phrases
+  | 'participle' // "supervised", "modulated": modifier only
+  | 'number'
+  | 'other';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  wordClass: WordClass;
+  sentence: number;
+  /** Joined to the next token by a hyphen ("spike-timing"). */
+  hyphenNext: boolean;
+  /** Punctuation (comma, parenthesis, colon…) separates it from the next token. */
+  breakAfter: boolean;
+}
+
+const computeSteps = ['alias', 'normal', 'lexicon', 'preTagger'];
+const functionTags = [
+  'Pronoun',
+  'Determiner',
+  'Preposition',
+  'Conjunction',
+  'Adverb',
+  'Modal',
+  'Copula',
+  'Auxiliary',
+  'QuestionWord',
+  'Negative',
+];
+
+function classify(tags: Set<string>, text: string): WordClass {
+  if (!/[\p{L}]/u.test(text)) return /\p{N}/u.test(text) ? 'number' : 'other';
+  if (functionTags.some((tag) => tags.has(tag))) return 'other';
+  if (tags.has('Acronym')) return 'acronym';
+  if (tags.has('Gerund')) return 'gerund';
+  if (tags.has('Noun')) return 'noun';
+  if (tags.has('Adjective')) return 'adjective';
+  if (tags.has('PastTense') || tags.has('Participle')) return 'participle';
+  if (tags.has('Verb') || tags.has('Value')) return 'other';
+  // Words compromise has no tag for are, in titles and abstracts, mostly names of things.
+  return tags.size === 0 ? 'noun' : 'other';
+}
+
+const hyphen = /^[-\u2010\u2011]$/;
+
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+}
+
+/** Tokens of `text` with word classes, sentence numbers and phrase boundaries. */
+export function tagText(text: string): Token[] {
+  const tokens: Token[] = [];
+  if (text.trim().length === 0) return tokens;
+  const doc = nlp.tokenize(text);
+  doc.compute(computeSteps);
+  let cursor = 0;
+  const sentences = doc.docs as CompromiseTerm[][];
+  for (let s = 0; s < sentences.length; s++) {
+    for (const term of sentences[s]) {
+      if (term.text.length === 0) continue;
+      const start = text.indexOf(term.text, cursor);
+      if (start < 0) continue; // compromise rewrote the word (rare unicode); skip rather than misplace a span
+      const end = start + term.text.length;
+      cursor = end;
+      const previous = tokens[tokens.length - 1];
+      if (previous && /[^\s\-\u2010\u2011]/.test(term.pre)) previous.breakAfter = true;
+      tokens.push({
+        text: term.text,
+        start,
+        end,
+        wordClass: classify(term.tags, term.text),
+        sentence: s,
+        hyphenNext: hyphen.test(term.post),
+        breakAfter: !hyphen.test(term.post) && /[^\s]/.test(term.post),
+      });
+    }
+    const last = tokens[tokens.length - 1];
+    if (last) last.breakAfter = true;
+  }
+  return tokens;
+}
