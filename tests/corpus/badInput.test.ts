@@ -1,13 +1,19 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, dedupePapers, readCorpus } from '../../src/corpus/index.ts';
 
 const fixture = (name: string) => join('tests/corpus/fixtures', name);
 
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
 async function tempFile(name: string, content: string | Uint8Array): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'papergraph-corpus-'));
+  tempDirs.push(dir);
   const path = join(dir, name);
   await writeFile(path, content);
   return path;

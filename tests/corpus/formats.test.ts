@@ -134,11 +134,12 @@ describe('JSON', () => {
   });
 
   it('sniffs content over extension: a .txt holding JSONL is JSONL', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const dir = await mkdtemp(join(tmpdir(), 'papergraph-corpus-'));
     await writeFile(join(dir, 'records.txt'), '{"id":"x1","title":"Sniffed record one","abstract":"A."}\n{"id":"x2","title":"Sniffed record two","abstract":"B."}\n');
     const { records } = await readCorpus([dir]);
+    await rm(dir, { recursive: true, force: true });
     expect(records.map((r) => r.id)).toEqual(['x1', 'x2']);
   });
 });
