@@ -33,7 +33,9 @@ function explicitIdOf(paper: Paper): string | null {
   return /^(doi|arxiv|openalex|title):/.test(paper.id) ? null : paper.id;
 }
 
-function earliestDate(a: Paper, b: Paper): Pick<Paper, 'year' | 'date'> {
+type When = Pick<Paper, 'year' | 'date'>;
+
+function earliestDate(a: When, b: When): When {
   if (a.year === null) return { year: b.year, date: b.date };
   if (b.year === null) return { year: a.year, date: a.date };
   if (a.year !== b.year) return a.year < b.year ? { year: a.year, date: a.date } : { year: b.year, date: b.date };
@@ -46,8 +48,8 @@ function earliestDate(a: Paper, b: Paper): Pick<Paper, 'year' | 'date'> {
 
 function mergeGroup(members: Paper[]): Paper {
   const [first] = members;
-  let when: Pick<Paper, 'year' | 'date'> = { year: first.year, date: first.date };
-  for (const p of members.slice(1)) when = earliestDate(when as Paper, p);
+  let when: When = { year: first.year, date: first.date };
+  for (const p of members.slice(1)) when = earliestDate(when, p);
   const pick = <K extends keyof Paper>(key: K): Paper[K] => members.find((p) => p[key] !== null && p[key] !== '')?.[key] ?? first[key];
   const longest = <K extends 'abstract' | 'authors'>(key: K): Paper[K] =>
     members.reduce((best, p) => (p[key].length > best[key].length ? p : best), first)[key];

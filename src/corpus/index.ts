@@ -101,7 +101,6 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
   const read: { paper: Paper; file: string; line: number | null; explicit: boolean }[] = [];
   let readable = 0;
   for (const [done, file] of files.entries()) {
-    const shown = file;
     let bytes: Buffer;
     try {
       bytes = await readFile(file);
@@ -110,27 +109,27 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
       options.onFile?.(file, done + 1, files.length);
       continue;
     }
-    const decoded = decodeText(bytes, shown);
+    const decoded = decodeText(bytes, file);
     problems.push(...decoded.problems);
     if (decoded.ok) {
       readable++;
       if (decoded.text.trim() === '') {
-        problems.push({ file: shown, line: null, severity: 'warning', message: 'file is empty' });
+        problems.push({ file: file, line: null, severity: 'warning', message: 'file is empty' });
       } else {
         const format = detectFormat(file, decoded.text);
         if (!format) {
           problems.push({
-            file: shown,
+            file: file,
             line: 1,
             severity: 'error',
             message: 'unrecognised format: expected Daily Papers text, JSON/JSONL, CSV with a header, arXiv Atom XML, OpenAlex JSON, BibTeX or RIS; file skipped',
           });
         } else {
-          const output = READERS[format](decoded.text, shown);
+          const output = READERS[format](decoded.text, file);
           problems.push(...output.problems);
           for (const record of output.records) {
-            const paper = buildPaper(record, shown, problems, options);
-            if (paper) read.push({ paper, file: shown, line: record.line, explicit: Boolean(record.explicitId?.trim()) && paper.id === record.explicitId?.trim() });
+            const paper = buildPaper(record, file, problems, options);
+            if (paper) read.push({ paper, file: file, line: record.line, explicit: Boolean(record.explicitId?.trim()) && paper.id === record.explicitId?.trim() });
           }
         }
       }

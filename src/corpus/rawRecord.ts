@@ -7,7 +7,7 @@ export type RecordFormat = 'daily-papers' | 'json' | 'csv' | 'arxiv' | 'openalex
 
 export interface RawRecord {
   format: RecordFormat;
-  /** 1-based line where the record starts in its file, null when the format has no lines (a single JSON object on one line still has 1). */
+  /** 1-based line where the record starts in its file; null when it cannot be located. */
   line: number | null;
   title: string;
   abstract: string;
