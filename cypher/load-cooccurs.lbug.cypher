@@ -1,0 +1,2 @@
+// {{file}} is a CSV the store writes itself into a private temp directory: never user input.
+COPY CO_OCCURS FROM '{{file}}' (header = true)

@@ -1,0 +1,4 @@
+MATCH (p:Paper)
+WHERE p.id = $id
+RETURN p.id AS id, p.title AS title, p.abstract AS abstract, p.year AS year, p.date AS date,
+       p.url AS url, p.authors AS authors, p.doi AS doi, p.arxivId AS arxivId

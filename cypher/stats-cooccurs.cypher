@@ -1,0 +1,2 @@
+MATCH (:Concept)-[e:CO_OCCURS]->(:Concept)
+RETURN count(e) AS cooccurrences

@@ -1,0 +1,2 @@
+MATCH (:Paper)-[m:MENTIONS]->(:Concept)
+RETURN count(m) AS mentions

@@ -1,0 +1,352 @@
+// The embedded store: @ladybugdb/core, an in-process property graph with Cypher.
+//
+// On disk a store is a directory holding database files `graph-<stamp>.lbug` and a
+// `CURRENT` file naming the live one. A write builds a complete new database next to
+// the live one and swaps `CURRENT` (an atomic rename) only once it is whole, so a
+// failed or interrupted ingest leaves the previous graph exactly as it was, and a
+// server reading the old file is never disturbed mid-query.
+import lbug from '@ladybugdb/core';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import type { GraphStats, KnowledgeGraph, Paper } from '../graph/model.ts';
+import {
+  ConsoleError,
+  StoreError,
+  type ConsoleLimits,
+  type ConsoleResult,
+  type GraphStore,
+  type Params,
+  type ProgressFn,
+  type ResultNode,
+  type ResultRelationship,
+  type Row,
+  type StoreValue,
+} from './GraphStore.ts';
+import { cypherQuery, cypherStatements } from './cypherFiles.ts';
+import { assertReadOnly } from './readOnlyGuard.ts';
+import { paperFromRow, readStats } from './rows.ts';
+
+const { Database, Connection } = lbug;
+type LbugDatabase = InstanceType<typeof Database>;
+type LbugConnection = InstanceType<typeof Connection>;
+type LbugResult = Awaited<ReturnType<LbugConnection['query']>>;
+
+export interface EmbeddedOptions {
+  /** Open the live database read-only (server, console, stats). Default true; `write()` works either way. */
+  readOnly?: boolean;
+  /** Rows per parameter batch when loading node tables. */
+  nodeBatch?: number;
+}
+
+const DEFAULTS: Required<EmbeddedOptions> = { readOnly: true, nodeBatch: 5_000 };
+const POINTER = 'CURRENT';
+
+export async function openEmbeddedStore(dir: string, options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
+  return new EmbeddedStore(path.resolve(dir), { ...DEFAULTS, ...options });
+}
+
+export class EmbeddedStore implements GraphStore {
+  readonly kind = 'embedded' as const;
+  readonly location: string;
+  #options: Required<EmbeddedOptions>;
+  #db: LbugDatabase | null = null;
+  #conn: LbugConnection | null = null;
+  /** The console gets its own connection: its timeout must not apply to app queries. */
+  #consoleConn: LbugConnection | null = null;
+  #openFile: string | null = null;
+  #prepared = new Map<string, Promise<lbug.PreparedStatement>>();
+
+  constructor(dir: string, options: Required<EmbeddedOptions>) {
+    this.location = dir;
+    this.#options = options;
+  }
+
+  /** The live database file, or null when nothing was ingested yet. */
+  currentFile(): string | null {
+    const pointer = path.join(this.location, POINTER);
+    if (!existsSync(pointer)) return null;
+    const name = readFileSync(pointer, 'utf8').trim();
+    const file = path.join(this.location, name);
+    return existsSync(file) ? file : null;
+  }
+
+  async #connection(): Promise<LbugConnection> {
+    const file = this.currentFile();
+    if (!file) {
+      throw new StoreError('not_found', `No graph in ${this.location} yet: run \`papergraph ingest\` first.`);
+    }
+    // Another process may have swapped in a newer graph since we opened ours.
+    if (this.#conn && this.#openFile === file) return this.#conn;
+    await this.#closeLive();
+    this.#db = new Database(file, 0, true, this.#options.readOnly);
+    this.#conn = new Connection(this.#db);
+    this.#openFile = file;
+    return this.#conn;
+  }
+
+  async papers(): Promise<Paper[]> {
+    if (!this.currentFile()) return [];
+    return (await this.run('all-papers')).map(paperFromRow);
+  }
+
+  async run(name: string, params: Params = {}): Promise<Row[]> {
+    const conn = await this.#connection();
+    const key = `${this.#openFile}\u0000${name}`;
+    let prepared = this.#prepared.get(key);
+    if (!prepared) {
+      prepared = conn.prepare(cypherQuery(name, 'lbug'));
+      this.#prepared.set(key, prepared);
+    }
+    const ps = await prepared;
+    if (!ps.isSuccess()) throw new Error(`cypher/${name}: ${ps.getErrorMessage()}`);
+    const result = lastResult(await conn.execute(ps, params as Record<string, lbug.LbugValue>));
+    return (await result.getAll()).map((row) => toRow(row));
+  }
+
+  async console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult> {
+    assertReadOnly(query);
+    await this.#connection();
+    this.#consoleConn ??= new Connection(this.#db!);
+    const conn = this.#consoleConn;
+    const started = performance.now();
+    const ps = await conn.prepare(query);
+    if (!ps.isSuccess()) throw new ConsoleError('syntax', ps.getErrorMessage());
+    // The guard is the rule; the engine's own read-only flag is a second check.
+    if (!ps.isReadOnly()) throw new ConsoleError('forbidden', 'The console is read-only: this query would write.');
+    conn.setQueryTimeout(limits.timeoutMs);
+    let result: lbug.QueryResult;
+    try {
+      result = lastResult(await conn.execute(ps, params as Record<string, lbug.LbugValue>));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/interrupt|timeout/i.test(message)) {
+        throw new ConsoleError('timeout', `The query ran longer than ${limits.timeoutMs} ms and was stopped. Add a LIMIT or narrow the MATCH.`);
+      }
+      if (/parameter/i.test(message)) throw new ConsoleError('bad_params', message);
+      throw new ConsoleError('syntax', message);
+    }
+    const columns = result.getColumnNamesSync();
+    const rows: StoreValue[][] = [];
+    const graph = new ResultGraph();
+    let truncated = false;
+    while (result.hasNext()) {
+      if (rows.length >= limits.maxRows) {
+        truncated = true;
+        break;
+      }
+      const row = result.getNextSync();
+      if (!row) break;
+      rows.push(columns.map((c) => graph.collect(row[c])));
+    }
+    result.close();
+    return {
+      columns,
+      rows,
+      nodes: graph.nodes(),
+      relationships: graph.relationships(),
+      truncated,
+      elapsedMs: Math.round(performance.now() - started),
+    };
+  }
+
+  async stats(): Promise<GraphStats> {
+    if (!this.currentFile()) return { papers: 0, concepts: 0, mentions: 0, cooccurrences: 0, merged: 0, communities: 0 };
+    return readStats((name) => this.run(name));
+  }
+
+  async write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {
+    mkdirSync(this.location, { recursive: true });
+    const name = `graph-${Date.now()}-${process.pid}.lbug`;
+    const file = path.join(this.location, name);
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'papergraph-load-'));
+    const db = new Database(file);
+    const conn = new Connection(db);
+    try {
+      for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
+      await this.#loadRows(conn, 'load-papers', graph.papers.map(paperRow), 'papers', progress);
+      await this.#loadRows(conn, 'load-concepts', graph.concepts, 'concepts', progress);
+      progress('mentions', 0, graph.mentions.length);
+      const mentions = await writeCsv(
+        path.join(scratch, 'mentions.csv'),
+        ['from', 'to', 'count', 'inTitle', 'score', 'spans'],
+        graph.mentions.map((m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)]),
+      );
+      await conn.query(cypherQuery('load-mentions', 'lbug').replaceAll('{{file}}', mentions));
+      progress('mentions', graph.mentions.length, graph.mentions.length);
+      progress('co-occurrences', 0, graph.cooccurrences.length);
+      const cooccurs = await writeCsv(
+        path.join(scratch, 'cooccurs.csv'),
+        ['from', 'to', 'papers', 'weight'],
+        graph.cooccurrences.map((e) => [e.source, e.target, e.papers, e.weight]),
+      );
+      await conn.query(cypherQuery('load-cooccurs', 'lbug').replaceAll('{{file}}', cooccurs));
+      progress('co-occurrences', graph.cooccurrences.length, graph.cooccurrences.length);
+      await conn.close();
+      await db.close();
+    } catch (error) {
+      await conn.close().catch(() => {});
+      await db.close().catch(() => {});
+      removeDatabaseFile(file);
+      throw new StoreError('write_failed', `Could not write the graph to ${this.location}; the previous graph is unchanged. ${errorText(error)}`, { cause: error });
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+    const previous = this.currentFile();
+    const tmpPointer = path.join(this.location, `${POINTER}.${process.pid}.tmp`);
+    writeFileSync(tmpPointer, `${name}\n`);
+    renameSync(tmpPointer, path.join(this.location, POINTER));
+    this.#pruneOldFiles(name, previous);
+  }
+
+  async #loadRows(conn: LbugConnection, query: string, rows: object[], phase: string, progress: ProgressFn): Promise<void> {
+    const ps = await conn.prepare(cypherQuery(query, 'lbug'));
+    if (!ps.isSuccess()) throw new Error(`cypher/${query}: ${ps.getErrorMessage()}`);
+    for (let i = 0; i < rows.length; i += this.#options.nodeBatch) {
+      progress(phase, i, rows.length);
+      await conn.execute(ps, { rows: rows.slice(i, i + this.#options.nodeBatch) as unknown as lbug.LbugValue });
+    }
+    progress(phase, rows.length, rows.length);
+  }
+
+  /** Keep the live file and the one it replaced (a running server may still read it). */
+  #pruneOldFiles(live: string, previous: string | null): void {
+    const keep = new Set([live, previous ? path.basename(previous) : '']);
+    for (const entry of readdirSync(this.location)) {
+      const base = entry.replace(/\.wal$|\.shadow$|\.tmp$/, '');
+      if (/^graph-.*\.lbug$/.test(base) && !keep.has(base)) rmSync(path.join(this.location, entry), { force: true });
+    }
+  }
+
+  async #closeLive(): Promise<void> {
+    this.#prepared.clear();
+    if (this.#consoleConn) await this.#consoleConn.close().catch(() => {});
+    this.#consoleConn = null;
+    if (this.#conn) await this.#conn.close().catch(() => {});
+    if (this.#db) await this.#db.close().catch(() => {});
+    this.#conn = null;
+    this.#db = null;
+    this.#openFile = null;
+  }
+
+  async close(): Promise<void> {
+    await this.#closeLive();
+  }
+}
+
+function lastResult(result: LbugResult): lbug.QueryResult {
+  return Array.isArray(result) ? result[result.length - 1] : result;
+}
+
+function paperRow(p: Paper): Record<string, unknown> {
+  return {
+    id: p.id, title: p.title, abstract: p.abstract, year: p.year, date: p.date, url: p.url,
+    authors: p.authors, source: p.source, doi: p.doi, arxivId: p.arxivId, openalexId: p.openalexId, sources: p.sources,
+  };
+}
+
+function removeDatabaseFile(file: string): void {
+  for (const suffix of ['', '.wal', '.shadow', '.tmp']) rmSync(file + suffix, { force: true });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function writeCsv(file: string, header: string[], rows: unknown[][]): Promise<string> {
+  const out = createWriteStream(file);
+  out.write(`${header.join(',')}\n`);
+  for (const row of rows) {
+    if (!out.write(`${row.map(csvField).join(',')}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return file;
+}
+
+/** LadybugDB values to plain JSON: bigints to numbers, dates to ISO strings. */
+function toValue(value: unknown): StoreValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toValue);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toValue(v)]));
+  if (typeof value === 'object') {
+    const out: Record<string, StoreValue> = {};
+    for (const [k, v] of Object.entries(value)) if (!k.startsWith('_')) out[k] = toValue(v);
+    return out;
+  }
+  return value as StoreValue;
+}
+
+function toRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = toValue(v);
+  return out;
+}
+
+interface LbugNode { _label: string; _id: { table: number; offset: number }; [k: string]: unknown }
+interface LbugRel { _label: string; _src: { table: number; offset: number }; _dst: { table: number; offset: number }; _id?: unknown; [k: string]: unknown }
+
+/** Collects the nodes and relationships of a console result so the explorer can draw them. */
+class ResultGraph {
+  #nodes = new Map<string, ResultNode>();
+  #rels = new Map<string, ResultRelationship>();
+  #internal = new Map<string, string>();
+
+  collect(value: unknown): StoreValue {
+    if (value && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
+      const v = value as Record<string, unknown>;
+      if ('_nodes' in v && '_rels' in v) {
+        (v._nodes as unknown[]).forEach((n) => this.collect(n));
+        (v._rels as unknown[]).forEach((r) => this.collect(r));
+        return toValue({ nodes: v._nodes, relationships: v._rels });
+      }
+      if ('_src' in v && '_dst' in v && v._label) return this.#addRel(v as LbugRel);
+      if ('_id' in v && v._label) return this.#addNode(v as LbugNode);
+    }
+    if (Array.isArray(value)) return value.map((x) => this.collect(x));
+    return toValue(value);
+  }
+
+  #addNode(node: LbugNode): StoreValue {
+    const properties = toValue(node) as Record<string, StoreValue>;
+    const internal = `${node._id.table}:${node._id.offset}`;
+    // Papers and concepts keep their own ids, so console results line up with the map.
+    const id = typeof properties.id === 'string' ? properties.id : `node:${internal}`;
+    this.#internal.set(internal, id);
+    this.#nodes.set(id, { id, labels: [node._label], properties });
+    return properties;
+  }
+
+  #addRel(rel: LbugRel): StoreValue {
+    const properties = toValue(rel) as Record<string, StoreValue>;
+    const start = `${rel._src.table}:${rel._src.offset}`;
+    const end = `${rel._dst.table}:${rel._dst.offset}`;
+    const id = `${rel._label}:${start}->${end}`;
+    this.#rels.set(id, { id, type: rel._label, start, end, properties });
+    return properties;
+  }
+
+  nodes(): ResultNode[] {
+    return [...this.#nodes.values()];
+  }
+
+  /** Relationships whose two ends are in the result, with ends named by node id. */
+  relationships(): ResultRelationship[] {
+    const out: ResultRelationship[] = [];
+    for (const rel of this.#rels.values()) {
+      const start = this.#internal.get(rel.start);
+      const end = this.#internal.get(rel.end);
+      if (start && end) out.push({ ...rel, start, end });
+    }
+    return out;
+  }
+}

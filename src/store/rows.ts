@@ -1,0 +1,44 @@
+// Row shapes shared by both stores: the same `.cypher` files return the same
+// columns whichever database answers, so one reader serves both.
+import type { GraphStats, Paper } from '../graph/model.ts';
+import type { Row } from './GraphStore.ts';
+
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+export function paperFromRow(row: Row): Paper {
+  return {
+    id: String(row.id),
+    title: text(row.title) ?? '',
+    abstract: text(row.abstract) ?? '',
+    year: num(row.year),
+    date: text(row.date),
+    url: text(row.url),
+    authors: list(row.authors),
+    source: text(row.source) ?? '',
+    doi: text(row.doi),
+    arxivId: text(row.arxivId),
+    openalexId: text(row.openalexId),
+    sources: list(row.sources),
+  };
+}
+
+/** Counts for `stats` and `/api/health`, from the four stats-* queries. */
+export async function readStats(run: (name: string) => Promise<Row[]>): Promise<GraphStats> {
+  const [papers, concepts, mentions, cooccurs] = await Promise.all([
+    run('stats-papers'),
+    run('stats-concepts'),
+    run('stats-mentions'),
+    run('stats-cooccurs'),
+  ]);
+  const paperCount = Number(papers[0]?.papers ?? 0);
+  return {
+    papers: paperCount,
+    concepts: Number(concepts[0]?.concepts ?? 0),
+    mentions: Number(mentions[0]?.mentions ?? 0),
+    cooccurrences: Number(cooccurs[0]?.cooccurrences ?? 0),
+    merged: Number(papers[0]?.records ?? 0) - paperCount,
+    communities: Number(concepts[0]?.communities ?? 0),
+  };
+}
