@@ -13,10 +13,17 @@
 // thus start apart and the forces refine rather than untangle them, and the same
 // graph always gets the same picture. Iterations fall with size (each one costs
 // O(V log V + E)): `iterations` at or below `fullIterationsUpTo` concepts, then in
-// proportion to 1/√V, never below `minIterations`. Positions are finally centred and
-// scaled so the farthest coordinate is ±`extent`.
+// proportion to 1/√V, never below `minIterations`.
+//
+// Large maps: only the `coreSize` best-connected concepts go through ForceAtlas2
+// (the explorer draws the top ~2,000), and the long tail is placed beside its
+// neighbours in one pass, as multilevel layouts place fine nodes from a coarse one
+// (Hu 2005, "Efficient, high-quality force-directed graph drawing"). On the 12.7k
+// NeurIPS corpus this turns minutes into seconds (scripts/bench-graph.ts).
+// Positions are finally centred and scaled so the farthest coordinate is ±`extent`.
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ConceptGraph } from './conceptGraph.ts';
+import { compareIds } from './cooccurrence.ts';
 import { createRandom } from './random.ts';
 
 export interface LayoutOptions {
@@ -30,6 +37,10 @@ export interface LayoutOptions {
   minIterations?: number;
   /** Half-width of the final square of positions. Default 1000. */
   extent?: number;
+  /** Barnes-Hut accuracy (used above 2000 concepts): larger is faster and coarser. Default 1.2, Gephi's. */
+  barnesHutTheta?: number;
+  /** Concepts laid out by ForceAtlas2, the best connected; the rest are placed beside their neighbours. Default 3000. */
+  coreSize?: number;
 }
 
 const DEFAULTS: Required<LayoutOptions> = {
@@ -38,6 +49,8 @@ const DEFAULTS: Required<LayoutOptions> = {
   fullIterationsUpTo: 1000,
   minIterations: 100,
   extent: 1000,
+  barnesHutTheta: 1.2,
+  coreSize: 3000,
 };
 
 export interface Point {
@@ -51,18 +64,91 @@ export function layoutConcepts(
   options: LayoutOptions = {},
 ): Map<string, Point> {
   const settings = { ...DEFAULTS, ...options };
-  const positions = initialPositions(graph, communities, settings.seed);
-  if (graph.order === 0) return positions;
+  if (graph.order === 0) return new Map();
 
-  // The layout runs on a copy: positions are this module's output, not the shared graph's.
-  const working = graph.copy();
-  positions.forEach((point, node) => working.mergeNodeAttributes(node, point));
-  const result = forceAtlas2(working, {
-    iterations: iterationsFor(graph.order, settings),
+  const core = coreGraph(graph, settings.coreSize);
+  const start = initialPositions(core, communities, settings.seed);
+  start.forEach((point, node) => core.mergeNodeAttributes(node, point));
+  const result = forceAtlas2(core, {
+    iterations: iterationsFor(core.order, settings),
     getEdgeWeight: 'weight',
-    settings: forceAtlas2.inferSettings(working),
+    settings: { ...forceAtlas2.inferSettings(core), barnesHutTheta: settings.barnesHutTheta },
   });
-  return normalise(new Map(Object.entries(result)), settings.extent);
+  const positions = new Map(Object.entries(result));
+  if (core.order < graph.order) placeAroundCore(graph, positions, settings.seed);
+  return normalise(positions, settings.extent);
+}
+
+/** A working copy holding the `size` best-connected concepts (degree, then id) and the edges among them. */
+function coreGraph(graph: ConceptGraph, size: number): ConceptGraph {
+  if (graph.order <= size) return graph.copy();
+  const kept = new Set(
+    graph
+      .nodes()
+      .map((node) => ({ node, degree: graph.degree(node) }))
+      .sort((a, b) => b.degree - a.degree || compareIds(a.node, b.node))
+      .slice(0, size)
+      .map(({ node }) => node),
+  );
+  const core: ConceptGraph = graph.emptyCopy();
+  graph.forEachNode((node) => {
+    if (!kept.has(node)) core.dropNode(node);
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (kept.has(source) && kept.has(target)) core.addEdgeWithKey(edge, source, target, attributes);
+  });
+  return core;
+}
+
+/**
+ * Concepts outside the core go to the strength-weighted mean of their placed
+ * neighbours, best connected first so chains of peripheral concepts follow, with a
+ * seeded offset of half a median core edge so they do not stack. Concepts never
+ * reached (no path to the core) line a ring just outside it.
+ */
+function placeAroundCore(graph: ConceptGraph, positions: Map<string, Point>, seed: number): void {
+  const random = createRandom(seed);
+  const lengths: number[] = [];
+  graph.forEachEdge((_edge, _attributes, source, target) => {
+    const p = positions.get(source);
+    const q = positions.get(target);
+    if (p && q) lengths.push(Math.hypot(p.x - q.x, p.y - q.y));
+  });
+  lengths.sort((a, b) => a - b);
+  const jitter = (lengths[Math.floor(lengths.length / 2)] ?? 1) / 2;
+
+  let waiting = graph
+    .nodes()
+    .filter((node) => !positions.has(node))
+    .sort((a, b) => graph.degree(b) - graph.degree(a) || compareIds(a, b));
+  for (let placed = true; placed && waiting.length > 0; ) {
+    placed = false;
+    const next: string[] = [];
+    for (const node of waiting) {
+      let x = 0, y = 0, total = 0;
+      graph.forEachEdge(node, (_edge, { weight }, source, target) => {
+        const p = positions.get(source === node ? target : source);
+        if (p) (x += weight * p.x), (y += weight * p.y), (total += weight);
+      });
+      if (total === 0) {
+        next.push(node);
+        continue;
+      }
+      const r = jitter * Math.sqrt(random());
+      const theta = 2 * Math.PI * random();
+      positions.set(node, { x: x / total + r * Math.cos(theta), y: y / total + r * Math.sin(theta) });
+      placed = true;
+    }
+    waiting = next;
+  }
+
+  let cx = 0, cy = 0, radius = 0;
+  for (const p of positions.values()) (cx += p.x / positions.size), (cy += p.y / positions.size);
+  for (const p of positions.values()) radius = Math.max(radius, Math.hypot(p.x - cx, p.y - cy));
+  waiting.forEach((node, i) => {
+    const angle = (2 * Math.PI * i) / waiting.length;
+    positions.set(node, { x: cx + 1.05 * radius * Math.cos(angle), y: cy + 1.05 * radius * Math.sin(angle) });
+  });
 }
 
 function iterationsFor(order: number, settings: Required<LayoutOptions>): number {
