@@ -46,6 +46,7 @@ interface Unit {
   wordClass: WordClass;
   lower: string;
   breakAfter: boolean;
+  plural: boolean;
 }
 
 const contentClasses = new Set<WordClass>(['noun', 'acronym', 'adjective', 'gerund', 'participle']);
@@ -67,6 +68,7 @@ function unitsOf(tokens: Token[]): Unit[] {
       wordClass,
       lower: current.map((t) => t.text.toLowerCase()).join(' '),
       breakAfter: last.breakAfter,
+      plural: last.plural,
     });
     current = [];
   }
@@ -162,8 +164,11 @@ function runsOf(units: Unit[]): Unit[][] {
       continue;
     }
     const previous = run[run.length - 1];
-    // A participle after a noun is the verb of a clause ("the model outperformed baselines").
-    if (unit.wordClass === 'participle' && previous && (previous.wordClass === 'noun' || previous.wordClass === 'acronym')) close();
+    // A participle after a noun is the verb of a clause ("the model outperformed baselines"),
+    // and so is a gerund after a plural ("insiders buying", "NuVox shows staying power").
+    const nounBefore = previous && (previous.wordClass === 'noun' || previous.wordClass === 'acronym');
+    if (nounBefore && unit.wordClass === 'participle') close();
+    else if (nounBefore && previous.plural && unit.wordClass === 'gerund') close();
     run.push(unit);
     if (unit.breakAfter) close();
   }

@@ -24,6 +24,8 @@ export interface Token {
   hyphenNext: boolean;
   /** Punctuation (comma, parenthesis, colon…) separates it from the next token. */
   breakAfter: boolean;
+  /** A plural noun: rarely a modifier, so a gerund or participle after it starts a clause. */
+  plural: boolean;
 }
 
 const computeSteps = ['alias', 'normal', 'lexicon', 'preTagger'];
@@ -87,6 +89,7 @@ export function tagText(text: string): Token[] {
         sentence: s,
         hyphenNext: hyphen.test(term.post),
         breakAfter: !hyphen.test(term.post) && /[^\s]/.test(term.post),
+        plural: term.tags.has('Plural'),
       });
     }
     const last = tokens[tokens.length - 1];
