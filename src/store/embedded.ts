@@ -6,11 +6,12 @@
 // failed or interrupted ingest leaves the previous graph exactly as it was, and a
 // server reading the old file is never disturbed mid-query.
 import lbug from '@ladybugdb/core';
+import type { LbugValue, PreparedStatement, QueryResult } from '@ladybugdb/core';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
-import type { GraphStats, KnowledgeGraph, Paper } from '../graph/model.ts';
+import type { Concept, GraphStats, KnowledgeGraph, Paper } from '../graph/model.ts';
 import {
   ConsoleError,
   StoreError,
@@ -56,7 +57,7 @@ export class EmbeddedStore implements GraphStore {
   /** The console gets its own connection: its timeout must not apply to app queries. */
   #consoleConn: LbugConnection | null = null;
   #openFile: string | null = null;
-  #prepared = new Map<string, Promise<lbug.PreparedStatement>>();
+  #prepared = new Map<string, Promise<PreparedStatement>>();
 
   constructor(dir: string, options: Required<EmbeddedOptions>) {
     this.location = dir;
@@ -101,8 +102,8 @@ export class EmbeddedStore implements GraphStore {
     }
     const ps = await prepared;
     if (!ps.isSuccess()) throw new Error(`cypher/${name}: ${ps.getErrorMessage()}`);
-    const result = lastResult(await conn.execute(ps, params as Record<string, lbug.LbugValue>));
-    return (await result.getAll()).map((row) => toRow(row));
+    const result = lastResult(await conn.execute(ps, params as Record<string, LbugValue>));
+    return (await result.getAll()).map((row: Record<string, unknown>) => toRow(row));
   }
 
   async console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult> {
@@ -116,9 +117,9 @@ export class EmbeddedStore implements GraphStore {
     // The guard is the rule; the engine's own read-only flag is a second check.
     if (!ps.isReadOnly()) throw new ConsoleError('forbidden', 'The console is read-only: this query would write.');
     conn.setQueryTimeout(limits.timeoutMs);
-    let result: lbug.QueryResult;
+    let result: QueryResult;
     try {
-      result = lastResult(await conn.execute(ps, params as Record<string, lbug.LbugValue>));
+      result = lastResult(await conn.execute(ps, params as Record<string, LbugValue>));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/interrupt|timeout/i.test(message)) {
@@ -138,7 +139,7 @@ export class EmbeddedStore implements GraphStore {
       }
       const row = result.getNextSync();
       if (!row) break;
-      rows.push(columns.map((c) => graph.collect(row[c])));
+      rows.push(columns.map((c: string) => graph.collect(row[c])));
     }
     result.close();
     return {
@@ -166,7 +167,7 @@ export class EmbeddedStore implements GraphStore {
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
       await this.#loadRows(conn, 'load-papers', graph.papers.map(paperRow), 'papers', progress);
-      await this.#loadRows(conn, 'load-concepts', graph.concepts, 'concepts', progress);
+      await this.#loadRows(conn, 'load-concepts', graph.concepts.map(conceptRow), 'concepts', progress);
       progress('mentions', 0, graph.mentions.length);
       const mentions = await writeCsv(
         path.join(scratch, 'mentions.csv'),
@@ -205,7 +206,7 @@ export class EmbeddedStore implements GraphStore {
     if (!ps.isSuccess()) throw new Error(`cypher/${query}: ${ps.getErrorMessage()}`);
     for (let i = 0; i < rows.length; i += this.#options.nodeBatch) {
       progress(phase, i, rows.length);
-      await conn.execute(ps, { rows: rows.slice(i, i + this.#options.nodeBatch) as unknown as lbug.LbugValue });
+      await conn.execute(ps, { rows: rows.slice(i, i + this.#options.nodeBatch) as unknown as LbugValue });
     }
     progress(phase, rows.length, rows.length);
   }
@@ -235,7 +236,7 @@ export class EmbeddedStore implements GraphStore {
   }
 }
 
-function lastResult(result: LbugResult): lbug.QueryResult {
+function lastResult(result: LbugResult): QueryResult {
   return Array.isArray(result) ? result[result.length - 1] : result;
 }
 
@@ -244,6 +245,15 @@ function paperRow(p: Paper): Record<string, unknown> {
     id: p.id, title: p.title, abstract: p.abstract, year: p.year, date: p.date, url: p.url,
     authors: p.authors, source: p.source, doi: p.doi, arxivId: p.arxivId, openalexId: p.openalexId, sources: p.sources,
   };
+}
+
+const DOUBLE_FIELDS = ['score', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear'] as const;
+
+/** See load-concepts.lbug.cypher: doubles travel as text and are CAST back. */
+function conceptRow(c: Concept): Record<string, unknown> {
+  const row: Record<string, unknown> = { ...c };
+  for (const field of DOUBLE_FIELDS) row[field] = c[field] === null ? null : String(c[field]);
+  return row;
 }
 
 function removeDatabaseFile(file: string): void {

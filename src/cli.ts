@@ -1,0 +1,278 @@
+// The `papergraph` command: parses arguments, calls one module per command, prints.
+// Exit codes: 0 ok, 1 error, 2 bad usage, 3 done but some input was skipped.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createWriteStream } from 'node:fs';
+import { ConfigError, loadConfig, type Config, type ConfigFlags } from './config.ts';
+import { InputError, formatProblem, readCorpus, readJsonlStream, isInputProblem, dedupePapers } from './corpus/index.ts';
+import { extractJsonl, readThesaurus, ThesaurusError, type PaperText } from './extract/index.ts';
+import { openStore, ConsoleError, StoreError, type GraphStore } from './store/index.ts';
+import { ingest } from './ingest.ts';
+import { formatTable, formatStats, progressPrinter } from './cliOutput.ts';
+
+export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
+
+class UsageError extends Error {}
+
+const STORE_OPTIONS = {
+  store: { type: 'string' },
+  db: { type: 'string' },
+  'neo4j-uri': { type: 'string' },
+  'neo4j-user': { type: 'string' },
+  'neo4j-password': { type: 'string' },
+  'neo4j-database': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const HELP: Record<string, string> = {
+  main: `papergraph: papers in, a knowledge graph of papers and concepts out.
+
+Usage: papergraph <command> [options]
+
+Commands:
+  ingest [PATH…]        read papers, extract concepts, store the graph
+  extract [PATH…|-]     print each paper's concepts as JSONL ('-' reads JSONL from stdin)
+  serve                 serve the explorer and the HTTP API
+  cypher QUERY          run a read-only Cypher query
+  bridges A B           papers that connect two topics
+  stats                 counts of papers, concepts, mentions, co-occurrences
+  export --format F     write the graph as graphml|gexf|json|csv|neo4j-admin|thesaurus
+
+Every command takes --store embedded|neo4j and --db DIR (env PAPERGRAPH_STORE, PAPERGRAPH_DB).
+Run 'papergraph <command> --help' for its options.
+Exit codes: 0 ok, 1 error, 2 bad usage, 3 done but some input records were skipped.`,
+  ingest: `Usage: papergraph ingest [PATH…] [--store embedded|neo4j] [--db DIR] [--reset] [--thesaurus FILE] [--strict] [--workers N]
+
+Reads files or directories (Daily Papers text, JSON/JSONL, CSV incl. IEEE Xplore, Scopus and
+Embase exports, arXiv Atom, OpenAlex JSON, BibTeX, RIS), merges them with the papers already
+stored, extracts concepts and replaces the stored graph. With no PATH, rebuilds the graph from
+the stored papers (after editing a thesaurus, say).
+  --reset            forget the stored papers first
+  --thesaurus FILE   VOSviewer thesaurus (label<TAB>replace by; empty replacement drops the term)
+  --strict           stop at the first bad record; store nothing
+  --workers N        extraction worker threads`,
+  extract: `Usage: papergraph extract [PATH…|-] [--thesaurus FILE] [--workers N]
+
+Prints one JSON line per paper: {"id","title","concepts":[{"id","label","score"}]}, best first.
+'-' reads JSONL {"id","title","abstract"} from stdin; ids are echoed as given.`,
+  serve: `Usage: papergraph serve [--port 3000] [--host 127.0.0.1] [--store …] [--db DIR]
+
+Serves the explorer and the HTTP API. Binds 127.0.0.1 unless --host says otherwise.`,
+  cypher: `Usage: papergraph cypher QUERY [--param k=v]… [--json] [--timeout MS] [--max-rows N]
+
+Runs QUERY read-only: writes, schema changes, COPY/LOAD/ATTACH/INSTALL/EXPORT and file access
+are refused. --param values are parsed as JSON when they can be (--param n=5 is a number).`,
+  bridges: `Usage: papergraph bridges TOPIC_A TOPIC_B [--limit 10] [--json]
+
+A topic is a concept (id, label or alias), free text, or a community ("community:3").`,
+  stats: `Usage: papergraph stats [--json]`,
+  export: `Usage: papergraph export --format graphml|gexf|json|csv|neo4j-admin|thesaurus [--out FILE|DIR]`,
+};
+
+function parse<T extends ParseArgsConfig['options']>(argv: string[], options: T, command: string) {
+  try {
+    return parseArgs({ args: argv, options: { ...STORE_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${HELP[command]}`);
+  }
+}
+
+function configFrom(values: Record<string, unknown>): Config {
+  return loadConfig(values as ConfigFlags);
+}
+
+async function withStore<T>(config: Config, readOnly: boolean, fn: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore(config, { readOnly });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function cmdIngest(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    reset: { type: 'boolean' },
+    thesaurus: { type: 'string' },
+    strict: { type: 'boolean' },
+    workers: { type: 'string' },
+  }, 'ingest');
+  if (values.help) return help('ingest');
+  const config = configFrom(values);
+  const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
+  const progress = progressPrinter(process.stderr);
+  const summary = await withStore(config, false, (store) =>
+    ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress }),
+  );
+  progress.done();
+  for (const problem of summary.problems) console.error(formatProblem(problem));
+  const { stats } = summary;
+  const skipped = summary.problems.filter((p) => p.severity === 'error').length;
+  console.log(
+    `Ingested ${summary.records} records from ${summary.files} files: ${stats.papers} papers ` +
+      `(${stats.papers - summary.previousPapers} new, ${stats.merged} records merged as duplicates), ` +
+      `${stats.concepts} concepts, ${stats.mentions} mentions, ${stats.cooccurrences} co-occurrences, ` +
+      `${stats.communities} communities in ${(summary.elapsedMs / 1000).toFixed(1)} s → ${config.store === 'neo4j' ? config.neo4j.uri : config.db}` +
+      (skipped ? `. ${skipped} input problems skipped (listed above).` : ''),
+  );
+  return skipped ? EXIT.partial : EXIT.ok;
+}
+
+async function cmdExtract(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { thesaurus: { type: 'string' }, workers: { type: 'string' } }, 'extract');
+  if (values.help) return help('extract');
+  if (positionals.length === 0) throw new UsageError(`Give files to read, or '-' for JSONL on stdin.\n\n${HELP.extract}`);
+  const config = configFrom(values);
+  const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
+  let errors = 0;
+  async function* fromStdin(): AsyncIterable<PaperText> {
+    for await (const item of readJsonlStream(process.stdin, '<stdin>')) {
+      if (isInputProblem(item)) {
+        console.error(formatProblem(item));
+        if (item.severity === 'error') errors++;
+      } else yield item;
+    }
+  }
+  async function* fromFiles(): AsyncIterable<PaperText> {
+    const read = await readCorpus(positionals);
+    for (const problem of read.problems) console.error(formatProblem(problem));
+    errors += read.problems.filter((p) => p.severity === 'error').length;
+    yield* dedupePapers(read.records).papers;
+  }
+  const out = process.stdout;
+  const started = performance.now();
+  const result = await extractJsonl(positionals.includes('-') ? fromStdin() : fromFiles(), async (line) => {
+    if (!out.write(`${line}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+  }, { thesaurus, workers: config.workers });
+  const seconds = (performance.now() - started) / 1000;
+  console.error(`Extracted ${result.concepts} distinct concepts from ${result.papers} papers in ${seconds.toFixed(1)} s (${Math.round(result.papers / Math.max(seconds, 1e-3))} papers/s).`);
+  return errors ? EXIT.partial : EXIT.ok;
+}
+
+async function cmdStats(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { json: { type: 'boolean' } }, 'stats');
+  if (values.help) return help('stats');
+  const config = configFrom(values);
+  const stats = await withStore(config, true, (store) => store.stats());
+  console.log(values.json ? JSON.stringify(stats) : formatStats(stats, config.store === 'neo4j' ? config.neo4j.uri : config.db));
+  return EXIT.ok;
+}
+
+/** `--param k=v`: JSON when it parses (numbers, lists, booleans), the raw string otherwise. */
+function parseParams(pairs: string[]): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param takes key=value, got "${pair}".`);
+    const raw = pair.slice(eq + 1);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // a bare string such as --param name=STDP
+    }
+    params[pair.slice(0, eq)] = value;
+  }
+  return params;
+}
+
+async function cmdCypher(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    param: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    timeout: { type: 'string' },
+    'max-rows': { type: 'string' },
+  }, 'cypher');
+  if (values.help) return help('cypher');
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one QUERY (quote it).\n\n${HELP.cypher}`);
+  const config = configFrom(values);
+  const params = parseParams(values.param ?? []);
+  // A query stuck inside the database engine cannot be interrupted from JavaScript;
+  // the process itself is the last resort, a second after the engine's own timeout.
+  const hardStop = setTimeout(() => {
+    console.error(`papergraph: the query ran longer than ${config.console.timeoutMs} ms and was stopped.`);
+    process.exit(EXIT.error);
+  }, config.console.timeoutMs + 1_000);
+  hardStop.unref();
+  const result = await withStore(config, true, (store) => store.console(positionals[0], params, config.console));
+  clearTimeout(hardStop);
+  if (values.json) {
+    console.log(JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, elapsedMs: result.elapsedMs }));
+  } else {
+    console.log(formatTable(result.columns, result.rows));
+    console.log(`${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ` (cut at --max-rows ${config.console.maxRows})` : ''} in ${result.elapsedMs} ms`);
+  }
+  return EXIT.ok;
+}
+
+async function cmdServe(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'serve');
+  if (values.help) return help('serve');
+  const config = configFrom(values);
+  const { serve } = await import('./server/serve.ts');
+  await serve(config);
+  return EXIT.ok;
+}
+
+async function cmdBridges(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { limit: { type: 'string' }, json: { type: 'boolean' } }, 'bridges');
+  if (values.help) return help('bridges');
+  if (positionals.length !== 2) throw new UsageError(`Give two topics.\n\n${HELP.bridges}`);
+  const config = configFrom(values);
+  const { runBridgesCommand } = await import('./explore/bridgesCommand.ts');
+  return withStore(config, true, (store) => runBridgesCommand(store, positionals[0], positionals[1], { limit: values.limit, json: values.json }));
+}
+
+async function cmdExport(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { format: { type: 'string' }, out: { type: 'string' } }, 'export');
+  if (values.help) return help('export');
+  if (!values.format) throw new UsageError(`--format is required.\n\n${HELP.export}`);
+  const config = configFrom(values);
+  const { exportGraph, EXPORT_FORMATS } = await import('./export/index.ts');
+  if (!EXPORT_FORMATS.includes(values.format)) throw new UsageError(`Unknown --format "${values.format}".\n\n${HELP.export}`);
+  const summary = await withStore(config, true, (store) =>
+    exportGraph(store, values.format!, values.out ?? null, () => (values.out ? createWriteStream(values.out) : process.stdout)),
+  );
+  console.error(summary);
+  return EXIT.ok;
+}
+
+function help(command: string): number {
+  console.log(HELP[command] ?? HELP.main);
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  ingest: cmdIngest,
+  extract: cmdExtract,
+  serve: cmdServe,
+  cypher: cmdCypher,
+  bridges: cmdBridges,
+  stats: cmdStats,
+  export: cmdExport,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return help('main');
+  const run = COMMANDS[command];
+  if (!run) {
+    console.error(`papergraph: unknown command "${command}".\n\n${HELP.main}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      console.error(`papergraph ${command}: ${error.message}`);
+      return EXIT.usage;
+    }
+    if (error instanceof InputError || error instanceof ThesaurusError || error instanceof StoreError || error instanceof ConsoleError) {
+      console.error(`papergraph ${command}: ${error.message}`);
+      return EXIT.error;
+    }
+    console.error(`papergraph ${command}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT.error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,89 @@
+// The one place that reads the environment and command-line flags. Everything
+// else receives a Config and never looks at process.env itself.
+import type { StoreKind } from './graph/model.ts';
+
+export interface Neo4jSettings {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+}
+
+export interface Config {
+  store: StoreKind;
+  /** Directory of the embedded store. */
+  db: string;
+  neo4j: Neo4jSettings;
+  host: string;
+  port: number;
+  /** Limits on user-typed Cypher (CLI and HTTP console). */
+  console: { timeoutMs: number; maxRows: number };
+  /** Worker threads for extraction; undefined lets the extractor decide. */
+  workers: number | undefined;
+}
+
+/** Flags as the CLI parsed them; any of them overrides the matching env variable. */
+export interface ConfigFlags {
+  store?: string;
+  db?: string;
+  host?: string;
+  port?: string;
+  timeout?: string;
+  'max-rows'?: string;
+  workers?: string;
+  'neo4j-uri'?: string;
+  'neo4j-user'?: string;
+  'neo4j-password'?: string;
+  'neo4j-database'?: string;
+}
+
+export const DEFAULTS = {
+  db: '.papergraph',
+  host: '127.0.0.1',
+  port: 3000,
+  timeoutMs: 10_000,
+  maxRows: 1_000,
+  neo4jUri: 'bolt://localhost:7687',
+  neo4jUser: 'neo4j',
+} as const;
+
+/** A flag or variable with a value that cannot be used: the CLI exits 2 on it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${value}".`);
+  return n;
+}
+
+export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const store = flags.store ?? env.PAPERGRAPH_STORE ?? 'embedded';
+  if (store !== 'embedded' && store !== 'neo4j') {
+    throw new ConfigError(`--store must be "embedded" or "neo4j", got "${store}".`);
+  }
+  const port = positiveInt(flags.port ?? env.PORT, '--port', DEFAULTS.port);
+  if (port > 65_535) throw new ConfigError(`--port must be at most 65535, got ${port}.`);
+  return {
+    store,
+    db: flags.db ?? env.PAPERGRAPH_DB ?? DEFAULTS.db,
+    neo4j: {
+      uri: flags['neo4j-uri'] ?? env.NEO4J_URI ?? DEFAULTS.neo4jUri,
+      user: flags['neo4j-user'] ?? env.NEO4J_USER ?? DEFAULTS.neo4jUser,
+      password: flags['neo4j-password'] ?? env.NEO4J_PASSWORD ?? '',
+      database: flags['neo4j-database'] ?? env.NEO4J_DATABASE ?? undefined,
+    },
+    host: flags.host ?? env.PAPERGRAPH_HOST ?? DEFAULTS.host,
+    port,
+    console: {
+      timeoutMs: positiveInt(flags.timeout ?? env.PAPERGRAPH_CYPHER_TIMEOUT_MS, '--timeout', DEFAULTS.timeoutMs),
+      maxRows: positiveInt(flags['max-rows'] ?? env.PAPERGRAPH_CYPHER_MAX_ROWS, '--max-rows', DEFAULTS.maxRows),
+    },
+    workers: flags.workers === undefined ? undefined : positiveInt(flags.workers, '--workers', 1),
+  };
+}
