@@ -12,7 +12,8 @@ export interface AcronymDefinition {
   longEnd: number;
 }
 
-const notShortForms = /^(e\.?g|i\.?e|cf|et al|etc|vs|viz|fig|figs|eq|eqs|table|sec|see|ref|refs|p|pp|no|vol|ch)\.?$/i;
+// Case-sensitive: "cf." is a citation word, "CF" an acronym.
+const notShortForms = /^(e\.?g|i\.?e|cf|et al|etc|vs|viz|see|p|pp|no|vol|ch|Fig|Figs|Eq|Eqs|Table|Sec|See|Ref|Refs|No|Vol|Ch)\.?$/;
 
 /** Schwartz & Hearst's short-form test, stricter on case: "(i)", "(a)", "(1)", "(2019)" never pass. */
 export function isShortForm(candidate: string): boolean {

@@ -40,11 +40,17 @@ const functionTags = [
   'Auxiliary',
   'QuestionWord',
   'Negative',
+  'Possessive',
 ];
+
+/** Closed-class words the pre-tagger sometimes leaves as nouns ("our", "here"). */
+const closedClass = new Set(
+  'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those here there where when which who whom whose what why how whether both each either neither every all any some none such own etc thus hence therefore however yet also even only very via per versus vs'.split(' '),
+);
 
 function classify(tags: Set<string>, text: string): WordClass {
   if (!/[\p{L}]/u.test(text)) return /\p{N}/u.test(text) ? 'number' : 'other';
-  if (functionTags.some((tag) => tags.has(tag))) return 'other';
+  if (closedClass.has(text.toLowerCase()) || functionTags.some((tag) => tags.has(tag))) return 'other';
   if (tags.has('Acronym')) return 'acronym';
   if (tags.has('Gerund')) return 'gerund';
   if (tags.has('Noun')) return 'noun';

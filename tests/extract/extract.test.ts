@@ -1,0 +1,205 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dedupePapers, readCorpus } from '../../src/corpus/index.ts';
+import type { Extraction } from '../../src/graph/model.ts';
+import { findDefinitions } from '../../src/extract/acronyms.ts';
+import {
+  extractCorpus,
+  extractJsonl,
+  parseThesaurus,
+  readThesaurus,
+  thesaurusFromExtraction,
+  ThesaurusError,
+  type PaperText,
+} from '../../src/extract/index.ts';
+
+const paper = (id: string, title: string, abstract: string): PaperText => ({ id, title, abstract });
+
+function papersOf(extraction: Extraction, conceptId: string): string[] {
+  return extraction.mentions.filter((m) => m.conceptId === conceptId).map((m) => m.paperId).sort();
+}
+
+function conceptWithAlias(extraction: Extraction, alias: string) {
+  return extraction.concepts.filter((c) => c.aliases.some((a) => a.toLowerCase() === alias.toLowerCase()));
+}
+
+describe('acronym definitions (Schwartz & Hearst)', () => {
+  const pairs = (text: string) => findDefinitions(text).map((d) => [text.slice(d.shortStart, d.shortEnd), text.slice(d.longStart, d.longEnd)]);
+
+  it('finds "long form (SF)" and "SF (long form)"', () => {
+    expect(pairs('We study spike-timing-dependent plasticity (STDP) in cortex.')).toEqual([['STDP', 'spike-timing-dependent plasticity']]);
+    expect(pairs('We apply STDP (spike timing dependent plasticity) to robots.')).toEqual([['STDP', 'spike timing dependent plasticity']]);
+  });
+
+  it('reads the first part of nested or annotated parentheses', () => {
+    expect(pairs('The electroencephalogram (EEG (ref. 3)) was recorded.')).toEqual([['EEG', 'electroencephalogram']]);
+    expect(pairs('A Spiking Neural Network (SNN; see below) fires.')).toEqual([['SNN', 'Spiking Neural Network']]);
+  });
+
+  it('does not take enumerations, years or citations for acronyms', () => {
+    expect(pairs('We show (i) a bound, (ii) a rate, (1) a test, (a) a case (2019) and (e.g. SGD) results (II).')).toEqual([]);
+  });
+});
+
+describe('extractCorpus', () => {
+  it('makes one concept of an acronym and its long form, also where a paper uses the acronym alone', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'Plasticity in cortex', 'We model spike-timing-dependent plasticity (STDP) in cortical columns.'),
+      paper('b', 'Robots that learn', 'A robot learns with STDP and reward signals.'),
+      paper('c', 'Rules for synapses', 'Spike timing dependent plasticity rules shape synapses.'),
+    ]);
+    const matching = conceptWithAlias(extraction, 'STDP');
+    expect(matching.map((c) => c.id)).toEqual(['spike timing dependent plasticity']);
+    expect(matching[0].aliases).toEqual(expect.arrayContaining(['STDP', 'spike-timing-dependent plasticity']));
+    expect(papersOf(extraction, 'spike timing dependent plasticity')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('keeps an ambiguous short form apart from both long forms', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'Spikes', 'We train a spiking neural network (SNN) on events.'),
+      paper('b', 'Graphs', 'A social neighbourhood network (SNN) links users.'),
+      paper('c', 'Chips', 'Neuromorphic chips run an SNN.'),
+    ]);
+    expect(papersOf(extraction, 'spiking neural network')).toEqual(['a']);
+    expect(papersOf(extraction, 'social neighborhood network')).toEqual(['b']);
+    expect(papersOf(extraction, 'SNN')).toEqual(['c']);
+  });
+
+  it('merges plural, adjective, hyphen and spelling variants into one concept', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'Dendrites compute', 'Active dendrites integrate inputs under spike-timing-dependent rules and modelling of behaviour.'),
+      paper('b', 'A dendrite model', 'A single dendrite with spike timing dependent rules shapes behavior.'),
+      paper('c', 'Dendritic computation', 'We show dendritic nonlinearities in pyramidal cells; the behaviours differ.'),
+    ]);
+    expect(conceptWithAlias(extraction, 'dendrites').map((c) => c.id)).toEqual(['dendrite']);
+    expect(papersOf(extraction, 'dendrite')).toEqual(['a', 'b', 'c']);
+    expect(conceptWithAlias(extraction, 'dendritic').map((c) => c.id)).toEqual(['dendrite']);
+    expect(papersOf(extraction, 'spike timing dependent rule')).toEqual(['a', 'b']);
+    expect(papersOf(extraction, 'behavior')).toEqual(['a', 'b', 'c']);
+    expect(conceptWithAlias(extraction, 'behaviour')[0].aliases).toEqual(expect.arrayContaining(['behaviour', 'behavior', 'behaviours']));
+  });
+
+  it('drops general academic language', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'A novel method for catastrophic forgetting', 'We propose a novel approach. Results show that our framework improves performance on this task and the state of the art.'),
+    ]);
+    const ids = extraction.concepts.map((c) => c.id);
+    expect(ids).toContain('catastrophic forgetting');
+    for (const generic of ['approach', 'result', 'novel method', 'method', 'framework', 'performance', 'task', 'state of the art', 'our']) {
+      expect(ids).not.toContain(generic);
+    }
+  });
+
+  it('gives spans that point at the text each mention was found in', async () => {
+    const papers = [
+      paper('a', 'Catastrophic Forgetting in Spiking Networks', 'Continual learning suffers from catastrophic forgetting (CF) — “naïve” replay aside — in deep networks.'),
+      paper('b', 'Replay', 'Generative replay reduces CF in class-incremental learning.'),
+    ];
+    const extraction = await extractCorpus(papers);
+    expect(extraction.mentions.length).toBeGreaterThan(0);
+    const concepts = new Map(extraction.concepts.map((c) => [c.id, c]));
+    for (const mention of extraction.mentions) {
+      const source = papers.find((p) => p.id === mention.paperId)!;
+      expect(mention.spans.length).toBe(mention.count);
+      for (const span of mention.spans) {
+        const text = span.field === 'title' ? source.title : source.abstract;
+        const surface = text.slice(span.start, span.end);
+        const aliases = concepts.get(mention.conceptId)!.aliases.map((a) => a.toLowerCase());
+        expect(aliases).toContain(surface.toLowerCase());
+      }
+    }
+    expect(papersOf(extraction, 'catastrophic forgetting')).toEqual(['a', 'b']);
+    expect(extraction.mentions.find((m) => m.paperId === 'a' && m.conceptId === 'catastrophic forgetting')?.inTitle).toBe(true);
+  });
+
+  it('applies a thesaurus: replacements merge, empty replacements drop', async () => {
+    const thesaurus = parseThesaurus('label\treplace by\nartificial neural network\tneural network\ncontinual learning\t\n', 'mine.txt');
+    const extraction = await extractCorpus(
+      [
+        paper('a', 'Nets', 'An artificial neural network learns with continual learning.'),
+        paper('b', 'More nets', 'A neural network with dropout.'),
+      ],
+      { thesaurus },
+    );
+    const ids = extraction.concepts.map((c) => c.id);
+    expect(ids).not.toContain('continual learning');
+    expect(ids).not.toContain('artificial neural network');
+    expect(papersOf(extraction, 'neural network')).toEqual(['a', 'b']);
+  });
+
+  it('exports its merges as a thesaurus that re-applies to the same concepts', async () => {
+    const papers = [
+      paper('a', 'Dendrites', 'Spiking neural networks (SNNs) with dendrites and modelling of behaviour.'),
+      paper('b', 'SNN dendrite', 'An SNN with one dendrite models behavior.'),
+    ];
+    const first = await extractCorpus(papers);
+    const text = thesaurusFromExtraction(first);
+    expect(text.split('\n')[0]).toBe('label\treplace by');
+    expect(text).toContain('SNNs\tspiking neural network');
+    const dir = mkdtempSync(join(tmpdir(), 'thesaurus-'));
+    writeFileSync(join(dir, 't.txt'), text);
+    const second = await extractCorpus(papers, { thesaurus: readThesaurus(join(dir, 't.txt')) });
+    expect(second.concepts.map((c) => c.id).sort()).toEqual(first.concepts.map((c) => c.id).sort());
+  });
+
+  it('reports a malformed thesaurus with file and line', () => {
+    expect(() => parseThesaurus('term\treplacement\n', 'bad.txt')).toThrow(/bad\.txt:1: expected the header/);
+    expect(() => parseThesaurus('label\treplace by\nok\tfine\nno tab here\n', 'bad.txt')).toThrow(ThesaurusError);
+    expect(() => parseThesaurus('label\treplace by\nok\tfine\nno tab here\n', 'bad.txt')).toThrow(/bad\.txt:3: expected "term<TAB>replacement"/);
+  });
+});
+
+describe('on the sample corpus', async () => {
+  const { records } = await readCorpus(['data/sample']);
+  const { papers } = dedupePapers(records);
+  const extraction = await extractCorpus(papers);
+
+  const expectedPapers = (pattern: RegExp) =>
+    papers
+      .filter((p) => pattern.test(p.title) || pattern.test(p.abstract))
+      .map((p) => p.id)
+      .sort();
+
+  it.each([
+    ['STDP', /\bSTDPs?\b|spike[-\s]+timing[-\s]+dependent[-\s]+plasticity/i],
+    ['catastrophic forgetting', /catastrophic[-\s]+forgetting/i],
+    ['dendrite', /\bdendrit(e|es|ic)\b/i],
+  ])('%s is one concept whose papers are exactly those mentioning it in any variant', (name, pattern) => {
+    const expected = expectedPapers(pattern);
+    expect(expected.length).toBeGreaterThan(1);
+    const matching = extraction.concepts.filter((c) => c.aliases.some((a) => pattern.test(a) && a.replace(pattern, '').trim() === ''));
+    expect(matching).toHaveLength(1);
+    expect(papersOf(extraction, matching[0].id)).toEqual(expected);
+  });
+
+  it('is deterministic, in-process and with worker threads alike', async () => {
+    // Four copies under new ids: enough papers for the pool to start its workers.
+    const many = [0, 1, 2, 3].flatMap((copy) => papers.map((p) => ({ ...p, id: `${p.id}#${copy}` })));
+    const inProcess = await extractCorpus(many, { workers: 1 });
+    const pooled = await extractCorpus(many, { workers: 2 });
+    expect(pooled).toEqual(inProcess);
+    expect(await extractCorpus(papers, { workers: 1 })).toEqual(extraction);
+  });
+
+  it('streams one JSON line per paper, in input order, best concept first', async () => {
+    const lines: string[] = [];
+    async function* input() {
+      yield* papers.slice(0, 20);
+    }
+    const summary = await extractJsonl(input(), (line) => {
+      lines.push(line);
+    });
+    expect(summary.papers).toBe(20);
+    expect(summary.concepts).toBeGreaterThan(20);
+    const records = lines.map((line) => JSON.parse(line));
+    expect(records.map((r) => r.id)).toEqual(papers.slice(0, 20).map((p) => p.id));
+    for (const record of records) {
+      expect(Object.keys(record)).toEqual(['id', 'title', 'concepts']);
+      const scores = record.concepts.map((c: { score: number }) => c.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      for (const concept of record.concepts) expect(Object.keys(concept)).toEqual(['id', 'label', 'score']);
+    }
+  });
+});
