@@ -52,33 +52,36 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
     if (!seen || rankMentions(mention, seen) < 0) concepts.set(mention.conceptId, mention);
   }
 
+  // Pairs are counted under one number, i·n + j for concepts i < j in id order, so
+  // millions of pairs cost a number-keyed map rather than millions of string keys,
+  // and sorting the keys sorts the pairs by source then target.
+  const ids = [...new Set(mentions.map((m) => m.conceptId))].sort(compareIds);
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const n = ids.length;
   const occurrences = new Map<string, number>();
-  const pairCounts = new Map<string, Map<string, number>>();
+  const pairCounts = new Map<number, number>();
   for (const concepts of byPaper.values()) {
     const kept = [...concepts.values()]
       .sort(rankMentions)
       .slice(0, maxConceptsPerPaper)
-      .map((m) => m.conceptId)
-      .sort(compareIds);
-    for (let i = 0; i < kept.length; i++) {
-      const source = kept[i];
-      occurrences.set(source, (occurrences.get(source) ?? 0) + 1);
-      let row = pairCounts.get(source);
-      if (!row) pairCounts.set(source, (row = new Map()));
-      for (let j = i + 1; j < kept.length; j++) {
-        const target = kept[j];
-        row.set(target, (row.get(target) ?? 0) + 1);
+      .map((m) => indexOf.get(m.conceptId)!)
+      .sort((a, b) => a - b);
+    for (let a = 0; a < kept.length; a++) {
+      const id = ids[kept[a]];
+      occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
+      for (let b = a + 1; b < kept.length; b++) {
+        const key = kept[a] * n + kept[b];
+        pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
       }
     }
   }
 
-  const pairs: PairCount[] = [];
-  for (const source of [...pairCounts.keys()].sort(compareIds)) {
-    const row = pairCounts.get(source)!;
-    for (const target of [...row.keys()].sort(compareIds)) {
-      pairs.push({ source, target, papers: row.get(target)! });
-    }
-  }
+  const keys = Float64Array.from(pairCounts.keys()).sort();
+  const pairs: PairCount[] = Array.from(keys, (key) => ({
+    source: ids[Math.floor(key / n)],
+    target: ids[key % n],
+    papers: pairCounts.get(key)!,
+  }));
   return { pairs, occurrences, papers: byPaper.size };
 }
 
