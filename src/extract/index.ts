@@ -47,7 +47,8 @@ const maxAcronyms = 50000;
 
 /**
  * The `papergraph extract` engine: one JSON line per paper,
- * {"id","title","concepts":[{"id","label","score"}]}, best first, in input order.
+ * {"id","title","concepts":[{"id","label","score"}]}, best first, in input order;
+ * `write` receives each line without its newline.
  * Papers are processed in blocks of 2,000: each block's concepts come from the block's
  * own statistics (every concept of a paper is listed, document frequency ≥ 1) plus the
  * acronym definitions of earlier blocks, so memory does not grow with the corpus.
@@ -82,7 +83,7 @@ export async function extractJsonl(
       }
     }
     for (const paper of block) {
-      await write(JSON.stringify({ id: paper.id, title: paper.title, concepts: byPaper.get(paper.id) ?? [] }) + '\n');
+      await write(JSON.stringify({ id: paper.id, title: paper.title, concepts: byPaper.get(paper.id) ?? [] }));
       count++;
       options.onProgress?.(count, count);
     }

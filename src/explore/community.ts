@@ -1,0 +1,35 @@
+// A community of the concept map, opened from the legend: its most specific concepts
+// and the papers that mention them most.
+import type { CommunityResponse } from '../graph/model.ts';
+import { paperSummaries } from './concept.ts';
+import { ExploreError } from './errors.ts';
+import { communityConcepts, type MentionEntry, type Snapshot } from './snapshot.ts';
+
+export interface CommunityOptions {
+  concepts: number;
+  papers: number;
+}
+
+export const COMMUNITY_DEFAULTS: CommunityOptions = { concepts: 20, papers: 30 };
+
+export function communityDetails(snapshot: Snapshot, id: number, options: Partial<CommunityOptions> = {}): CommunityResponse {
+  const limits = { ...COMMUNITY_DEFAULTS, ...options };
+  const summary = snapshot.communities.get(id);
+  if (!summary) throw new ExploreError('not_found', `No community ${id}.`);
+  const members = communityConcepts(snapshot, id);
+  // A paper belongs to the community as much as it mentions the community's concepts.
+  const weight = new Map<string, MentionEntry & { total: number }>();
+  for (const concept of members) {
+    for (const m of snapshot.mentionsByConcept.get(concept.id) ?? []) {
+      const entry = weight.get(m.paperId);
+      if (entry) entry.total += m.score + 1;
+      else weight.set(m.paperId, { ...m, total: m.score + 1 });
+    }
+  }
+  const papers = [...weight.values()].sort((a, b) => b.total - a.total || (a.paperId < b.paperId ? -1 : 1));
+  return {
+    ...summary,
+    topConcepts: members.slice(0, limits.concepts).map((c) => ({ id: c.id, label: c.label, papers: c.papers, weight: 1 - c.participation })),
+    topPapers: paperSummaries(snapshot, papers.slice(0, limits.papers)),
+  };
+}

@@ -1,0 +1,49 @@
+// The subgraph around a concept: its strongest neighbours (and theirs, at depth 2)
+// and the papers that mention it, for "expand" in the explorer.
+import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, SerializedEdge, SerializedNode } from '../graph/model.ts';
+import { requireConcept } from './concept.ts';
+import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from './mapGraph.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export interface NeighbourhoodOptions {
+  depth: 1 | 2;
+  /** Concepts added besides the centre. */
+  limit: number;
+  /** Papers mentioning the centre, most central first; 0 for none. */
+  papers: number;
+}
+
+export const NEIGHBOURHOOD_DEFAULTS: NeighbourhoodOptions = { depth: 1, limit: 30, papers: 15 };
+
+export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<NeighbourhoodOptions> = {}): MapGraph {
+  const { depth, limit, papers } = { ...NEIGHBOURHOOD_DEFAULTS, ...options };
+  const centre = requireConcept(snapshot, id);
+  const chosen = new Set([id]);
+  const firstRing = (snapshot.neighbours.get(id) ?? []).slice(0, limit);
+  for (const n of firstRing) chosen.add(n.id);
+  if (depth === 2) {
+    // Second ring: each first-ring concept brings its strongest neighbours, round-robin, until the limit.
+    const queues = firstRing.map((n) => (snapshot.neighbours.get(n.id) ?? []).filter((m) => !chosen.has(m.id)));
+    const budget = limit * 2;
+    for (let round = 0; chosen.size <= budget && queues.some((q) => q.length > round); round++) {
+      for (const queue of queues) {
+        const next = queue[round];
+        if (next && chosen.size <= budget) chosen.add(next.id);
+      }
+    }
+  }
+  const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
+  const nodes: SerializedNode<MapNodeAttributes>[] = [...chosen].map((c) => conceptNode(snapshot.concepts.get(c)!, maxPapers));
+  const edges: SerializedEdge<MapEdgeAttributes>[] = [];
+  for (const c of chosen) {
+    for (const n of snapshot.neighbours.get(c) ?? []) {
+      if (c < n.id && chosen.has(n.id)) edges.push(cooccursEdge(c, n.id, n.papers, n.weight));
+    }
+  }
+  (snapshot.mentionsByConcept.get(id) ?? []).slice(0, papers).forEach((m, index) => {
+    const paper = snapshot.papers.get(m.paperId)!;
+    nodes.push(paperNode(paper, centre, index, centre.community));
+    edges.push(mentionsEdge(paper.id, id, m.count));
+  });
+  return mapGraph(nodes, edges);
+}

@@ -1,0 +1,47 @@
+// The concept map shown on load: the top concepts of the corpus and the CO_OCCURS
+// edges among them, positioned by the stored ForceAtlas2 layout.
+import type { OverviewResponse } from '../graph/model.ts';
+import { conceptNode, cooccursEdge, mapGraph } from './mapGraph.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export interface OverviewOptions {
+  /** Concepts on the map. */
+  limit: number;
+  /** Rank concepts by paper count or by PageRank. */
+  by: 'papers' | 'pagerank';
+  /** At most this many edges per node, strongest first: keeps dense corpora readable. */
+  maxEdgesPerNode: number;
+}
+
+export const OVERVIEW_DEFAULTS: OverviewOptions = { limit: 500, by: 'papers', maxEdgesPerNode: 25 };
+
+export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> = {}): OverviewResponse {
+  const { limit, by, maxEdgesPerNode } = { ...OVERVIEW_DEFAULTS, ...options };
+  const ranked =
+    by === 'pagerank'
+      ? [...snapshot.conceptsByPapers].sort((a, b) => snapshot.concepts.get(b)!.pagerank - snapshot.concepts.get(a)!.pagerank)
+      : snapshot.conceptsByPapers;
+  const top = ranked.slice(0, limit);
+  const onMap = new Set(top);
+  const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
+
+  const nodes = top.map((id) => conceptNode(snapshot.concepts.get(id)!, maxPapers));
+  // An edge stays when it is among the strongest of either endpoint.
+  const edges = new Map<string, ReturnType<typeof cooccursEdge>>();
+  for (const id of top) {
+    let kept = 0;
+    for (const n of snapshot.neighbours.get(id) ?? []) {
+      if (kept >= maxEdgesPerNode) break;
+      if (!onMap.has(n.id)) continue;
+      kept++;
+      const [source, target] = id < n.id ? [id, n.id] : [n.id, id];
+      edges.set(`${source}|${target}`, cooccursEdge(source, target, n.papers, n.weight));
+    }
+  }
+  return {
+    graph: mapGraph(nodes, [...edges.values()]),
+    communities: [...snapshot.communities.values()],
+    years: snapshot.years,
+    totalConcepts: snapshot.concepts.size,
+  };
+}

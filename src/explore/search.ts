@@ -1,0 +1,66 @@
+// Autocomplete over every concept alias and every paper title, from memory.
+// Ranking: an exact alias beats a prefix, a prefix beats a word prefix, a word
+// prefix beats a substring; within a tier, concepts with more papers come first.
+import type { SearchResult } from '../graph/model.ts';
+import { foldText } from './foldText.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export interface SearchOptions {
+  /** Results returned, concepts and papers together. */
+  limit: number;
+  /** At most this share of the results are papers when concepts also match. */
+  paperShare: number;
+}
+
+export const SEARCH_DEFAULTS: SearchOptions = { limit: 10, paperShare: 0.4 };
+
+function matchTier(text: string, query: string): number {
+  if (text === query) return 4;
+  if (text.startsWith(query)) return 3;
+  if (text.includes(` ${query}`)) return 2;
+  if (text.includes(query)) return 1;
+  return 0;
+}
+
+export function search(snapshot: Snapshot, query: string, options: Partial<SearchOptions> = {}): SearchResult[] {
+  const { limit, paperShare } = { ...SEARCH_DEFAULTS, ...options };
+  const q = foldText(query);
+  if (q.length === 0) return [];
+
+  const bestByConcept = new Map<string, { tier: number; alias: string }>();
+  for (const [alias, ids] of snapshot.aliasIndex) {
+    const tier = matchTier(alias, q);
+    if (tier === 0) continue;
+    for (const id of ids) {
+      const best = bestByConcept.get(id);
+      if (!best || tier > best.tier) bestByConcept.set(id, { tier, alias });
+    }
+  }
+  const concepts: SearchResult[] = [];
+  for (const [id, { tier, alias }] of bestByConcept) {
+    const concept = snapshot.concepts.get(id)!;
+    const matched = concept.aliases.find((a) => foldText(a) === alias);
+    concepts.push({
+      id,
+      kind: 'concept',
+      label: concept.label,
+      score: tier + Math.log1p(concept.papers) / 20,
+      papers: concept.papers,
+      ...(matched && foldText(concept.label) !== alias ? { matched } : {}),
+    });
+  }
+  concepts.sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
+
+  const papers: SearchResult[] = [];
+  if (q.length >= 3) {
+    for (const paper of snapshot.papers.values()) {
+      const tier = matchTier(foldText(paper.title), q);
+      if (tier > 0) papers.push({ id: paper.id, kind: 'paper', label: paper.title, score: tier - 0.5, year: paper.year });
+    }
+    papers.sort((a, b) => b.score - a.score || (b.year ?? 0) - (a.year ?? 0));
+  }
+
+  const paperSlots = concepts.length === 0 ? limit : Math.max(1, Math.floor(limit * paperShare));
+  const picked = [...concepts.slice(0, limit - Math.min(paperSlots, papers.length)), ...papers.slice(0, paperSlots)];
+  return picked.sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -1,0 +1,183 @@
+// The explorer's read model: the concept graph, the mention lists and the paper
+// titles, loaded from the store once and held in memory. The questions the explorer
+// asks on every click (overview, search, neighbourhood, concept, evidence lists)
+// are then answered without a database round trip; only abstracts, spans and
+// console queries go back to the store.
+import type { Concept, CommunitySummary } from '../graph/model.ts';
+import type { GraphStore, Row } from '../store/GraphStore.ts';
+import { foldText } from './foldText.ts';
+
+export interface PaperEntry {
+  id: string;
+  title: string;
+  year: number | null;
+  url: string | null;
+}
+
+export interface MentionEntry {
+  paperId: string;
+  conceptId: string;
+  count: number;
+  inTitle: boolean;
+  score: number;
+}
+
+export interface Neighbour {
+  id: string;
+  papers: number;
+  weight: number;
+}
+
+export interface Snapshot {
+  concepts: Map<string, Concept>;
+  /** Concept ids, most papers first (ties: higher PageRank, then id). */
+  conceptsByPapers: string[];
+  /** CO_OCCURS neighbours of each concept, strongest first. */
+  neighbours: Map<string, Neighbour[]>;
+  papers: Map<string, PaperEntry>;
+  /** Mentions of each concept, most central papers first. */
+  mentionsByConcept: Map<string, MentionEntry[]>;
+  /** Mentions in each paper, most central concepts first. */
+  mentionsByPaper: Map<string, MentionEntry[]>;
+  communities: Map<number, CommunitySummary>;
+  /** Folded alias → concept ids, for search. */
+  aliasIndex: Map<string, string[]>;
+  years: { min: number | null; max: number | null };
+  cooccurrences: number;
+}
+
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+const maybeNum = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function conceptFromRow(row: Row): Concept {
+  return {
+    id: String(row.id),
+    label: str(row.label) ?? String(row.id),
+    aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [],
+    papers: num(row.papers),
+    mentions: num(row.mentions),
+    score: num(row.score),
+    community: num(row.community),
+    x: num(row.x),
+    y: num(row.y),
+    pagerank: num(row.pagerank),
+    betweenness: num(row.betweenness),
+    participation: num(row.participation),
+    meanYear: maybeNum(row.meanYear),
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
+  const [conceptRows, edgeRows, mentionRows, paperRows] = await Promise.all([
+    store.run('snapshot-concepts'),
+    store.run('snapshot-cooccurs'),
+    store.run('snapshot-mentions'),
+    store.run('snapshot-papers'),
+  ]);
+
+  const concepts = new Map<string, Concept>();
+  for (const row of conceptRows) {
+    const concept = conceptFromRow(row);
+    concepts.set(concept.id, concept);
+  }
+  const conceptsByPapers = [...concepts.values()]
+    .sort((a, b) => b.papers - a.papers || b.pagerank - a.pagerank || (a.id < b.id ? -1 : 1))
+    .map((c) => c.id);
+
+  const neighbours = new Map<string, Neighbour[]>();
+  for (const row of edgeRows) {
+    const source = String(row.source);
+    const target = String(row.target);
+    const papers = num(row.papers);
+    const weight = num(row.weight);
+    push(neighbours, source, { id: target, papers, weight });
+    push(neighbours, target, { id: source, papers, weight });
+  }
+  for (const list of neighbours.values()) list.sort((a, b) => b.weight - a.weight || b.papers - a.papers);
+
+  const papers = new Map<string, PaperEntry>();
+  let minYear: number | null = null;
+  let maxYear: number | null = null;
+  for (const row of paperRows) {
+    const year = maybeNum(row.year);
+    papers.set(String(row.id), { id: String(row.id), title: str(row.title) ?? '', year, url: str(row.url) });
+    if (year !== null) {
+      minYear = minYear === null ? year : Math.min(minYear, year);
+      maxYear = maxYear === null ? year : Math.max(maxYear, year);
+    }
+  }
+
+  const mentionsByConcept = new Map<string, MentionEntry[]>();
+  const mentionsByPaper = new Map<string, MentionEntry[]>();
+  for (const row of mentionRows) {
+    const mention: MentionEntry = {
+      paperId: String(row.paper),
+      conceptId: String(row.concept),
+      count: num(row.count),
+      inTitle: row.inTitle === true,
+      score: num(row.score),
+    };
+    push(mentionsByConcept, mention.conceptId, mention);
+    push(mentionsByPaper, mention.paperId, mention);
+  }
+  const byCentrality = (a: MentionEntry, b: MentionEntry) =>
+    Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || b.count - a.count || (a.paperId < b.paperId ? -1 : 1);
+  for (const list of mentionsByConcept.values()) list.sort(byCentrality);
+  for (const list of mentionsByPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count);
+
+  const aliasIndex = new Map<string, string[]>();
+  for (const concept of concepts.values()) {
+    const keys = new Set([concept.label, concept.id, ...concept.aliases].map(foldText));
+    for (const key of keys) push(aliasIndex, key, concept.id);
+  }
+
+  return {
+    concepts,
+    conceptsByPapers,
+    neighbours,
+    papers,
+    mentionsByConcept,
+    mentionsByPaper,
+    communities: summariseCommunities(concepts, mentionsByConcept, papers),
+    aliasIndex,
+    years: { min: minYear, max: maxYear },
+    cooccurrences: edgeRows.length,
+  };
+}
+
+/** Concepts most specific to a community: many papers, few links outside it. */
+export function communityConcepts(snapshot: Pick<Snapshot, 'concepts'>, community: number): Concept[] {
+  return [...snapshot.concepts.values()]
+    .filter((c) => c.community === community)
+    .sort((a, b) => b.papers * (1 - b.participation) - a.papers * (1 - a.participation) || b.papers - a.papers);
+}
+
+function summariseCommunities(
+  concepts: Map<string, Concept>,
+  mentionsByConcept: Map<string, MentionEntry[]>,
+  papers: Map<string, PaperEntry>,
+): Map<number, CommunitySummary> {
+  const ids = new Set([...concepts.values()].map((c) => c.community));
+  const out = new Map<number, CommunitySummary>();
+  for (const id of [...ids].sort((a, b) => a - b)) {
+    const members = communityConcepts({ concepts }, id);
+    const paperIds = new Set<string>();
+    for (const c of members) for (const m of mentionsByConcept.get(c.id) ?? []) paperIds.add(m.paperId);
+    const years = [...paperIds].map((p) => papers.get(p)?.year).filter((y): y is number => typeof y === 'number');
+    out.set(id, {
+      id,
+      label: members.slice(0, 3).map((c) => c.label).join(' · '),
+      concepts: members.length,
+      papers: paperIds.size,
+      meanYear: years.length ? Math.round((years.reduce((a, b) => a + b, 0) / years.length) * 10) / 10 : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+// The HTTP API and the explorer's static files. Routes stay thin: validate the
+// input, call one function from src/explore/, shape the output. Errors leave as
+// JSON {error:{code, message}} with a fitting status, never as a stack trace.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ApiError, HealthResponse, StoreKind } from '../graph/model.ts';
+import { conceptDetails, conceptPapers } from '../explore/concept.ts';
+import { communityDetails } from '../explore/community.ts';
+import { runCypher } from '../explore/cypherConsole.ts';
+import { ExploreError } from '../explore/errors.ts';
+import { edgeEvidence } from '../explore/evidence.ts';
+import { neighbourhood } from '../explore/neighbourhood.ts';
+import { overview } from '../explore/overview.ts';
+import { paperDetails } from '../explore/paper.ts';
+import { search } from '../explore/search.ts';
+import { cypherExamples } from '../explore/examples.ts';
+import type { Snapshot } from '../explore/snapshot.ts';
+import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '../store/GraphStore.ts';
+import { intParam, stringParam, idParam } from './params.ts';
+
+export interface AppContext {
+  store: GraphStore;
+  /** The in-memory read model; a function so a reload can swap it. */
+  snapshot: () => Snapshot;
+  /** Console runner: the store's own, or one isolated in a child process. */
+  console: Pick<GraphStore, 'console'>;
+  limits: ConsoleLimits;
+  /** Built web app (web/dist); the API works without it. */
+  webDir: string | null;
+  storeKind: StoreKind;
+}
+
+const STATUS: Record<string, number> = {
+  bad_input: 400,
+  syntax: 400,
+  bad_params: 400,
+  forbidden: 403,
+  not_found: 404,
+  timeout: 408,
+  unavailable: 503,
+  auth: 503,
+  database_missing: 503,
+};
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  const body: ApiError = { error: { code, message } };
+  res.status(status).json(body);
+}
+
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((_req, res, next) => {
+    res.set('X-Content-Type-Options', 'nosniff');
+    res.set('Referrer-Policy', 'no-referrer');
+    // Paper text is escaped before it reaches the DOM; this is the second wall.
+    res.set(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    );
+    next();
+  });
+  app.use('/api', express.json({ limit: '100kb' }));
+
+  app.get('/api/health', async (_req, res) => {
+    const s = ctx.snapshot();
+    const body: HealthResponse = {
+      status: 'ok',
+      store: ctx.storeKind,
+      papers: s.papers.size,
+      concepts: s.concepts.size,
+      mentions: [...s.mentionsByPaper.values()].reduce((n, list) => n + list.length, 0),
+    };
+    res.json(body);
+  });
+
+  app.get('/api/search', (req, res) => {
+    const q = stringParam(req.query.q, 'q', { max: 200 });
+    res.json({ results: search(ctx.snapshot(), q, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 }) }) });
+  });
+
+  app.get('/api/overview', (req, res) => {
+    const by = stringParam(req.query.by, 'by', { fallback: 'papers', oneOf: ['papers', 'pagerank'] }) as 'papers' | 'pagerank';
+    res.json(overview(ctx.snapshot(), { limit: intParam(req.query.limit, 'limit', { min: 1, max: 10_000, fallback: 500 }), by }));
+  });
+
+  app.get('/api/concepts/:id', (req, res) => {
+    res.json(conceptDetails(ctx.snapshot(), idParam(req.params.id)));
+  });
+
+  app.get('/api/concepts/:id/neighbourhood', (req, res) => {
+    const depth = intParam(req.query.depth, 'depth', { min: 1, max: 2, fallback: 1 }) as 1 | 2;
+    res.json(
+      neighbourhood(ctx.snapshot(), idParam(req.params.id), {
+        depth,
+        limit: intParam(req.query.limit, 'limit', { min: 1, max: 200, fallback: 30 }),
+        papers: intParam(req.query.papers, 'papers', { min: 0, max: 200, fallback: 15 }),
+      }),
+    );
+  });
+
+  app.get('/api/concepts/:id/papers', (req, res) => {
+    const offset = intParam(req.query.offset, 'offset', { min: 0, max: 10_000_000, fallback: 0 });
+    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 500, fallback: 50 });
+    res.json(conceptPapers(ctx.snapshot(), idParam(req.params.id), offset, limit));
+  });
+
+  app.get('/api/papers/:id', async (req, res) => {
+    res.json(await paperDetails(ctx.store, idParam(req.params.id)));
+  });
+
+  app.get('/api/evidence', async (req, res) => {
+    const a = idParam(stringParam(req.query.a, 'a'));
+    const b = idParam(stringParam(req.query.b, 'b'));
+    res.json(await edgeEvidence(ctx.store, ctx.snapshot(), a, b, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 200, fallback: 50 }) }));
+  });
+
+  app.get('/api/communities/:id', (req, res) => {
+    res.json(communityDetails(ctx.snapshot(), intParam(req.params.id, 'id', { min: 0, max: 1_000_000 })));
+  });
+
+  app.get('/api/examples', (_req, res) => {
+    res.json({ examples: cypherExamples() });
+  });
+
+  app.post('/api/cypher', async (req, res) => {
+    const body = (req.body ?? {}) as { query?: unknown; params?: unknown };
+    if (typeof body.query !== 'string') throw new ExploreError('bad_input', 'Send JSON {"query": "MATCH …", "params": {…}}.');
+    if (body.query.length > 20_000) throw new ExploreError('bad_input', 'The query is longer than 20,000 characters.');
+    const params = body.params ?? {};
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+      throw new ExploreError('bad_input', '"params" must be a JSON object.');
+    }
+    res.json(await runCypher(ctx.console as GraphStore, body.query, params as Record<string, unknown>, ctx.limits));
+  });
+
+  app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API endpoint.'));
+
+  if (ctx.webDir && existsSync(path.join(ctx.webDir, 'index.html'))) {
+    const webDir = ctx.webDir;
+    app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
+    // Shareable URLs carry their state in the query string; every page path is the app.
+    app.get('/{*path}', (_req, res) => res.sendFile(path.join(webDir, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text/plain').send('papergraph API is running; the explorer is not built (run `npm run build:web`).');
+    });
+  }
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof ExploreError || error instanceof ConsoleError || error instanceof StoreError) {
+      sendError(res, STATUS[error.code] ?? 500, error.code, error.message);
+      return;
+    }
+    const status = (error as { status?: number }).status;
+    if (status === 400 || status === 413) {
+      sendError(res, status, 'bad_input', status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.');
+      return;
+    }
+    console.error(error);
+    sendError(res, 500, 'internal', 'Something went wrong on the server; the details are in its log.');
+  });
+  return app;
+}
