@@ -55,10 +55,10 @@ export class ConfigError extends Error {
   }
 }
 
-function positiveInt(value: string | undefined, name: string, fallback: number): number {
+function wholeNumber(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive whole number, got "${value}".`);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${value}".`);
   return n;
 }
 
@@ -67,7 +67,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   if (store !== 'embedded' && store !== 'neo4j') {
     throw new ConfigError(`--store must be "embedded" or "neo4j", got "${store}".`);
   }
-  const port = positiveInt(flags.port ?? env.PORT, '--port', DEFAULTS.port);
+  // Port 0 asks the system for any free port (tests, benchmarks).
+  const port = wholeNumber(flags.port ?? env.PORT, '--port', DEFAULTS.port, 0);
   if (port > 65_535) throw new ConfigError(`--port must be at most 65535, got ${port}.`);
   return {
     store,
@@ -81,9 +82,9 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     host: flags.host ?? env.PAPERGRAPH_HOST ?? DEFAULTS.host,
     port,
     console: {
-      timeoutMs: positiveInt(flags.timeout ?? env.PAPERGRAPH_CYPHER_TIMEOUT_MS, '--timeout', DEFAULTS.timeoutMs),
-      maxRows: positiveInt(flags['max-rows'] ?? env.PAPERGRAPH_CYPHER_MAX_ROWS, '--max-rows', DEFAULTS.maxRows),
+      timeoutMs: wholeNumber(flags.timeout ?? env.PAPERGRAPH_CYPHER_TIMEOUT_MS, '--timeout', DEFAULTS.timeoutMs),
+      maxRows: wholeNumber(flags['max-rows'] ?? env.PAPERGRAPH_CYPHER_MAX_ROWS, '--max-rows', DEFAULTS.maxRows),
     },
-    workers: flags.workers === undefined ? undefined : positiveInt(flags.workers, '--workers', 1),
+    workers: flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1),
   };
 }
