@@ -31,13 +31,24 @@ export function errorText(error: unknown): string {
 }
 
 export function isConnectionLoss(error: unknown): boolean {
-  return UNREACHABLE.has(errorCode(error)) || /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT/.test(errorText(error));
+  return (
+    UNREACHABLE.has(errorCode(error)) ||
+    // A server that accepts the connection but never speaks Bolt ends in the pool's acquisition timeout.
+    /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENOTFOUND|ETIMEDOUT|Connection acquisition timed out/.test(errorText(error))
+  );
 }
 
 /** The StoreError for a connection-level failure, or null when `error` is something else. */
 export function connectionError(error: unknown, target: ConnectionTarget): StoreError | null {
   if (error instanceof StoreError) return error;
   const code = errorCode(error);
+  if (/Server responded HTTP/.test(errorText(error))) {
+    return new StoreError(
+      'unavailable',
+      `${target.uri} is Neo4j's HTTP port (Neo4j Browser), not Bolt: point NEO4J_URI at the Bolt port, usually bolt://localhost:7687.`,
+      { cause: error },
+    );
+  }
   if (isConnectionLoss(error)) {
     return new StoreError(
       'unavailable',
