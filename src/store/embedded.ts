@@ -42,6 +42,13 @@ export interface EmbeddedOptions {
 }
 
 const DEFAULTS: Required<EmbeddedOptions> = { readOnly: true, nodeBatch: 5_000 };
+/**
+ * LadybugDB reserves address space up front: by default 8 TiB per database and a
+ * buffer pool of most of the RAM. A server, its console child and a test process
+ * open several at once, so both are sized for papers-and-abstracts corpora.
+ */
+const BUFFER_POOL_BYTES = { read: 1 << 30, write: 4 * (1 << 30) };
+const MAX_DB_BYTES = 2 ** 40;
 const POINTER = 'CURRENT';
 
 export async function openEmbeddedStore(dir: string, options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
@@ -81,7 +88,7 @@ export class EmbeddedStore implements GraphStore {
     // Another process may have swapped in a newer graph since we opened ours.
     if (this.#conn && this.#openFile === file) return this.#conn;
     await this.#closeLive();
-    this.#db = new Database(file, 0, true, this.#options.readOnly);
+    this.#db = new Database(file, this.#options.readOnly ? BUFFER_POOL_BYTES.read : BUFFER_POOL_BYTES.write, true, this.#options.readOnly, MAX_DB_BYTES);
     this.#conn = new Connection(this.#db);
     this.#openFile = file;
     return this.#conn;
@@ -162,7 +169,7 @@ export class EmbeddedStore implements GraphStore {
     const name = `graph-${Date.now()}-${process.pid}.lbug`;
     const file = path.join(this.location, name);
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'papergraph-load-'));
-    const db = new Database(file);
+    const db = new Database(file, BUFFER_POOL_BYTES.write, true, false, MAX_DB_BYTES);
     const conn = new Connection(db);
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);

@@ -122,6 +122,8 @@ export class Neo4jStore implements GraphStore {
   #target: ConnectionTarget;
   #config: Required<Neo4jOptions>;
   #closed = false;
+  /** Set once a graph is seen; until then an empty answer may mean nothing was ingested. */
+  #hasGraph = false;
 
   constructor(driver: Driver, settings: Neo4jSettings, target: ConnectionTarget, config: Required<Neo4jOptions>) {
     this.#driver = driver;
@@ -140,10 +142,21 @@ export class Neo4jStore implements GraphStore {
   }
 
   async papers(): Promise<Paper[]> {
-    return (await this.run('all-papers')).map(paperFromRow);
+    return (await this.#read('all-papers')).map(paperFromRow);
   }
 
+  /** Like the embedded store, an app query before the first ingest is `not_found`, not an empty answer. */
   async run(name: string, params: Params = {}): Promise<Row[]> {
+    const rows = await this.#read(name, params);
+    if (rows.length > 0 || this.#hasGraph) return rows;
+    this.#hasGraph = (await this.#read('graph-exists')).length > 0;
+    if (!this.#hasGraph) {
+      throw new StoreError('not_found', `No graph in Neo4j at ${this.location} yet: run \`papergraph ingest --store neo4j\` first.`);
+    }
+    return rows;
+  }
+
+  async #read(name: string, params: Params = {}): Promise<Row[]> {
     const query = cypherQuery(name, 'neo4j');
     const session = this.#session('READ');
     try {
@@ -196,7 +209,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async stats(): Promise<GraphStats> {
-    return readStats((name) => this.run(name));
+    return readStats((name) => this.#read(name));
   }
 
   async write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {

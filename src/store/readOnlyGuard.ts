@@ -101,8 +101,8 @@ export function assertReadOnly(query: string): void {
   }
   for (let k = 0; k < tokens.length; k++) {
     const { text, before } = tokens[k];
-    // `n.set`, `$delete`, `{create: 1}` name things; they are not clauses.
-    if (before === '.' || before === '$' || tokens[k + 1]?.text === ':') continue;
+    // `n.set`, `$delete`, `{create: 1}`, `AS set` name things; they are not clauses.
+    if (before === '.' || before === '$' || tokens[k + 1]?.text === ':' || tokens[k - 1]?.text.toUpperCase() === 'AS') continue;
     const upper = text.toUpperCase();
     const lower = text.toLowerCase();
     if (FORBIDDEN.has(upper)) {

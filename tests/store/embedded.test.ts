@@ -1,0 +1,132 @@
+// The embedded store on real @ladybugdb/core in a temp directory, through the real
+// ingest pipeline: idempotent re-ingest, incremental ingest, failed ingest, console.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ingest } from '../../src/ingest.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
+import type { KnowledgeGraph } from '../../src/graph/model.ts';
+
+const LIMITS = { timeoutMs: 5_000, maxRows: 1_000 };
+let dir: string;
+let scratch: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-store-'));
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'papergraph-input-'));
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => Promise<T>): Promise<T> {
+  const store = await openEmbeddedStore(dir, { readOnly: false });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const dump = () =>
+  withStore(async (store) => ({
+    stats: await store.stats(),
+    papers: await store.papers(),
+    concepts: await store.run('snapshot-concepts'),
+    // The store returns edges in storage order; compare them as a set.
+    edges: (await store.run('snapshot-cooccurs')).map((e) => `${e.source}|${e.target}|${e.papers}|${e.weight}`).sort(),
+  }));
+
+describe('embedded store', () => {
+  it('reports an empty store before the first ingest', async () => {
+    await withStore(async (store) => {
+      expect(await store.stats()).toMatchObject({ papers: 0, concepts: 0 });
+      await expect(store.run('snapshot-concepts')).rejects.toThrow(/No graph .*papergraph ingest/);
+    });
+  });
+
+  it('ingests the sample corpus: one paper per distinct title, concepts, mentions, co-occurrences', async () => {
+    const summary = await withStore((store) => ingest(store, [SAMPLE_DIR], { workers: 1 }));
+    const titles = new Set<string>();
+    const { stats, papers } = await dump();
+    for (const p of papers) titles.add(p.title.toLowerCase());
+    expect(stats.papers).toBe(papers.length);
+    expect(titles.size).toBe(papers.length);
+    expect(summary.records).toBeGreaterThan(stats.papers);
+    expect(stats.concepts).toBeGreaterThan(100);
+    expect(stats.mentions).toBeGreaterThan(stats.papers);
+    expect(stats.cooccurrences).toBeGreaterThan(0);
+  });
+
+  it('stores the same graph when the same input is ingested again', async () => {
+    const before = await dump();
+    await withStore((store) => ingest(store, [SAMPLE_DIR], { workers: 1 }));
+    const after = await dump();
+    expect(after).toEqual(before);
+  });
+
+  it('adds new papers and refreshes concept statistics', async () => {
+    const before = await dump();
+    const extra = path.join(scratch, 'extra.jsonl');
+    writeFileSync(
+      extra,
+      [
+        { id: 'extra-1', title: 'Spike-timing-dependent plasticity in dendrites of cortical neurons', abstract: 'We study spike-timing-dependent plasticity (STDP) in active dendrites and show how STDP shapes dendritic computation.', year: 2024 },
+        { id: 'extra-2', title: 'Catastrophic forgetting under STDP', abstract: 'Catastrophic forgetting is reduced when STDP acts on sparse synapses.', year: 2025 },
+      ].map((r) => JSON.stringify(r)).join('\n'),
+    );
+    await withStore((store) => ingest(store, [extra], { workers: 1 }));
+    const after = await dump();
+    expect(after.stats.papers).toBe(before.stats.papers + 2);
+    const stdp = (rows: typeof before.concepts) => rows.find((c) => (c.aliases as string[]).includes('STDP'));
+    expect(Number(stdp(after.concepts)?.papers)).toBe(Number(stdp(before.concepts)?.papers) + 2);
+  });
+
+  it('leaves the previous graph intact when a write fails part-way', async () => {
+    const before = await dump();
+    const broken: KnowledgeGraph = {
+      papers: before.papers,
+      concepts: [],
+      // A mention of a concept that does not exist makes the relationship load fail.
+      mentions: [{ paperId: before.papers[0].id, conceptId: 'no such concept', count: 1, inTitle: false, score: 1, spans: [] }],
+      cooccurrences: [],
+    };
+    await expect(withStore((store) => store.write(broken))).rejects.toThrow(/previous graph is unchanged/);
+    expect(await dump()).toEqual(before);
+    const files = readdirSync(dir).filter((f) => f.startsWith('graph-'));
+    expect(files.length).toBeLessThanOrEqual(2);
+    expect(readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim()).toMatch(/^graph-.*\.lbug$/);
+  });
+
+  it('runs console reads with a row cap and returns nodes for drawing', async () => {
+    await withStore(async (store) => {
+      const result = await store.console('MATCH (p:Paper)-[m:MENTIONS]->(c:Concept) RETURN p, m, c', {}, { ...LIMITS, maxRows: 5 });
+      expect(result.rows).toHaveLength(5);
+      expect(result.truncated).toBe(true);
+      expect(result.nodes.some((n) => n.labels[0] === 'Paper')).toBe(true);
+      expect(result.relationships.length).toBeGreaterThan(0);
+      const ids = new Set(result.nodes.map((n) => n.id));
+      for (const r of result.relationships) expect(ids.has(r.start) && ids.has(r.end)).toBe(true);
+    });
+  });
+
+  it('refuses writes and file access in the console, whatever the spelling', async () => {
+    await withStore(async (store) => {
+      for (const query of ["CREATE (:Paper {id: 'x'})", "load from '/etc/passwd' (file_format='csv') return *", "EXPORT DATABASE '/tmp/papergraph-leak'"]) {
+        await expect(store.console(query, {}, LIMITS)).rejects.toMatchObject({ code: 'forbidden' });
+      }
+      expect((await store.stats()).papers).toBeGreaterThan(0);
+    });
+  });
+
+  it('takes parameters and reports syntax errors', async () => {
+    await withStore(async (store) => {
+      const result = await store.console('MATCH (c:Concept) WHERE $alias IN c.aliases RETURN c.id AS id', { alias: 'STDP' }, LIMITS);
+      expect(result.rows.length).toBe(1);
+      await expect(store.console('MATCH (c:Concept RETURN c', {}, LIMITS)).rejects.toMatchObject({ code: 'syntax' });
+    });
+  });
+});
