@@ -231,6 +231,7 @@ export class Neo4jStore implements GraphStore {
       await this.#load(session, 'load-cooccurs', graph.cooccurrences.map(cooccurrenceRow), relationshipBatch, run, phase, progress);
       phase = 'the removal of stale data';
       await this.#prune(session, run, progress);
+      this.#hasGraph = graph.papers.length > 0;
     } catch (error) {
       throw writeError(error, this.#target, phase);
     } finally {

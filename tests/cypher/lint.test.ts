@@ -10,10 +10,10 @@ import { lintCypherQuery, testData, type DbSchema } from '@neo4j-cypher/language
 import { CYPHER_DIR, cypherStatements, stripLineComments } from '../../src/store/cypherFiles.ts';
 
 /** Functions and procedures of a stock Neo4j 5: the library's built-in catalogue minus plugins our compose file does not install. */
-function withoutPlugins<T>(registry: Record<string, Record<string, T>> | undefined): Record<string, Record<string, T>> {
+function withoutPlugins<T>(registry: Partial<Record<string, Record<string, T>>> | undefined): Record<string, Record<string, T>> {
   const out: Record<string, Record<string, T>> = {};
   for (const [version, entries] of Object.entries(registry ?? {})) {
-    out[version] = Object.fromEntries(Object.entries(entries).filter(([name]) => !/^(apoc|gds)\./.test(name)));
+    out[version] = Object.fromEntries(Object.entries(entries ?? {}).filter(([name]) => !/^(apoc|gds)\./.test(name)));
   }
   return out;
 }
@@ -62,8 +62,8 @@ interface Finding {
 function lint(statement: string): { errors: Finding[]; warnings: Finding[] } {
   const { diagnostics } = lintCypherQuery(statement, SCHEMA, { consoleCommandsEnabled: false });
   const findings = diagnostics
-    .filter((d) => !/^Parameter \$\S+ is not defined\.$/.test(d.message))
-    .map((d) => ({ severity: d.severity, line: d.range.start.line, message: d.message }));
+    .map((d) => ({ severity: d.severity, line: d.range.start.line, message: typeof d.message === 'string' ? d.message : d.message.value }))
+    .filter((d) => !/^Parameter \$\S+ is not defined\.$/.test(d.message));
   // DiagnosticSeverity: 1 error, 2 warning.
   return {
     errors: findings.filter((f) => f.severity === 1),
