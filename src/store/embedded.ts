@@ -7,8 +7,7 @@
 // server reading the old file is never disturbed mid-query.
 import lbug from '@ladybugdb/core';
 import type { LbugValue, PreparedStatement, QueryResult } from '@ladybugdb/core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Concept, GraphStats, KnowledgeGraph, Paper } from '../graph/model.ts';
@@ -28,6 +27,7 @@ import {
 import { cypherQuery, cypherStatements } from './cypherFiles.ts';
 import { assertReadOnly } from './readOnlyGuard.ts';
 import { paperFromRow, readStats } from './rows.ts';
+import { writeCsv } from './csvFile.ts';
 
 const { Database, Connection } = lbug;
 type LbugDatabase = InstanceType<typeof Database>;
@@ -269,23 +269,6 @@ function removeDatabaseFile(file: string): void {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-async function writeCsv(file: string, header: string[], rows: unknown[][]): Promise<string> {
-  const out = createWriteStream(file);
-  out.write(`${header.join(',')}\n`);
-  for (const row of rows) {
-    if (!out.write(`${row.map(csvField).join(',')}\n`)) await once(out, 'drain');
-  }
-  out.end();
-  await once(out, 'finish');
-  return file;
 }
 
 /** LadybugDB values to plain JSON: bigints to numbers, dates to ISO strings. */

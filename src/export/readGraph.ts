@@ -1,0 +1,49 @@
+// The whole stored graph back as a KnowledgeGraph, for exports: the same shape
+// the write side hands to a store, whichever store holds it.
+import type { Concept, CoOccurrence, KnowledgeGraph, Mention } from '../graph/model.ts';
+import type { GraphStore } from '../store/GraphStore.ts';
+import { parseSpans } from '../explore/spans.ts';
+
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+export async function readGraph(store: GraphStore): Promise<KnowledgeGraph> {
+  const [papers, concepts, mentions, edges] = await Promise.all([
+    store.papers(),
+    store.run('snapshot-concepts'),
+    store.run('all-mentions'),
+    store.run('snapshot-cooccurs'),
+  ]);
+  return {
+    papers,
+    concepts: concepts.map(
+      (c): Concept => ({
+        id: String(c.id),
+        label: String(c.label),
+        aliases: Array.isArray(c.aliases) ? c.aliases.map(String) : [],
+        papers: num(c.papers),
+        mentions: num(c.mentions),
+        score: num(c.score),
+        community: num(c.community),
+        x: num(c.x),
+        y: num(c.y),
+        pagerank: num(c.pagerank),
+        betweenness: num(c.betweenness),
+        participation: num(c.participation),
+        meanYear: typeof c.meanYear === 'number' ? c.meanYear : null,
+      }),
+    ),
+    mentions: mentions.map(
+      (m): Mention => ({
+        paperId: String(m.paper),
+        conceptId: String(m.concept),
+        count: num(m.count),
+        inTitle: m.inTitle === true,
+        score: num(m.score),
+        spans: parseSpans(m.spans),
+      }),
+    ),
+    cooccurrences: edges
+      .map((e): CoOccurrence => ({ source: String(e.source), target: String(e.target), papers: num(e.papers), weight: num(e.weight) }))
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)),
+  };
+}
