@@ -59,7 +59,9 @@ const DEFAULTS: Required<Neo4jOptions> = {
 };
 
 /** Opens a store on a Neo4j server, checking at once that it answers and accepts the credentials. */
-export async function openNeo4jStore(settings: Neo4jSettings, options: Neo4jOptions = {}): Promise<GraphStore> {
+export async function openNeo4jStore(given: Neo4jSettings, options: Neo4jOptions = {}): Promise<GraphStore> {
+  // An empty NEO4J_DATABASE (a blank line in .env) means the server's default database.
+  const settings = { ...given, database: given.database || undefined };
   const config = { ...DEFAULTS, ...options };
   const target: ConnectionTarget = { uri: settings.uri, user: settings.user, database: settings.database };
   const driver = acquireDriver(settings, config);

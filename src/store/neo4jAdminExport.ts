@@ -25,8 +25,16 @@ const ARRAY_DELIMITERS = [';', '|', '^', '~'];
 
 type Cell = string | number | boolean | null | string[];
 
+export interface Neo4jAdminOptions {
+  /**
+   * The directory as neo4j-admin will see it, when that is not `dir` itself: `/import`
+   * when the files are mounted into the Neo4j container there. Default: `dir`.
+   */
+  importDir?: string;
+}
+
 /** Writes the four CSVs into `dir` (created if missing) and returns them with the import command. */
-export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string): Promise<Neo4jAdminCsv> {
+export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, options: Neo4jAdminOptions = {}): Promise<Neo4jAdminCsv> {
   const out = path.resolve(dir);
   await mkdir(out, { recursive: true });
   const delimiter = arrayDelimiter(graph);
@@ -67,12 +75,13 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string): Pr
     delimiter,
   );
 
+  const seen = (file: string) => shellQuote(options.importDir ? path.posix.join(options.importDir, path.basename(file)) : file);
   const command = [
     'neo4j-admin database import full',
-    `--nodes=Paper=${shellQuote(papers)}`,
-    `--nodes=Concept=${shellQuote(concepts)}`,
-    `--relationships=MENTIONS=${shellQuote(mentions)}`,
-    `--relationships=CO_OCCURS=${shellQuote(cooccurs)}`,
+    `--nodes=Paper=${seen(papers)}`,
+    `--nodes=Concept=${seen(concepts)}`,
+    `--relationships=MENTIONS=${seen(mentions)}`,
+    `--relationships=CO_OCCURS=${seen(cooccurs)}`,
     `--array-delimiter=${shellQuote(delimiter)}`,
     // Abstracts and titles may hold line breaks inside quoted fields.
     '--multiline-fields=true',

@@ -78,6 +78,13 @@ describe('neo4j-admin CSV export', () => {
     expect(spans).toEqual(fixtureGraph.mentions.map((m) => m.spans));
   });
 
+  it('names the files as the Neo4j container sees them when asked', async () => {
+    const { command: cmd, files: written } = await writeNeo4jAdminCsv(fixtureGraph, path.join(dir, 'container'), { importDir: '/import' });
+    expect(cmd).toContain('--nodes=Paper=/import/papers.csv');
+    expect(cmd).toContain('--relationships=CO_OCCURS=/import/cooccurs.csv');
+    expect(written[0]).toBe(path.join(dir, 'container', 'papers.csv'));
+  });
+
   it('picks another array delimiter when a value contains ";"', async () => {
     const graph: KnowledgeGraph = {
       ...fixtureGraph,
