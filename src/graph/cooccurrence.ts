@@ -9,16 +9,18 @@
 // extractor's per-paper mention score). Pairs grow with the square of a paper's
 // concepts: a 16k-character abstract with 450 concepts would alone add ~100k pairs,
 // mostly between incidental phrases. Typical abstracts have fewer concepts than the
-// cap and lose nothing.
+// cap and lose nothing: the cap is set well above them (the sample corpus peaks at
+// 68 concepts a paper, NeurIPS abstracts average ~30) so that an edge's paper count
+// matches the list of papers the explorer opens behind it.
 import type { Mention } from './model.ts';
 
 export interface CooccurrenceOptions {
-  /** Concepts per paper that take part in pairs, most central first. Default 30 (435 pairs at most per paper). */
+  /** Concepts per paper that take part in pairs, most central first. Default 100 (4,950 pairs at most per paper). */
   maxConceptsPerPaper?: number;
 }
 
 const DEFAULTS: Required<CooccurrenceOptions> = {
-  maxConceptsPerPaper: 30,
+  maxConceptsPerPaper: 100,
 };
 
 /** Papers in common for one pair of concepts, `source < target`. */

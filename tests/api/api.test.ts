@@ -1,0 +1,155 @@
+// The HTTP API against a real embedded store built from the sample corpus and a
+// fixture with hostile input, served by the real Express app on a free port.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { makeTestStore, SAMPLE_DIR, type TestStore } from '../helpers/sampleStore.ts';
+import { startServer } from '../../src/server/serve.ts';
+import type { ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
+
+let testStore: TestStore;
+let server: Awaited<ReturnType<typeof startServer>>;
+let fixtureDir: string;
+
+const XSS_TITLE = '<img src=x onerror=alert(1)> Spiking networks with STDP';
+
+beforeAll(async () => {
+  fixtureDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-api-'));
+  const fixture = path.join(fixtureDir, 'hostile.jsonl');
+  writeFileSync(fixture, `${JSON.stringify({ id: 'xss-1', title: XSS_TITLE, abstract: 'Spike-timing-dependent plasticity (STDP) in spiking networks.', year: 2024 })}\n`);
+  testStore = await makeTestStore([SAMPLE_DIR, fixture]);
+  server = await startServer({ ...testStore.config, console: { timeoutMs: 2_000, maxRows: 50 } }, { quiet: true });
+});
+
+afterAll(async () => {
+  await server?.close();
+  testStore?.cleanup();
+  rmSync(fixtureDir, { recursive: true, force: true });
+});
+
+async function get<T>(url: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(server.url + url);
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+async function cypher(query: string, params: Record<string, unknown> = {}) {
+  const res = await fetch(`${server.url}/api/cypher`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, params }),
+  });
+  return { status: res.status, body: (await res.json()) as CypherResponse & { error?: { code: string; message: string } } };
+}
+
+describe('HTTP API', () => {
+  it('binds 127.0.0.1 and reports health with the store counts', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const { status, body } = await get<{ status: string; papers: number; concepts: number; store: string }>('/api/health');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ status: 'ok', store: 'embedded' });
+    expect(body.papers).toBe(100);
+    expect(body.concepts).toBeGreaterThan(100);
+  });
+
+  it('finds STDP by its acronym and by its long form, as one concept', async () => {
+    const short = await get<SearchResponse>('/api/search?q=STDP');
+    const long = await get<SearchResponse>('/api/search?q=spike-timing-dependent%20plasticity');
+    const first = short.body.results.find((r) => r.kind === 'concept');
+    expect(first).toBeDefined();
+    expect(long.body.results.find((r) => r.kind === 'concept')?.id).toBe(first!.id);
+    expect(short.body.results.some((r) => r.kind === 'paper' && r.label.includes('STDP'))).toBe(true);
+  });
+
+  it('serves the overview as a graphology graph with positions, sizes and communities', async () => {
+    const { body } = await get<OverviewResponse>('/api/overview?limit=100');
+    expect(body.graph.nodes.length).toBe(100);
+    expect(body.graph.edges.length).toBeGreaterThan(0);
+    const keys = new Set(body.graph.nodes.map((n) => n.key));
+    for (const e of body.graph.edges) expect(keys.has(e.source) && keys.has(e.target)).toBe(true);
+    for (const n of body.graph.nodes) {
+      expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
+      expect(n.attributes.size).toBeGreaterThan(0);
+    }
+    expect(body.communities.length).toBeGreaterThan(1);
+    expect(body.years.min).toBeLessThanOrEqual(body.years.max!);
+  });
+
+  it('opens a concept with its aliases, papers and neighbours, and the papers behind its count', async () => {
+    const id = (await get<SearchResponse>('/api/search?q=STDP')).body.results[0].id;
+    const { body } = await get<ConceptResponse>(`/api/concepts/${encodeURIComponent(id)}`);
+    expect(body.aliases).toContain('STDP');
+    expect(body.topPapers.length).toBe(body.papers);
+    expect(body.related.length).toBeGreaterThan(0);
+    const all = await get<{ total: number; papers: { id: string }[] }>(`/api/concepts/${encodeURIComponent(id)}/papers?limit=500`);
+    expect(all.body.total).toBe(body.papers);
+  });
+
+  it('expands a neighbourhood with concepts and papers linked to the centre', async () => {
+    const id = (await get<SearchResponse>('/api/search?q=STDP')).body.results[0].id;
+    const one = (await get<MapGraph>(`/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=1&limit=10`)).body;
+    const two = (await get<MapGraph>(`/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=2&limit=10`)).body;
+    expect(one.nodes.some((n) => n.key === id)).toBe(true);
+    expect(one.nodes.some((n) => n.attributes.kind === 'paper')).toBe(true);
+    expect(one.edges.some((e) => e.attributes.kind === 'mentions' && e.target === id)).toBe(true);
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+  });
+
+  it('shows a paper with spans that point at the concept text', async () => {
+    const { body } = await get<PaperResponse>('/api/papers/xss-1');
+    expect(body.title).toBe(XSS_TITLE);
+    expect(body.concepts.length).toBeGreaterThan(0);
+    for (const concept of body.concepts) {
+      for (const span of concept.spans) {
+        const text = span.field === 'title' ? body.title : body.abstract;
+        expect(text.slice(span.start, span.end).length).toBe(span.end - span.start);
+        expect(span.end).toBeGreaterThan(span.start);
+      }
+    }
+    const stdp = body.concepts.find((c) => c.spans.some((s) => body.abstract.slice(s.start, s.end) === 'STDP'));
+    expect(stdp).toBeDefined();
+  });
+
+  it('gives the evidence behind an edge: shared papers with the sentence where both occur', async () => {
+    const overview = (await get<OverviewResponse>('/api/overview?limit=50')).body;
+    const edge = overview.graph.edges.find((e) => e.attributes.papers >= 2)!;
+    const { body } = await get<{ papers: { sentence: string }[]; total: number }>(`/api/evidence?a=${encodeURIComponent(edge.source)}&b=${encodeURIComponent(edge.target)}`);
+    expect(body.total).toBe(edge.attributes.papers);
+    expect(body.papers.every((p) => p.sentence.length > 0)).toBe(true);
+  });
+
+  it('rejects bad input with JSON errors and the right status, never a stack trace', async () => {
+    expect((await get('/api/concepts/no-such-concept')).status).toBe(404);
+    expect((await get('/api/papers/no-such-paper')).status).toBe(404);
+    const badDepth = await get<{ error: { code: string; message: string } }>('/api/concepts/x/neighbourhood?depth=7');
+    expect(badDepth.status).toBe(400);
+    expect(badDepth.body.error.message).toContain('depth');
+    expect((await get('/api/search')).status).toBe(400);
+    expect((await get('/api/overview?limit=abc')).status).toBe(400);
+    const res = await fetch(`${server.url}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('runs read-only Cypher with a row cap and returns drawable graphs', async () => {
+    const rows = await cypher('MATCH (p:Paper) RETURN p.title AS title');
+    expect(rows.status).toBe(200);
+    expect(rows.body.rows.length).toBe(50);
+    expect(rows.body.truncated).toBe(true);
+    const graph = await cypher('MATCH (p:Paper)-[m:MENTIONS]->(c:Concept) WHERE p.id = $id RETURN p, m, c', { id: 'xss-1' });
+    expect(graph.body.graph?.nodes.some((n) => n.key === 'xss-1')).toBe(true);
+    expect(graph.body.graph?.edges.length).toBeGreaterThan(0);
+  });
+
+  it('refuses writes (403), reports syntax errors (400) and stops runaway queries (408)', async () => {
+    const write = await cypher("CREATE (:Paper {id: 'evil'})");
+    expect(write.status).toBe(403);
+    expect(write.body.error?.message).toMatch(/read-only/);
+    expect((await cypher('MATCH (n RETURN n')).status).toBe(400);
+    const slow = await cypher('UNWIND range(1, 100000000) AS x RETURN count(*)');
+    expect(slow.status).toBe(408);
+    // The server stays responsive and the console works again after a kill.
+    expect((await cypher('MATCH (c:Concept) RETURN count(c) AS n')).status).toBe(200);
+    expect((await get<{ papers: number }>('/api/health')).body.papers).toBe(100);
+  });
+});
