@@ -3,11 +3,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createWriteStream } from 'node:fs';
 import { ConfigError, loadConfig, type Config, type ConfigFlags } from './config.ts';
-import { InputError, formatProblem, readCorpus, readJsonlStream, isInputProblem, dedupePapers } from './corpus/index.ts';
-import { extractJsonl, readThesaurus, ThesaurusError, type PaperText } from './extract/index.ts';
+import { InputError, formatProblem } from './corpus/problems.ts';
+import type { PaperText } from './extract/types.ts';
 import { openStore, ConsoleError, StoreError, type GraphStore } from './store/index.ts';
-import { ingest } from './ingest.ts';
 import { formatTable, formatStats, progressPrinter } from './cliOutput.ts';
+
+// The extractor (compromise) and the readers load only for the commands that use
+// them, so `stats`, `cypher` and `--help` start quickly.
+const loadCorpus = () => import('./corpus/index.ts');
+const loadExtract = () => import('./extract/index.ts');
 
 export const EXIT = { ok: 0, error: 1, usage: 2, partial: 3 } as const;
 
@@ -98,6 +102,8 @@ async function cmdIngest(argv: string[]): Promise<number> {
   }, 'ingest');
   if (values.help) return help('ingest');
   const config = configFrom(values);
+  const { readThesaurus } = await loadExtract();
+  const { ingest } = await import('./ingest.ts');
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   const progress = progressPrinter(process.stderr);
   const summary = await withStore(config, false, (store) =>
@@ -122,6 +128,8 @@ async function cmdExtract(argv: string[]): Promise<number> {
   if (values.help) return help('extract');
   if (positionals.length === 0) throw new UsageError(`Give files to read, or '-' for JSONL on stdin.\n\n${HELP.extract}`);
   const config = configFrom(values);
+  const { extractJsonl, readThesaurus } = await loadExtract();
+  const { readCorpus, readJsonlStream, isInputProblem, dedupePapers } = await loadCorpus();
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   let errors = 0;
   async function* fromStdin(): AsyncIterable<PaperText> {
@@ -266,7 +274,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`papergraph ${command}: ${error.message}`);
       return EXIT.usage;
     }
-    if (error instanceof InputError || error instanceof ThesaurusError || error instanceof StoreError || error instanceof ConsoleError) {
+    if (error instanceof InputError || error instanceof StoreError || error instanceof ConsoleError || (error instanceof Error && error.name === 'ThesaurusError')) {
       console.error(`papergraph ${command}: ${error.message}`);
       return EXIT.error;
     }
