@@ -7,6 +7,8 @@ import { cValue } from './cvalue.ts';
 import { lexicon } from './lexicon.ts';
 import type { PhraseWord, Phrase } from './phrases.ts';
 import { positionRank } from './rank.ts';
+import { lexicalClass } from './tagger.ts';
+import { isAcronymLike } from './normalize.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
 
@@ -28,6 +30,9 @@ export interface CorpusOptions {
    */
   nestedOnlyFactor?: number;
 }
+
+/** Least share of plural uses that makes a word the tagger knows as an adjective a noun. */
+const pluralShare = 0.1;
 
 /** Short form → long-form key → papers defining it; shared across blocks of a stream. */
 export type AcronymTable = Map<string, Map<string, number>>;
@@ -57,7 +62,13 @@ function subTerms(phrase: Phrase, resolve: (short: string) => string, maxWords: 
       if (word.unitEnd && (!onlyFull || full)) {
         let key: string | undefined;
         if (i === j) {
-          if (word.headClass === 'noun') key = word.acronym ? resolve(word.head) : word.head;
+          // A one-word term is the phrase's head, an acronym or a relational adjective's
+          // noun; a noun used as a modifier ("machine" in "machine learning") is not one.
+          // An activity noun ("learning", "processing") heads too many different terms to
+          // stand for them all ("machine learning", "signal processing"): it matches alone only.
+          const isHead = j === words.length - 1;
+          if (word.acronym) key = resolve(word.head);
+          else if (word.headClass === 'noun' && isHead && (i === 0 || lexicalClass(word.head) !== 'gerund')) key = word.head;
           else if (word.adjectiveNoun) key = word.adjectiveNoun;
         } else if (word.headClass !== 'none') {
           key = modifiers.join(' ') + ' ' + (word.acronym ? resolve(word.head) : word.head);
@@ -151,11 +162,34 @@ export function buildExtraction(
     return (short: string) => local.get(short) ?? unambiguous.get(short) ?? short;
   });
 
+  // Heads the corpus writes in the plural: an adjective never takes one, so a word the
+  // tagger knows as an adjective is a noun here when a good share (pluralShare) of its
+  // uses as a head are plural ("derivatives", "variables"), and not when a stray
+  // "complexes" sits among many "is complex".
+  const headUses = new Map<string, { all: number; plural: number }>();
+  for (const analysis of analyses) {
+    for (const phrase of analysis.phrases) {
+      const last = phrase.words[phrase.words.length - 1];
+      if (!last || last.acronym) continue;
+      const uses = headUses.get(last.head) ?? { all: 0, plural: 0 };
+      uses.all++;
+      if (last.head !== last.key) uses.plural++;
+      headUses.set(last.head, uses);
+    }
+  }
+  const { adjectives } = lexicon();
+  const usedAsNoun = (key: string): boolean => {
+    const uses = headUses.get(key);
+    return uses !== undefined && uses.plural > 0 && uses.plural >= pluralShare * uses.all;
+  };
+  const isAdjective = (key: string): boolean =>
+    !key.includes(' ') && !isAcronymLike(key) && (adjectives.has(key) || (lexicalClass(key) === 'adjective' && !usedAsNoun(key)));
+
   const mapKey = (key: string): string | null => {
     const mapped = thesaurus.map(key);
     if (mapped === null) return null;
-    if (!thesaurus.replaced(key) && isGeneric(mapped)) return null;
-    return mapped;
+    if (thesaurus.replaced(key)) return mapped;
+    return isGeneric(mapped) || isAdjective(mapped) ? null : mapped;
   };
 
   // Candidates: whole noun phrases and defined long forms. Nested terms count only when
@@ -205,6 +239,8 @@ export function buildExtraction(
 
   const n = papers.length;
   const surfaces = new Map<string, Map<string, number>>();
+  // "dendritic" written for dendrite: an alias, never the label (a node reads as a noun).
+  const adjectivalSurfaces = new Set<string>();
   const mentions: Mention[] = [];
   for (const { paperIndex, byKey } of matches) {
     const paper = papers[paperIndex];
@@ -239,6 +275,7 @@ export function buildExtraction(
         const counts = surfaces.get(key) ?? new Map<string, number>();
         counts.set(surface, (counts.get(surface) ?? 0) + 1);
         surfaces.set(key, counts);
+        if (from === to && phrase.words[from].adjectiveNoun === key) adjectivalSurfaces.add(`${key}\t${surface}`);
       }
       spans.sort((a, b) => (a.field === b.field ? a.start - b.start || a.end - b.end : a.field === 'title' ? -1 : 1));
       const df = documentFrequency.get(key) ?? 1;
@@ -256,7 +293,8 @@ export function buildExtraction(
     const counts = surfaces.get(key);
     if (!counts) continue;
     const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
-    concepts.push({ id: key, label: aliases[0], aliases, score: round(termhood.get(key) ?? 0) });
+    const label = aliases.find((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`)) ?? key;
+    concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
   }
   concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { concepts, mentions };

@@ -29,6 +29,7 @@ export interface Lexicon {
   adjectiveNouns: Map<string, string>;
   irregularPlurals: Map<string, string>;
   boundPrefixes: Set<string>;
+  adjectives: Set<string>;
 }
 
 let loaded: Lexicon | undefined;
@@ -42,6 +43,7 @@ export function lexicon(): Lexicon {
     adjectiveNouns: wordMap('adjective-nouns.txt'),
     irregularPlurals: wordMap('irregular-plurals.txt'),
     boundPrefixes: wordSet('bound-prefixes.txt'),
+    adjectives: wordSet('adjectives.txt'),
   };
   return loaded;
 }

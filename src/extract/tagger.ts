@@ -103,3 +103,24 @@ export function tagText(text: string): Token[] {
   }
   return tokens;
 }
+
+export type LexicalClass = 'adjective' | 'gerund' | 'noun' | 'other';
+
+const lexicalClasses = new Map<string, LexicalClass>();
+
+/**
+ * The class compromise gives a lower-case word on its own, out of context: what the
+ * word is before a sentence coerces it. Tells a one-word concept that is really an
+ * adjective ("complex", "robust") or an activity ("learning") from a plain noun.
+ */
+export function lexicalClass(word: string): LexicalClass {
+  let known = lexicalClasses.get(word);
+  if (known) return known;
+  const doc = nlp.tokenize(word);
+  doc.compute(computeSteps);
+  const terms = (doc.docs as CompromiseTerm[][]).flat();
+  const tags = terms.length === 1 ? terms[0].tags : new Set<string>();
+  known = tags.has('Gerund') ? 'gerund' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : 'other';
+  lexicalClasses.set(word, known);
+  return known;
+}

@@ -92,6 +92,22 @@ describe('extractCorpus', () => {
     }
   });
 
+  it('takes one-word concepts only from noun-phrase heads, never from modifiers or lone adjectives', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'Reinforcement learning in cortex', 'Reinforcement learning shapes cortical circuits. The dynamics are complex and linear.'),
+      paper('b', 'Circuits', 'Dendritic circuits compute derivatives of a loss in a dendrite with dendritic spikes.'),
+    ]);
+    const ids = extraction.concepts.map((c) => c.id);
+    expect(ids).toContain('reinforcement learning');
+    // A modifier, an activity noun heading a longer term, and adjectives alone are not concepts.
+    for (const weak of ['reinforcement', 'learning', 'complex', 'linear']) expect(ids).not.toContain(weak);
+    // Heads of longer phrases still count; a word the tagger calls an adjective is a noun in the plural.
+    expect(papersOf(extraction, 'circuit')).toEqual(['a', 'b']);
+    expect(papersOf(extraction, 'derivative')).toEqual(['b']);
+    // A concept written more often as its adjective is still labelled by its noun.
+    expect(extraction.concepts.find((c) => c.id === 'dendrite')?.label).toBe('dendrite');
+  });
+
   it('gives spans that point at the text each mention was found in', async () => {
     const papers = [
       paper('a', 'Catastrophic Forgetting in Spiking Networks', 'Continual learning suffers from catastrophic forgetting (CF) — “naïve” replay aside — in deep networks.'),
