@@ -293,7 +293,10 @@ export function buildExtraction(
     const counts = surfaces.get(key);
     if (!counts) continue;
     const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
-    const label = aliases.find((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`)) ?? key;
+    // An acronym's concept reads as its long form; the short form stays an alias.
+    const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
+    const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`));
+    const label = nouns[0] ?? key;
     concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
   }
   concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
