@@ -18,6 +18,7 @@ import { cypherExamples } from '../explore/examples.ts';
 import type { Snapshot } from '../explore/snapshot.ts';
 import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '../store/GraphStore.ts';
 import { intParam, stringParam, idParam } from './params.ts';
+import { bridgesRoute } from './bridgesRoute.ts';
 
 export interface AppContext {
   store: GraphStore;
@@ -120,6 +121,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.get('/api/communities/:id', (req, res) => {
     res.json(communityDetails(ctx.snapshot(), intParam(req.params.id, 'id', { min: 0, max: 1_000_000 })));
   });
+
+  app.get('/api/bridges', bridgesRoute(ctx));
 
   app.get('/api/examples', (_req, res) => {
     res.json({ examples: cypherExamples() });
