@@ -29,6 +29,11 @@ export interface CorpusOptions {
    * terms ("network" in a paper about "spiking networks"; default 0.2).
    */
   nestedOnlyFactor?: number;
+  /**
+   * Factor on a paper's concept that repeats the words of a better-ranked concept of the
+   * same paper, as a sub- or super-phrase (default 0.5).
+   */
+  redundancyFactor?: number;
 }
 
 /** Least share of plural uses that makes a word the tagger knows as an adjective a noun. */
@@ -147,6 +152,7 @@ export function buildExtraction(
   const minDf = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
   const titleBoost = options.titleBoost ?? 0.3;
   const nestedOnlyFactor = options.nestedOnlyFactor ?? 0.2;
+  const redundancyFactor = options.redundancyFactor ?? 0.5;
   collectAcronyms(analyses, acronyms, maxWords);
 
   // A short form used without a definition resolves when the corpus gives it one long form.
@@ -284,7 +290,9 @@ export function buildExtraction(
       const score = graphScore * (inTitle ? 1 + titleBoost : 1) * specificity * (standalone ? 1 : nestedOnlyFactor);
       paperMentions.push({ paperId: paper.id, conceptId: key, count: occurrences.length, inTitle, score: round(score * 100), spans });
     }
-    paperMentions.sort((a, b) => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
+    paperMentions.sort(byScore);
+    discountNested(paperMentions, redundancyFactor);
+    paperMentions.sort(byScore);
     mentions.push(...paperMentions);
   }
 
@@ -301,6 +309,24 @@ export function buildExtraction(
   }
   concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { concepts, mentions };
+}
+
+const byScore = (a: Mention, b: Mention): number => b.score - a.score || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0);
+
+/**
+ * A paper's concept that repeats a better-ranked one's words ("regulatory compliance
+ * unit" after "regulatory compliance", or the reverse) adds little to its list: its
+ * score is multiplied by `factor`, so distinct concepts come first (the redundancy
+ * removal of keyphrase extractors, e.g. KP-Miner and YAKE).
+ */
+function discountNested(ranked: Mention[], factor: number): void {
+  const kept: string[] = [];
+  for (const mention of ranked) {
+    const padded = ` ${mention.conceptId} `;
+    const redundant = kept.some((better) => better.includes(padded) || padded.includes(better));
+    if (redundant) mention.score = round(mention.score * factor);
+    else kept.push(padded);
+  }
 }
 
 function round(value: number): number {
