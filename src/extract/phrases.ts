@@ -148,6 +148,19 @@ function trimRun(run: Unit[]): Unit[] {
   return run.slice(from, to);
 }
 
+/** Words that open a new noun phrase: a noun phrase does not run on into one. */
+const determiners = new Set('a an the its their our his her this these those each every both no some any such'.split(' '));
+
+/**
+ * A present-tense verb the tagger took for a plural noun: after a noun, right before a
+ * determiner ("the paper describes a method", "replay reduces the forgetting").
+ */
+function isVerbBeforeDeterminer(run: Unit[], unit: Unit, next: Unit | undefined): boolean {
+  if (run.length === 0 || !unit.plural || unit.tokens.length !== 1 || unit.breakAfter || !next) return false;
+  const previous = run[run.length - 1];
+  return (previous.wordClass === 'noun' || previous.wordClass === 'acronym') && determiners.has(next.lower);
+}
+
 /** Noun-phrase runs over a field's tokens. */
 function runsOf(units: Unit[]): Unit[][] {
   const { verbForms } = lexicon();
@@ -157,8 +170,9 @@ function runsOf(units: Unit[]): Unit[][] {
     if (run.length > 0) runs.push(run);
     run = [];
   };
-  for (const unit of units) {
-    const verbal = unit.tokens.length === 1 && verbForms.has(unit.lower);
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    const verbal = (unit.tokens.length === 1 && verbForms.has(unit.lower)) || isVerbBeforeDeterminer(run, unit, units[u + 1]);
     if (!contentClasses.has(unit.wordClass) || verbal) {
       close();
       continue;
