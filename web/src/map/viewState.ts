@@ -1,0 +1,67 @@
+// What the map shows, apart from the graph itself: selection, hover, filters and
+// colour mode. Reducers read it; nothing here touches the graph.
+import type Graph from 'graphology';
+import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
+
+export type MapGraphology = Graph<MapNodeAttributes, MapEdgeAttributes>;
+export type ColourMode = 'community' | 'year';
+
+export interface MapFilters {
+  /** Inclusive year range; concepts use their mean year, papers their year. Null: open. */
+  yearMin: number | null;
+  yearMax: number | null;
+  /** Concepts with fewer papers are hidden. */
+  minPapers: number;
+  showPapers: boolean;
+}
+
+export const DEFAULT_FILTERS: MapFilters = { yearMin: null, yearMax: null, minPapers: 1, showPapers: true };
+
+export interface ViewState {
+  colourMode: ColourMode;
+  /** Year range of the corpus: the ends of the year colour scale. */
+  years: { min: number; max: number };
+  filters: MapFilters;
+  selected: string | null;
+  hovered: string | null;
+  /** Neighbours of the focused node (hovered, else selected), recomputed when focus changes. */
+  focusNeighbours: Set<string>;
+  /** Nodes of the last Cypher result shown in the map. */
+  consoleHighlight: Set<string>;
+}
+
+export function createViewState(): ViewState {
+  return {
+    colourMode: 'community',
+    years: { min: 0, max: 0 },
+    filters: { ...DEFAULT_FILTERS },
+    selected: null,
+    hovered: null,
+    focusNeighbours: new Set(),
+    consoleHighlight: new Set(),
+  };
+}
+
+export function focusOf(view: ViewState): string | null {
+  return view.hovered ?? view.selected;
+}
+
+/** Recomputes the neighbour set of the focus; call after selected or hovered changes. */
+export function updateFocus(view: ViewState, graph: MapGraphology): void {
+  view.focusNeighbours.clear();
+  const focus = focusOf(view);
+  if (focus && graph.hasNode(focus)) graph.forEachNeighbor(focus, (n) => view.focusNeighbours.add(n));
+}
+
+export function passesFilters(attributes: MapNodeAttributes, filters: MapFilters): boolean {
+  if (attributes.kind === 'paper') {
+    if (!filters.showPapers) return false;
+  } else if (attributes.papers < filters.minPapers) {
+    return false;
+  }
+  const year = attributes.year;
+  if (year === null) return filters.yearMin === null && filters.yearMax === null;
+  if (filters.yearMin !== null && year < filters.yearMin) return false;
+  if (filters.yearMax !== null && year > filters.yearMax) return false;
+  return true;
+}

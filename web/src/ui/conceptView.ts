@@ -1,0 +1,91 @@
+// The side panel for a selected concept: its names, papers, related concepts and
+// the expand/collapse actions. Every count opens the papers behind it.
+import type { ConceptResponse } from '../../../src/graph/model.ts';
+import { h, plural } from '../dom.ts';
+import { communityColour } from '../map/palette.ts';
+import { countButton, paperItem, type ExplorerActions } from './actions.ts';
+
+export function conceptView(concept: ConceptResponse, communityLabel: string | null, actions: ExplorerActions): HTMLElement {
+  const otherNames = concept.aliases.filter((alias) => alias !== concept.label);
+  const expanded = actions.isExpanded(concept.id);
+  const status = h('p', { className: 'action-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+
+  async function run(depth: 1 | 2): Promise<void> {
+    status.textContent = 'Expanding…';
+    try {
+      await actions.expand(concept.id, depth);
+    } catch (error) {
+      status.textContent = (error as Error).message;
+    }
+  }
+
+  return h(
+    'article',
+    { className: 'view concept-view' },
+    h('p', { className: 'eyebrow' }, 'Concept'),
+    h('h2', { className: 'view-title', attrs: { id: 'panel-heading', tabindex: '-1' } }, concept.label),
+    h(
+      'div',
+      { className: 'stats' },
+      countButton(plural(concept.papers, 'paper'), () => actions.openConceptPapers(concept.id), `Show all ${concept.papers} papers mentioning ${concept.label}`),
+      concept.meanYear !== null ? h('span', { className: 'stat' }, `mean year ${concept.meanYear.toFixed(1)}`) : null,
+      h(
+        'button',
+        {
+          className: 'chip community-chip',
+          attrs: { type: 'button', title: 'Show this community' },
+          on: { click: () => actions.openCommunity(concept.community) },
+        },
+        h('span', { className: 'swatch', attrs: { style: `background:${communityColour(concept.community)}` } }),
+        communityLabel ?? `community ${concept.community}`,
+      ),
+    ),
+    otherNames.length
+      ? h(
+          'section',
+          { className: 'block' },
+          h('h3', {}, 'Also written as'),
+          h('ul', { className: 'aliases' }, ...otherNames.map((alias) => h('li', { className: 'alias' }, alias))),
+        )
+      : null,
+    h(
+      'div',
+      { className: 'actions', attrs: { role: 'group', 'aria-label': 'Neighbourhood' } },
+      h('button', { className: 'primary', attrs: { type: 'button', 'data-action': 'expand-1' }, on: { click: () => void run(1) } }, 'Expand neighbourhood'),
+      h('button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'expand-2' }, on: { click: () => void run(2) } }, '2 hops'),
+      expanded
+        ? h('button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'collapse' }, on: { click: () => actions.collapse(concept.id) } }, 'Collapse')
+        : null,
+    ),
+    status,
+    h(
+      'section',
+      { className: 'block' },
+      h('h3', {}, 'Papers ', countButton(String(concept.papers), () => actions.openConceptPapers(concept.id), `Show all ${concept.papers} papers`)),
+      h('ul', { className: 'papers' }, ...concept.topPapers.map((paper) => paperItem(paper, actions))),
+    ),
+    concept.related.length
+      ? h(
+          'section',
+          { className: 'block' },
+          h('h3', {}, 'Related concepts'),
+          h(
+            'ul',
+            { className: 'related' },
+            ...concept.related.map((related) =>
+              h(
+                'li',
+                {},
+                h('button', { className: 'link', attrs: { type: 'button' }, on: { click: () => actions.selectConcept(related.id) } }, related.label),
+                countButton(
+                  plural(related.papers, 'shared paper'),
+                  () => actions.openEvidence(concept.id, related.id),
+                  `Papers mentioning both ${concept.label} and ${related.label}`,
+                ),
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}

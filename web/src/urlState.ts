@@ -1,0 +1,102 @@
+// Shareable state: everything needed to rebuild a view lives in the query string,
+// so a copied URL (or a reload) opens the same map, selection, panel and query.
+import type { RankBy } from './api.ts';
+import { DEFAULT_FILTERS, type ColourMode, type MapFilters } from './map/viewState.ts';
+
+/** What the side panel shows. */
+export type PanelRoute =
+  | { kind: 'home' }
+  | { kind: 'concept'; id: string }
+  | { kind: 'paper'; id: string }
+  | { kind: 'papers'; id: string }
+  | { kind: 'evidence'; a: string; b: string }
+  | { kind: 'community'; id: number };
+
+export interface UrlState {
+  /** Concepts on the overview map. */
+  limit: number;
+  rankBy: RankBy;
+  colourMode: ColourMode;
+  filters: MapFilters;
+  selected: string | null;
+  /** Expanded concepts in the order they were expanded. */
+  expanded: Array<[string, 1 | 2]>;
+  route: PanelRoute;
+  sideTab: string;
+  consoleOpen: boolean;
+  query: string;
+}
+
+export const DEFAULT_LIMIT = 500;
+
+function numberOrNull(value: string | null): number | null {
+  if (value === null || value.trim() === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function readRoute(params: URLSearchParams): PanelRoute {
+  const view = params.get('view');
+  const id = params.get('id');
+  if ((view === 'concept' || view === 'paper' || view === 'papers') && id) return { kind: view, id };
+  const a = params.get('a');
+  const b = params.get('b');
+  if (view === 'evidence' && a && b) return { kind: 'evidence', a, b };
+  const community = numberOrNull(id);
+  if (view === 'community' && community !== null) return { kind: 'community', id: community };
+  return { kind: 'home' };
+}
+
+export function readUrlState(search: string): UrlState {
+  const params = new URLSearchParams(search);
+  const limit = numberOrNull(params.get('limit'));
+  return {
+    limit: limit !== null && limit >= 1 ? Math.min(10_000, Math.round(limit)) : DEFAULT_LIMIT,
+    rankBy: params.get('by') === 'pagerank' ? 'pagerank' : 'papers',
+    colourMode: params.get('colour') === 'year' ? 'year' : 'community',
+    filters: {
+      yearMin: numberOrNull(params.get('ymin')),
+      yearMax: numberOrNull(params.get('ymax')),
+      minPapers: Math.max(1, numberOrNull(params.get('minp')) ?? DEFAULT_FILTERS.minPapers),
+      showPapers: params.get('papers') !== '0',
+    },
+    selected: params.get('sel'),
+    expanded: params.getAll('exp').flatMap((entry): Array<[string, 1 | 2]> => {
+      // `id~depth`; concept ids are words, `~` never appears in them.
+      const cut = entry.lastIndexOf('~');
+      const id = cut > 0 ? entry.slice(0, cut) : entry;
+      return id ? [[id, entry.slice(cut + 1) === '2' ? 2 : 1]] : [];
+    }),
+    route: readRoute(params),
+    sideTab: params.get('tab') ?? 'details',
+    consoleOpen: params.get('console') === '1',
+    query: params.get('q') ?? '',
+  };
+}
+
+export function writeUrlState(state: UrlState): string {
+  const params = new URLSearchParams();
+  if (state.limit !== DEFAULT_LIMIT) params.set('limit', String(state.limit));
+  if (state.rankBy !== 'papers') params.set('by', state.rankBy);
+  if (state.colourMode !== 'community') params.set('colour', state.colourMode);
+  const f = state.filters;
+  if (f.yearMin !== null) params.set('ymin', String(f.yearMin));
+  if (f.yearMax !== null) params.set('ymax', String(f.yearMax));
+  if (f.minPapers !== DEFAULT_FILTERS.minPapers) params.set('minp', String(f.minPapers));
+  if (!f.showPapers) params.set('papers', '0');
+  if (state.selected) params.set('sel', state.selected);
+  for (const [id, depth] of state.expanded) params.append('exp', `${id}~${depth}`);
+  const route = state.route;
+  if (route.kind !== 'home') params.set('view', route.kind);
+  if (route.kind === 'concept' || route.kind === 'paper' || route.kind === 'papers') params.set('id', route.id);
+  if (route.kind === 'community') params.set('id', String(route.id));
+  if (route.kind === 'evidence') {
+    params.set('a', route.a);
+    params.set('b', route.b);
+  }
+  if (state.sideTab !== 'details') params.set('tab', state.sideTab);
+  if (state.consoleOpen) params.set('console', '1');
+  if (state.query) params.set('q', state.query);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
