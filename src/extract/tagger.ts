@@ -62,6 +62,7 @@ function classify(tags: Set<string>, text: string): WordClass {
 }
 
 const hyphen = /^[-\u2010\u2011]$/;
+const possessiveEnd = /(?<=\p{L})['\u2019]s$/u;
 
 interface CompromiseTerm {
   text: string;
@@ -83,19 +84,22 @@ export function tagText(text: string): Token[] {
       if (term.text.length === 0) continue;
       const start = text.indexOf(term.text, cursor);
       if (start < 0) continue; // compromise rewrote the word (rare unicode); skip rather than misplace a span
-      const end = start + term.text.length;
-      cursor = end;
+      cursor = start + term.text.length;
+      // A common noun's possessive ends its noun phrase ("the industry's expectations"); the
+      // word is the owner without "'s". A name's stays: "Chua's circuit", "Parkinson's disease".
+      const possessive = /^\p{Ll}/u.test(term.text) ? possessiveEnd.exec(term.text) : null;
+      const word = possessive ? term.text.slice(0, possessive.index) : term.text;
       const previous = tokens[tokens.length - 1];
       if (previous && /[^\s\-\u2010\u2011]/.test(term.pre)) previous.breakAfter = true;
       tokens.push({
-        text: term.text,
+        text: word,
         start,
-        end,
-        wordClass: classify(term.tags, term.text),
+        end: start + word.length,
+        wordClass: possessiveEnd.test(term.text) && !closedClass.has(word.toLowerCase()) ? 'noun' : classify(term.tags, term.text),
         sentence: s,
-        hyphenNext: hyphen.test(term.post),
-        breakAfter: !hyphen.test(term.post) && /[^\s]/.test(term.post),
-        plural: term.tags.has('Plural'),
+        hyphenNext: !possessive && hyphen.test(term.post),
+        breakAfter: possessive !== null || (!hyphen.test(term.post) && /[^\s]/.test(term.post)),
+        plural: !possessive && term.tags.has('Plural'),
       });
     }
     const last = tokens[tokens.length - 1];
