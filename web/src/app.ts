@@ -62,6 +62,7 @@ export class Explorer implements ExplorerActions {
   private consoleLoading: Promise<void> | null = null;
   private consoleAdded: string[] = [];
   private readonly status = element<HTMLElement>('map-status');
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     this.url = readUrlState(location.search);
@@ -110,6 +111,8 @@ export class Explorer implements ExplorerActions {
     this.stats.frames = 1;
     requestAnimationFrame(() => requestAnimationFrame(() => (this.stats.firstPaintMs = performance.now())));
     this.renderer = renderer;
+    // Sigma follows window resizes only; the console drawer resizes the map too.
+    new ResizeObserver(() => renderer.scheduleRender()).observe(element('map'));
     let frameStart = 0;
     renderer.on('beforeRender', () => {
       frameStart = performance.now();
@@ -170,9 +173,11 @@ export class Explorer implements ExplorerActions {
     this.renderer?.refresh();
   }
 
-  private setStatus(text: string): void {
+  private setStatus(text: string, options: { fade: boolean } = { fade: false }): void {
+    clearTimeout(this.statusTimer);
     this.status.textContent = text;
     this.status.hidden = !text;
+    if (options.fade) this.statusTimer = setTimeout(() => this.setStatus(''), 3500);
   }
 
   // --- toolbar -----------------------------------------------------------------
@@ -312,7 +317,7 @@ export class Explorer implements ExplorerActions {
     this.expansions.expand(id, depth, sub, this.extent);
     this.refresh();
     if (!options.quiet) {
-      this.setStatus(`Added ${this.graph.order - before} nodes around ${this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'label') : id}.`);
+      this.setStatus(`Added ${this.graph.order - before} nodes around ${this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, 'label') : id}.`, { fade: true });
       if (this.route.kind === 'concept' && this.route.id === id) await this.show(this.route, { push: false });
     }
     this.syncUrl();
@@ -322,7 +327,7 @@ export class Explorer implements ExplorerActions {
     const removed = this.expansions.collapse(id);
     if (this.view.selected && !this.graph.hasNode(this.view.selected)) this.view.selected = null;
     this.refresh();
-    this.setStatus(`Removed ${removed} nodes.`);
+    this.setStatus(`Removed ${removed} nodes.`, { fade: true });
     if (this.route.kind === 'concept' && this.route.id === id) void this.show(this.route, { push: false });
     this.syncUrl();
   }

@@ -10,10 +10,23 @@ import { focusOf, passesFilters, type MapGraphology, type ViewState } from './vi
 type NodeData = MapNodeAttributes & Partial<NodeDisplayData>;
 type EdgeData = MapEdgeAttributes & Partial<EdgeDisplayData>;
 
+const PAPER_LABEL_CHARS = 48;
+
 export function createReducers(graph: MapGraphology, view: ViewState) {
   function baseColour(data: NodeData): string {
     if (view.colourMode === 'year') return yearColour(data.year, view.years.min, view.years.max);
     return data.kind === 'paper' ? PAPER_COLOUR : communityColour(data.community);
+  }
+
+  // Paper titles are long; the map shows their start (the panel shows all of it).
+  const shortTitles = new Map<string, string>();
+  function paperLabel(node: string, title: string): string {
+    let label = shortTitles.get(node);
+    if (label === undefined) {
+      label = title.length > PAPER_LABEL_CHARS ? `${title.slice(0, PAPER_LABEL_CHARS - 1).trimEnd()}…` : title;
+      shortTitles.set(node, label);
+    }
+    return label;
   }
 
   function nodeReducer(node: string, data: NodeData): Partial<NodeDisplayData> {
@@ -21,6 +34,7 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
       data.hidden = true;
       return data;
     }
+    if (data.kind === 'paper') data.label = paperLabel(node, data.label);
     data.color = baseColour(data);
     const focus = focusOf(view);
     const highlighting = view.consoleHighlight.size > 0;

@@ -60,7 +60,8 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
     h('div', { className: 'console-body' }, editorHost, h('div', { className: 'console-result' }, status, output)),
   );
 
-  const editor: EditorApi = createCypherEditor(editorHost, {
+  // The package's .d.ts says it returns the EditorApi; its code returns { editor: EditorApi }.
+  const { editor } = createCypherEditor(editorHost, {
     value: initialQuery || 'MATCH (c:Concept)\nRETURN c.label AS concept, c.papers AS papers\nORDER BY papers DESC\nLIMIT 10',
     theme: 'light',
     lineNumbers: true,
@@ -68,7 +69,7 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
     autocomplete: true,
     lint: false,
     schema: SCHEMA,
-  });
+  }) as unknown as { editor: EditorApi };
   editor.onValueChanged((value) => hooks.onQueryChange(value));
   editor.onKeyDown((event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -1,5 +1,5 @@
 // A paper's text with its concept mentions marked: the text between spans becomes
-// text nodes, each span a button that selects its concept. Spans are UTF-16 offsets,
+// text nodes, each span a button-role element that selects its concept. Spans are UTF-16 offsets,
 // the unit of JavaScript strings, so they slice the text directly.
 import type { Field, PaperConcept } from '../../../src/graph/model.ts';
 import { h } from '../dom.ts';
@@ -25,13 +25,23 @@ export function markedText(text: string, field: Field, concepts: PaperConcept[],
   for (const mark of marks) {
     if (mark.start < cursor) continue;
     if (mark.start > cursor) fragment.append(document.createTextNode(text.slice(cursor, mark.start)));
+    const id = mark.concept.id;
+    // A span with a button role, not a <button>: buttons are inline blocks, and a
+    // multi-word mention must wrap with the sentence around it.
     fragment.append(
       h(
-        'button',
+        'span',
         {
           className: 'mention',
-          attrs: { type: 'button', title: `Concept: ${mark.concept.label}`, 'data-concept': mark.concept.id },
-          on: { click: () => onConcept(mark.concept.id) },
+          attrs: { role: 'button', tabindex: 0, title: `Concept: ${mark.concept.label}`, 'data-concept': id },
+          on: {
+            click: () => onConcept(id),
+            keydown: (event) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              onConcept(id);
+            },
+          },
         },
         text.slice(mark.start, mark.end),
       ),
