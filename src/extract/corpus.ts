@@ -287,7 +287,9 @@ export function buildExtraction(
       const df = documentFrequency.get(key) ?? 1;
       // Inverse document frequency scaled to (0, 1]: a concept every paper has is no paper's topic.
       const specificity = n > 1 ? Math.log((n + 1) / df) / Math.log(n + 1) : 1;
-      const score = Math.min(Math.log2(key.split(' ').length + 1), 1.6) * graphScore * (inTitle ? 1 + titleBoost : 1) * specificity * (standalone ? 1 : nestedOnlyFactor);
+      // log2(words + 1): C-value's length weight, so a specific multi-word term outranks its lone head.
+      const lengthWeight = Math.log2(key.split(' ').length + 1);
+      const score = lengthWeight * graphScore * (inTitle ? 1 + titleBoost : 1) * specificity * (standalone ? 1 : nestedOnlyFactor);
       paperMentions.push({ paperId: paper.id, conceptId: key, count: occurrences.length, inTitle, score: round(score * 100), spans });
     }
     paperMentions.sort(byScore);
