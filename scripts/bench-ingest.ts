@@ -35,7 +35,7 @@ for (const size of sizes) {
   const m = await measureProcess(process.execPath, [bin, 'ingest', input, '--db', path.join(dir, 'store')]);
   const summary = (m.code === 0 ? m.stdout.trim().split('\n').pop() : m.stderr.trim().split('\n').pop()) ?? '';
   console.log(
-    `${String(size).padStart(7)}  ${(m.wallMs / 1000).toFixed(1).padStart(7)}  ${(size / (m.wallMs / 1000)).toFixed(0).padStart(9)}  ${String(m.peakRssMb).padStart(11)}  ${m.code === 0 ? 'ok' : `exit ${m.code}`}: ${summary.slice(0, 160)}`,
+    `${String(size).padStart(7)}  ${(m.wallMs / 1000).toFixed(1).padStart(7)}  ${(size / (m.wallMs / 1000)).toFixed(0).padStart(9)}  ${String(m.peakRssMb).padStart(11)}  ${m.code === 0 ? 'ok' : `exit ${m.code}`}: ${summary.slice(0, 600)}`,
   );
   rmSync(dir, { recursive: true, force: true });
 }

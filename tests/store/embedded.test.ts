@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import { parse } from 'csv-parse/sync';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import type { KnowledgeGraph } from '../../src/graph/model.ts';
 
@@ -99,6 +100,32 @@ describe('embedded store', () => {
     const files = readdirSync(dir).filter((f) => f.startsWith('graph-'));
     expect(files.length).toBeLessThanOrEqual(2);
     expect(readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim()).toMatch(/^graph-.*\.lbug$/);
+  });
+
+  it('stores ids with quotes, apostrophes, brackets and commas exactly (they come from math and code in abstracts)', async () => {
+    // Real co-occurrences from an ingest of Inspec abstracts that once failed to load:
+    // LadybugDB's CSV sniffer took the apostrophes for quote characters.
+    const rows = parse(readFileSync(path.join(import.meta.dirname, 'fixtures/cooccurs-apostrophes.csv')), { columns: true }) as { source: string; target: string; papers: string; weight: string }[];
+    const ids = [...new Set([...rows.flatMap((r) => [r.source, r.target]), 'O({M(n', '"quoted"', 'back\\slash'])].sort();
+    const concept = (id: string) => ({ id, label: id, aliases: [id], papers: 1, mentions: 1, score: 1, community: 0, x: 0, y: 0, pagerank: 0, betweenness: 0, participation: 0, meanYear: null });
+    const paper = { id: "p'1", title: 'T', abstract: 'A', year: null, date: null, url: null, authors: [], source: 's', doi: null, arxivId: null, openalexId: null, sources: ['s'] };
+    const graph: KnowledgeGraph = {
+      papers: [paper],
+      concepts: ids.map(concept),
+      mentions: ids.map((id) => ({ paperId: paper.id, conceptId: id, count: 1, inTitle: false, score: 1, spans: [{ field: 'abstract', start: 0, end: 1 }] })),
+      cooccurrences: rows.map((r) => ({ source: r.source, target: r.target, papers: Number(r.papers), weight: Number(r.weight) })),
+    };
+    const scratchStore = await openEmbeddedStore(mkdtempSync(path.join(os.tmpdir(), 'papergraph-ids-')), { readOnly: false });
+    try {
+      await scratchStore.write(graph);
+      const mentioned = (await scratchStore.run('snapshot-mentions')).map((r) => String(r.concept)).sort();
+      expect(mentioned).toEqual(ids);
+      const edges = (await scratchStore.run('snapshot-cooccurs')).map((r) => `${r.source}|${r.target}`).sort();
+      expect(edges).toEqual(rows.map((r) => `${r.source}|${r.target}`).sort());
+    } finally {
+      rmSync(scratchStore.location, { recursive: true, force: true });
+      await scratchStore.close();
+    }
   });
 
   it('runs console reads with a row cap and returns nodes for drawing', async () => {
