@@ -71,6 +71,24 @@ interface CompromiseTerm {
   tags: Set<string>;
 }
 
+const determiners = new Set('a an the its their our his her this these those each every no'.split(' '));
+const modifierClasses = new Set<WordClass>(['noun', 'acronym', 'adjective', 'gerund']);
+
+/**
+ * A base-form verb that starts a sentence or follows a determiner and runs on into a
+ * noun phrase is a noun: titles and abstracts have no imperatives ("Model predictive
+ * control helps…", "the design space"). The pre-tagger alone tags it a verb.
+ */
+function nounInContext(tokens: Token[], i: number): void {
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  if (token.wordClass !== 'other' || token.breakAfter || !next || next.sentence !== token.sentence) return;
+  if (closedClass.has(token.text.toLowerCase()) || !/^\p{L}+$/u.test(token.text) || !modifierClasses.has(next.wordClass)) return;
+  const previous = tokens[i - 1];
+  const opensPhrase = !previous || previous.sentence !== token.sentence || determiners.has(previous.text.toLowerCase());
+  if (opensPhrase) token.wordClass = 'noun';
+}
+
 /** Tokens of `text` with word classes, sentence numbers and phrase boundaries. */
 export function tagText(text: string): Token[] {
   const tokens: Token[] = [];
@@ -78,6 +96,7 @@ export function tagText(text: string): Token[] {
   const doc = nlp.tokenize(text);
   doc.compute(computeSteps);
   let cursor = 0;
+  const baseVerbs = new Set<number>();
   const sentences = doc.docs as CompromiseTerm[][];
   for (let s = 0; s < sentences.length; s++) {
     for (const term of sentences[s]) {
@@ -101,10 +120,12 @@ export function tagText(text: string): Token[] {
         breakAfter: possessive !== null || (!hyphen.test(term.post) && /[^\s]/.test(term.post)),
         plural: !possessive && term.tags.has('Plural'),
       });
+      if (term.tags.has('Infinitive') || term.tags.has('Imperative')) baseVerbs.add(tokens.length - 1);
     }
     const last = tokens[tokens.length - 1];
     if (last) last.breakAfter = true;
   }
+  for (const i of baseVerbs) nounInContext(tokens, i);
   return tokens;
 }
 
