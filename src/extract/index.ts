@@ -5,7 +5,12 @@
 // corpus, resolve acronyms, key every phrase canonically (normalize.ts), keep
 // candidate terms that are not general academic language, match them everywhere
 // (nested too), score termhood by C-value (cvalue.ts) and rank each paper's concepts
-// by PositionRank × title × specificity (rank.ts, corpus.ts).
+// by PositionRank × title × specificity × length (rank.ts, corpus.ts), discounting a
+// concept that repeats a better-ranked one's words.
+// One-word concepts: a phrase's head noun (not a modifier: "machine" in "machine
+// learning" is no mention of a concept "machine"), an acronym, or a relational
+// adjective's noun (dendritic → dendrite); an activity noun ("learning") only where it
+// stands alone; never an adjective on its own ("complex", "linear").
 import type { Extraction } from '../graph/model.ts';
 import { buildExtraction, type AcronymTable } from './corpus.ts';
 import { createAnalyzer } from './pool.ts';
