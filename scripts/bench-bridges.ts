@@ -106,7 +106,7 @@ try {
   const graph = syntheticGraph();
   console.log(`corpus: ${graph.papers.length} papers, ${graph.concepts.length} concepts, ${graph.mentions.length} mentions, ${graph.cooccurrences.length} co-occurrences`);
   let t = performance.now();
-  const writer = await openEmbeddedStore(dir, { readOnly: false });
+  const writer = await openEmbeddedStore(dir);
   await writer.write(graph);
   await writer.close();
   console.log(`written in ${((performance.now() - t) / 1000).toFixed(1)} s`);

@@ -84,8 +84,8 @@ function configFrom(values: Record<string, unknown>): Config {
   return loadConfig(values as ConfigFlags);
 }
 
-async function withStore<T>(config: Config, readOnly: boolean, fn: (store: GraphStore) => Promise<T>): Promise<T> {
-  const store = await openStore(config, { readOnly });
+async function withStore<T>(config: Config, fn: (store: GraphStore) => Promise<T>): Promise<T> {
+  const store = await openStore(config);
   try {
     return await fn(store);
   } finally {
@@ -106,7 +106,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
   const { ingest } = await import('./ingest.ts');
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   const progress = progressPrinter(process.stderr);
-  const summary = await withStore(config, false, (store) =>
+  const summary = await withStore(config, (store) =>
     ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress }),
   );
   progress.done();
@@ -160,7 +160,7 @@ async function cmdStats(argv: string[]): Promise<number> {
   const { values } = parse(argv, { json: { type: 'boolean' } }, 'stats');
   if (values.help) return help('stats');
   const config = configFrom(values);
-  const stats = await withStore(config, true, (store) => store.stats());
+  const stats = await withStore(config, (store) => store.stats());
   console.log(values.json ? JSON.stringify(stats) : formatStats(stats, config.store === 'neo4j' ? config.neo4j.uri : config.db));
   return EXIT.ok;
 }
@@ -201,7 +201,7 @@ async function cmdCypher(argv: string[]): Promise<number> {
     process.exit(EXIT.error);
   }, config.console.timeoutMs + 1_000);
   hardStop.unref();
-  const result = await withStore(config, true, (store) => store.console(positionals[0], params, config.console));
+  const result = await withStore(config, (store) => store.console(positionals[0], params, config.console));
   clearTimeout(hardStop);
   if (values.json) {
     console.log(JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, elapsedMs: result.elapsedMs }));
@@ -227,7 +227,7 @@ async function cmdBridges(argv: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(`Give two topics.\n\n${HELP.bridges}`);
   const config = configFrom(values);
   const { runBridgesCommand } = await import('./explore/bridgesCommand.ts');
-  return withStore(config, true, (store) => runBridgesCommand(store, positionals[0], positionals[1], { limit: values.limit, json: values.json }));
+  return withStore(config, (store) => runBridgesCommand(store, positionals[0], positionals[1], { limit: values.limit, json: values.json }));
 }
 
 async function cmdExport(argv: string[]): Promise<number> {
@@ -237,7 +237,7 @@ async function cmdExport(argv: string[]): Promise<number> {
   const config = configFrom(values);
   const { exportGraph, EXPORT_FORMATS } = await import('./export/index.ts');
   if (!EXPORT_FORMATS.includes(values.format)) throw new UsageError(`Unknown --format "${values.format}".\n\n${HELP.export}`);
-  const summary = await withStore(config, true, (store) =>
+  const summary = await withStore(config, (store) =>
     exportGraph(store, values.format!, values.out ?? null, () => (values.out ? createWriteStream(values.out) : process.stdout)),
   );
   console.error(summary);

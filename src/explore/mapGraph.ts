@@ -3,9 +3,15 @@
 import type { Concept, MapEdgeAttributes, MapGraph, MapNodeAttributes, SerializedEdge, SerializedNode } from '../graph/model.ts';
 import type { PaperEntry } from './snapshot.ts';
 
+/** Rounds what the map draws: 2,000 nodes and 20,000 edges of 17-digit floats were most of the payload. */
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
 /** Node radius in pixels at zoom 1: area grows with papers, so big topics read as big. */
 export function conceptSize(papers: number, maxPapers: number): number {
-  return 3 + 15 * Math.sqrt(papers / Math.max(1, maxPapers));
+  return round(3 + 15 * Math.sqrt(papers / Math.max(1, maxPapers)), 2);
 }
 
 export function conceptNode(concept: Concept, maxPapers: number): SerializedNode<MapNodeAttributes> {
@@ -14,13 +20,13 @@ export function conceptNode(concept: Concept, maxPapers: number): SerializedNode
     attributes: {
       kind: 'concept',
       label: concept.label,
-      x: concept.x,
-      y: concept.y,
+      x: round(concept.x, 2),
+      y: round(concept.y, 2),
       size: conceptSize(concept.papers, maxPapers),
       community: concept.community,
       papers: concept.papers,
-      year: concept.meanYear,
-      pagerank: concept.pagerank,
+      year: concept.meanYear === null ? null : round(concept.meanYear, 1),
+      pagerank: Number(concept.pagerank.toPrecision(4)),
     },
   };
 }
@@ -34,8 +40,8 @@ export function paperNode(paper: PaperEntry, near: Concept, index: number, commu
     attributes: {
       kind: 'paper',
       label: paper.title,
-      x: near.x + radius * Math.cos(angle),
-      y: near.y + radius * Math.sin(angle),
+      x: round(near.x + radius * Math.cos(angle), 3),
+      y: round(near.y + radius * Math.sin(angle), 3),
       size: 2.5,
       community,
       papers: 1,
@@ -44,13 +50,16 @@ export function paperNode(paper: PaperEntry, near: Concept, index: number, commu
   };
 }
 
-export function cooccursEdge(source: string, target: string, papers: number, weight: number): SerializedEdge<MapEdgeAttributes> {
+/**
+ * `maxWeight` is the strongest edge in view: association strengths span orders of
+ * magnitude, so widths are relative to what is on screen and square-root scaled.
+ */
+export function cooccursEdge(source: string, target: string, papers: number, weight: number, maxWeight = 1): SerializedEdge<MapEdgeAttributes> {
   return {
     key: `${source}|${target}`,
     source,
     target,
-    undirected: true,
-    attributes: { kind: 'cooccurs', papers, weight, size: 0.5 + 2.5 * weight },
+    attributes: { kind: 'cooccurs', papers, weight: Number(weight.toPrecision(4)), size: round(0.5 + 2.5 * Math.sqrt(weight / (maxWeight || 1)), 2) },
   };
 }
 
@@ -59,7 +68,6 @@ export function mentionsEdge(paperId: string, conceptId: string, count: number):
     key: `${paperId}>${conceptId}`,
     source: paperId,
     target: conceptId,
-    undirected: true,
     attributes: { kind: 'mentions', papers: 1, weight: count, size: 0.6 },
   };
 }

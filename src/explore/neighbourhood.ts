@@ -34,12 +34,14 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   }
   const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
   const nodes: SerializedNode<MapNodeAttributes>[] = [...chosen].map((c) => conceptNode(snapshot.concepts.get(c)!, maxPapers));
-  const edges: SerializedEdge<MapEdgeAttributes>[] = [];
+  const pairs: { source: string; target: string; papers: number; weight: number }[] = [];
   for (const c of chosen) {
     for (const n of snapshot.neighbours.get(c) ?? []) {
-      if (c < n.id && chosen.has(n.id)) edges.push(cooccursEdge(c, n.id, n.papers, n.weight));
+      if (c < n.id && chosen.has(n.id)) pairs.push({ source: c, target: n.id, papers: n.papers, weight: n.weight });
     }
   }
+  const maxWeight = pairs.reduce((max, p) => Math.max(max, p.weight), 0);
+  const edges: SerializedEdge<MapEdgeAttributes>[] = pairs.map((p) => cooccursEdge(p.source, p.target, p.papers, p.weight, maxWeight));
   (snapshot.mentionsByConcept.get(id) ?? []).slice(0, papers).forEach((m, index) => {
     const paper = snapshot.papers.get(m.paperId)!;
     nodes.push(paperNode(paper, centre, index, centre.community));

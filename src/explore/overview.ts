@@ -13,7 +13,8 @@ export interface OverviewOptions {
   maxEdgesPerNode: number;
 }
 
-export const OVERVIEW_DEFAULTS: OverviewOptions = { limit: 500, by: 'papers', maxEdgesPerNode: 25 };
+// 12 edges a node keeps 2,000 concepts near the 20,000 edges software GL draws smoothly.
+export const OVERVIEW_DEFAULTS: OverviewOptions = { limit: 500, by: 'papers', maxEdgesPerNode: 12 };
 
 export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> = {}): OverviewResponse {
   const { limit, by, maxEdgesPerNode } = { ...OVERVIEW_DEFAULTS, ...options };
@@ -27,7 +28,7 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
 
   const nodes = top.map((id) => conceptNode(snapshot.concepts.get(id)!, maxPapers));
   // An edge stays when it is among the strongest of either endpoint.
-  const edges = new Map<string, ReturnType<typeof cooccursEdge>>();
+  const chosen = new Map<string, { source: string; target: string; papers: number; weight: number }>();
   for (const id of top) {
     let kept = 0;
     for (const n of snapshot.neighbours.get(id) ?? []) {
@@ -35,11 +36,14 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
       if (!onMap.has(n.id)) continue;
       kept++;
       const [source, target] = id < n.id ? [id, n.id] : [n.id, id];
-      edges.set(`${source}|${target}`, cooccursEdge(source, target, n.papers, n.weight));
+      chosen.set(`${source}|${target}`, { source, target, papers: n.papers, weight: n.weight });
     }
   }
+  let maxWeight = 0;
+  for (const e of chosen.values()) maxWeight = Math.max(maxWeight, e.weight);
+  const edges = [...chosen.values()].map((e) => cooccursEdge(e.source, e.target, e.papers, e.weight, maxWeight));
   return {
-    graph: mapGraph(nodes, [...edges.values()]),
+    graph: mapGraph(nodes, edges),
     communities: [...snapshot.communities.values()],
     years: snapshot.years,
     totalConcepts: snapshot.concepts.size,

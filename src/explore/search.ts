@@ -53,9 +53,11 @@ export function search(snapshot: Snapshot, query: string, options: Partial<Searc
 
   const papers: SearchResult[] = [];
   if (q.length >= 3) {
-    for (const paper of snapshot.papers.values()) {
-      const tier = matchTier(foldText(paper.title), q);
-      if (tier > 0) papers.push({ id: paper.id, kind: 'paper', label: paper.title, score: tier - 0.5, year: paper.year });
+    for (const { id, folded } of snapshot.foldedTitles) {
+      const tier = matchTier(folded, q);
+      if (tier === 0) continue;
+      const paper = snapshot.papers.get(id)!;
+      papers.push({ id, kind: 'paper', label: paper.title, score: tier - 0.5, year: paper.year });
     }
     papers.sort((a, b) => b.score - a.score || (b.year ?? 0) - (a.year ?? 0));
   }

@@ -42,6 +42,8 @@ export interface Snapshot {
   communities: Map<number, CommunitySummary>;
   /** Folded alias → concept ids, for search. */
   aliasIndex: Map<string, string[]>;
+  /** Paper titles folded once at load, for search (folding them per keystroke was the cost of a search). */
+  foldedTitles: { id: string; folded: string }[];
   years: { min: number | null; max: number | null };
   cooccurrences: number;
 }
@@ -147,6 +149,7 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     mentionsByPaper,
     communities: summariseCommunities(concepts, mentionsByConcept, papers),
     aliasIndex,
+    foldedTitles: [...papers.values()].map((p) => ({ id: p.id, folded: foldText(p.title) })),
     years: { min: minYear, max: maxYear },
     cooccurrences: edgeRows.length,
   };

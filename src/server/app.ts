@@ -82,9 +82,22 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ results: search(ctx.snapshot(), q, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 }) }) });
   });
 
+  // The map every visitor loads first: built and serialised once per snapshot and size.
+  const overviews = new WeakMap<Snapshot, Map<string, string>>();
   app.get('/api/overview', (req, res) => {
     const by = stringParam(req.query.by, 'by', { fallback: 'papers', oneOf: ['papers', 'pagerank'] }) as 'papers' | 'pagerank';
-    res.json(overview(ctx.snapshot(), { limit: intParam(req.query.limit, 'limit', { min: 1, max: 10_000, fallback: 500 }), by }));
+    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 10_000, fallback: 500 });
+    const snapshot = ctx.snapshot();
+    const cache = overviews.get(snapshot) ?? new Map<string, string>();
+    overviews.set(snapshot, cache);
+    const key = `${by}:${limit}`;
+    let body = cache.get(key);
+    if (body === undefined) {
+      body = JSON.stringify(overview(snapshot, { limit, by }));
+      if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+      cache.set(key, body);
+    }
+    res.type('json').send(body);
   });
 
   app.get('/api/concepts/:id', (req, res) => {

@@ -10,7 +10,7 @@ import { createApp } from './app.ts';
 export const WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
-  const store = await openStore(config, { readOnly: true });
+  const store = await openStore(config);
   const snapshot = await loadSnapshot(store);
   // The embedded engine cannot interrupt every query from JavaScript; a child process can be killed.
   const console = config.store === 'embedded' ? isolatedConsole(config) : store;

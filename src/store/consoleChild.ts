@@ -5,7 +5,7 @@ import { openStore } from './index.ts';
 import type { ConsoleLimits, Params } from './GraphStore.ts';
 
 const config = JSON.parse(process.env.PAPERGRAPH_CHILD_CONFIG ?? '{}') as Config;
-const store = await openStore(config, { readOnly: true });
+const store = await openStore(config);
 
 process.on('message', async (message: { id: number; query: string; params: Params; limits: ConsoleLimits }) => {
   try {

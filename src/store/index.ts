@@ -6,10 +6,10 @@ import { openEmbeddedStore } from './embedded.ts';
 
 export * from './GraphStore.ts';
 
-export async function openStore(config: Config, options: { readOnly?: boolean } = {}): Promise<GraphStore> {
+export async function openStore(config: Config): Promise<GraphStore> {
   if (config.store === 'neo4j') {
     const { openNeo4jStore } = await import('./neo4j.ts');
     return openNeo4jStore(config.neo4j);
   }
-  return openEmbeddedStore(config.db, { readOnly: options.readOnly ?? true });
+  return openEmbeddedStore(config.db);
 }

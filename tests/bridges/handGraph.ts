@@ -55,7 +55,7 @@ export async function handStore(papers: HandPaper[], concepts: Record<string, st
   const extracted: ExtractedConcept[] = Object.entries(concepts).map(([id, aliases]) => ({ id, label: aliases[0] ?? id, aliases, score: 1 }));
   const graph = buildGraph(paperRecords, { concepts: extracted, mentions });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bridges-'));
-  const writer = await openEmbeddedStore(dir, { readOnly: false });
+  const writer = await openEmbeddedStore(dir);
   await writer.write(graph);
   await writer.close();
   const store = await openEmbeddedStore(dir);

@@ -18,7 +18,7 @@ export interface TestStore {
 /** Ingests `paths` (default: the bundled sample corpus) into a fresh temp store. */
 export async function makeTestStore(paths: string[] = [SAMPLE_DIR]): Promise<TestStore> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-test-'));
-  const store = await openEmbeddedStore(dir, { readOnly: false });
+  const store = await openEmbeddedStore(dir);
   try {
     await ingest(store, paths, { workers: 1 });
   } finally {

@@ -24,7 +24,7 @@ afterAll(() => {
 });
 
 async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => Promise<T>): Promise<T> {
-  const store = await openEmbeddedStore(dir, { readOnly: false });
+  const store = await openEmbeddedStore(dir);
   try {
     return await fn(store);
   } finally {
@@ -115,7 +115,7 @@ describe('embedded store', () => {
       mentions: ids.map((id) => ({ paperId: paper.id, conceptId: id, count: 1, inTitle: false, score: 1, spans: [{ field: 'abstract', start: 0, end: 1 }] })),
       cooccurrences: rows.map((r) => ({ source: r.source, target: r.target, papers: Number(r.papers), weight: Number(r.weight) })),
     };
-    const scratchStore = await openEmbeddedStore(mkdtempSync(path.join(os.tmpdir(), 'papergraph-ids-')), { readOnly: false });
+    const scratchStore = await openEmbeddedStore(mkdtempSync(path.join(os.tmpdir(), 'papergraph-ids-')));
     try {
       await scratchStore.write(graph);
       const mentioned = (await scratchStore.run('snapshot-mentions')).map((r) => String(r.concept)).sort();
