@@ -85,6 +85,7 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
       data.color = EDGE_FOCUS_COLOUR;
     } else {
       data.color = EDGE_COLOUR;
+      if (data.weight < view.minEdgeWeight && data.kind === 'cooccurs') data.hidden = true;
     }
     return data;
   }

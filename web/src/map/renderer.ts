@@ -17,7 +17,11 @@ export const MAP_SETTINGS: Partial<Settings<MapNodeAttributes, MapEdgeAttributes
   /** Labels are canvas 2D and cheap next to edges; keeping them makes panning readable. */
   hideLabelsOnMove: false,
   renderEdgeLabels: false,
-  /** Clicking an edge opens its evidence (papers that mention both concepts). */
+  /**
+   * Clicking an edge opens its evidence. Edge picking draws every edge a second time
+   * and reads pixels back on each mouse move, so createRenderer turns it off above
+   * EDGE_EVENTS_MAX_EDGES (the concept panel's shared-paper counts open the same evidence).
+   */
   enableEdgeEvents: true,
   /** At most this many labels per grid cell (sigma default 1): fewer, readable labels. */
   labelDensity: 0.55,
@@ -39,7 +43,37 @@ export const MAP_SETTINGS: Partial<Settings<MapNodeAttributes, MapEdgeAttributes
   zoomDuration: 200,
 };
 
+export const EDGE_EVENTS_MAX_EDGES = 6_000;
+/** Zoomed out, at most this many co-occurrence edges are drawn, the strongest. */
+export const EDGES_DRAWN_ZOOMED_OUT = 6_000;
+/** Camera ratio below which (zoomed in) every edge is drawn. */
+export const ALL_EDGES_BELOW_RATIO = 0.5;
+
+/** The weight of the EDGES_DRAWN_ZOOMED_OUT-th strongest edge: weaker ones wait for a zoom-in. */
+export function edgeWeightCutoff(graph: MapGraphology): number {
+  if (graph.size <= EDGES_DRAWN_ZOOMED_OUT) return 0;
+  const weights = graph.mapEdges((_, a) => a.weight).sort((a, b) => b - a);
+  return weights[EDGES_DRAWN_ZOOMED_OUT - 1];
+}
+
 export function createRenderer(container: HTMLElement, graph: MapGraphology, view: ViewState): MapRenderer {
   const { nodeReducer, edgeReducer } = createReducers(graph, view);
-  return new Sigma<MapNodeAttributes, MapEdgeAttributes>(graph, container, { ...MAP_SETTINGS, nodeReducer, edgeReducer });
+  const cutoff = edgeWeightCutoff(graph);
+  view.minEdgeWeight = cutoff;
+  const renderer = new Sigma<MapNodeAttributes, MapEdgeAttributes>(graph, container, {
+    ...MAP_SETTINGS,
+    enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
+    nodeReducer,
+    edgeReducer,
+  });
+  if (cutoff > 0) {
+    // Re-reduce only when the zoom crosses the threshold, not on every camera frame.
+    renderer.getCamera().on('updated', ({ ratio }) => {
+      const wanted = ratio < ALL_EDGES_BELOW_RATIO ? 0 : cutoff;
+      if (wanted === view.minEdgeWeight) return;
+      view.minEdgeWeight = wanted;
+      renderer.scheduleRefresh();
+    });
+  }
+  return renderer;
 }

@@ -28,6 +28,11 @@ export interface ViewState {
   focusNeighbours: Set<string>;
   /** Nodes of the last Cypher result shown in the map. */
   consoleHighlight: Set<string>;
+  /**
+   * Level of detail: while zoomed out, co-occurrence edges weaker than this are not
+   * drawn (0 draws all). Set from the map's edge count, applied by the edge reducer.
+   */
+  minEdgeWeight: number;
 }
 
 export function createViewState(): ViewState {
@@ -39,6 +44,7 @@ export function createViewState(): ViewState {
     hovered: null,
     focusNeighbours: new Set(),
     consoleHighlight: new Set(),
+    minEdgeWeight: 0,
   };
 }
 
