@@ -114,7 +114,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
   const { stats } = summary;
   const skipped = summary.problems.filter((p) => p.severity === 'error').length;
   console.log(
-    `Ingested ${summary.records} records from ${summary.files} files: ${stats.papers} papers ` +
+    `Ingested ${summary.records} records from ${summary.files} files${summary.repeats ? ` (${summary.repeats} repeated verbatim)` : ''}: ${stats.papers} papers ` +
       `(${stats.papers - summary.previousPapers} new, ${stats.merged} records merged as duplicates), ` +
       `${stats.concepts} concepts, ${stats.mentions} mentions, ${stats.cooccurrences} co-occurrences, ` +
       `${stats.communities} communities in ${(summary.elapsedMs / 1000).toFixed(1)} s → ${config.store === 'neo4j' ? config.neo4j.uri : config.db}` +

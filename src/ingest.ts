@@ -22,6 +22,8 @@ export interface IngestOptions {
 export interface IngestSummary {
   files: number;
   records: number;
+  /** Records read that are exact copies of another record (overlapping files, say). */
+  repeats: number;
   /** Papers that were in the store before this run. */
   previousPapers: number;
   problems: InputProblem[];
@@ -48,6 +50,7 @@ export async function ingest(store: GraphStore, paths: string[], options: Ingest
   return {
     files: read.files,
     records: read.records.length,
+    repeats: read.records.length - new Set(read.records.flatMap((r) => r.sources)).size,
     previousPapers: stored.length,
     problems: read.problems,
     stats: await store.stats(),
