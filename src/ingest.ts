@@ -34,10 +34,10 @@ export interface IngestSummary {
 export async function ingest(store: GraphStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
-  const read = await readCorpus(paths, {
-    strict: options.strict,
-    onFile: (_file, done, total) => progress('reading', done, total),
-  });
+  // No paths: rebuild from what is stored (after editing a thesaurus, say).
+  const read = paths.length
+    ? await readCorpus(paths, { strict: options.strict, onFile: (_file, done, total) => progress('reading', done, total) })
+    : { records: [], problems: [], files: 0 };
   const stored = options.reset ? [] : await store.papers();
   const { papers } = dedupePapers([...stored, ...read.records]);
   const extraction = await extractCorpus(papers, {

@@ -15,6 +15,7 @@ import { readJsonDocument, readJsonLines } from './jsonRecords.ts';
 import { InputError, type InputProblem } from './problems.ts';
 import type { ReaderOutput } from './rawRecord.ts';
 import { readRis } from './ris.ts';
+import { mendBrokenWords } from './brokenWords.ts';
 
 export { dedupePapers, type DedupeResult } from './dedupe.ts';
 export { normaliseTitle, paperId, normaliseDoi, normaliseArxivId, normaliseOpenalexId, type PaperIdFields } from './ids.ts';
@@ -143,5 +144,5 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
   if (options.strict && problems.some((p) => p.severity === 'error')) {
     throw new InputError('input has errors (--strict)', problems.filter((p) => p.severity === 'error'));
   }
-  return { records: read.map((r) => r.paper), problems, files: files.length };
+  return { records: mendBrokenWords(read.map((r) => r.paper)), problems, files: files.length };
 }
