@@ -45,7 +45,7 @@ describe('escaping of paper text', () => {
     await page.goto(`${server.url}/?view=paper&id=xss-1`);
     await page.waitForSelector('.paper-view');
     await expect(page.textContent('.paper-view .view-title')).resolves.toBe(TITLE);
-    await expect(page.getByText(TITLE, { exact: true }).or(page.locator('.paper-view .view-title')).first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('.paper-view .view-title').isVisible()).resolves.toBe(true);
     await expect(page.textContent('.paper-view .authors')).resolves.toContain('<img src=y onerror=alert(3)>Ada Lovelace');
     await expect(page.textContent('.paper-view .abstract')).resolves.toContain('<script>alert(2)</script>');
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'e2e-escaping.png') });
