@@ -34,14 +34,15 @@ export function conceptNode(concept: Concept, maxPapers: number): SerializedNode
 /** Papers sit on a small ring around the concept they are drawn next to, so they never hide it. */
 export function paperNode(paper: PaperEntry, near: Concept, index: number, community: number): SerializedNode<MapNodeAttributes> {
   const angle = index * 2.399963; // golden angle: evenly spread, deterministic
-  const radius = 0.03 + 0.012 * Math.sqrt(index + 1);
+  // In layout units: the stored layout spans about ±1000 (src/graph/layout.ts).
+  const radius = 15 + 6 * Math.sqrt(index + 1);
   return {
     key: paper.id,
     attributes: {
       kind: 'paper',
       label: paper.title,
-      x: round(near.x + radius * Math.cos(angle), 3),
-      y: round(near.y + radius * Math.sin(angle), 3),
+      x: round(near.x + radius * Math.cos(angle), 2),
+      y: round(near.y + radius * Math.sin(angle), 2),
       size: 2.5,
       community,
       papers: 1,

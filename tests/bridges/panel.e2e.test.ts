@@ -116,7 +116,17 @@ describe.skipIf(!bridgesTabPresent)('bridges tab in the explorer', () => {
       await ask(page, 'STDP', 'catastrophic forgetting');
       await page.waitForSelector('.bridges-path');
       expect(await page.textContent('.bridges-results')).toContain('catastrophic forgetting');
-      expect(new URL(page.url()).searchParams.get('b')).toBe('catastrophic forgetting');
+      expect(new URL(page.url()).searchParams.get('bridgeB')).toBe('catastrophic forgetting');
+      // The map shows both topics and the papers of the paths, everything else dimmed.
+      const highlighted = await page.evaluate(() => (window as unknown as { __papergraph: { highlighted(): string[]; nodes(kind: string): string[] } }).__papergraph.highlighted());
+      const papersOnMap = await page.evaluate(() => (window as unknown as { __papergraph: { nodes(kind: string): string[] } }).__papergraph.nodes('paper'));
+      expect(highlighted.length).toBeGreaterThan(2);
+      expect(highlighted.some((id) => papersOnMap.includes(id))).toBe(true);
+      await page.screenshot({ path: 'test-output/bridges-explorer.png' });
+      // The answer is part of the shareable state: a reload asks again.
+      await page.reload();
+      await page.waitForSelector('.bridges-path');
+      expect(await page.evaluate(() => (window as unknown as { __papergraph: { highlighted(): string[] } }).__papergraph.highlighted().length)).toBeGreaterThan(2);
     } finally {
       await page.close();
       await close();

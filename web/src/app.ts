@@ -21,7 +21,8 @@ import { renderLegend } from './ui/legend.ts';
 import { paperListView } from './ui/paperListView.ts';
 import { paperView } from './ui/paperView.ts';
 import { createSearchBox } from './ui/search.ts';
-import { createSidePanel, type SidePanel } from './ui/sidePanel.ts';
+import { createSidePanel, type PanelTab, type SidePanel } from './ui/sidePanel.ts';
+import { mountBridgesPanel, type BridgesHighlight } from './bridges/bridgesPanel.ts';
 
 /** Render figures for the debug handle and scripts/bench-explorer.ts. */
 export interface RenderStats {
@@ -60,7 +61,9 @@ export class Explorer implements ExplorerActions {
   private routeToken = 0;
   private console: CypherConsole | null = null;
   private consoleLoading: Promise<void> | null = null;
+  /** Nodes and edges drawn only for a console result or a bridges answer, removed with it. */
   private consoleAdded: string[] = [];
+  private consoleAddedEdges: string[] = [];
   private readonly status = element<HTMLElement>('map-status');
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -71,7 +74,7 @@ export class Explorer implements ExplorerActions {
   async start(): Promise<void> {
     this.view.colourMode = this.url.colourMode;
     this.view.filters = { ...this.url.filters };
-    this.panel = createSidePanel(element('side-panel'), [], () => this.back(), (id) => this.showTab(id));
+    this.panel = createSidePanel(element('side-panel'), [this.bridgesTab()], () => this.back(), (id) => this.showTab(id));
     createSearchBox(element('search'), (result) => this.choose(result));
     this.bindToolbar();
     this.setStatus('Loading the concept map…');
@@ -384,6 +387,68 @@ export class Explorer implements ExplorerActions {
     }
   }
 
+  // --- bridges ------------------------------------------------------------------
+
+  private bridgesTab(): PanelTab {
+    return {
+      id: 'bridges',
+      label: 'Bridges',
+      mount: (body) =>
+        mountBridgesPanel(body, {
+          fetchJson: (url) => fetch(url).then((r) => r.json()),
+          onResult: (highlight) => this.showBridgesInMap(highlight),
+          onOpenPaper: (id) => this.openPaper(id),
+          onOpenConcept: (id) => this.selectConcept(id),
+          initial: this.url.bridges ?? undefined,
+          onStateChange: (state) => {
+            this.url.bridges = state;
+            this.syncUrl();
+          },
+        }),
+    };
+  }
+
+  /**
+   * Both topics, the bridging papers and the paths, everything else dimmed (the same
+   * highlight the console uses). Papers not on the map are drawn beside the first
+   * concept of theirs that is; path links missing from the map are drawn for the path.
+   */
+  private showBridgesInMap(highlight: BridgesHighlight): void {
+    this.clearResultInMap();
+    const anchors = new Map<string, string>();
+    for (const [from, to] of highlight.pathEdges) {
+      if (this.graph.hasNode(to) && !anchors.has(from)) anchors.set(from, to);
+      if (this.graph.hasNode(from) && !anchors.has(to)) anchors.set(to, from);
+    }
+    const firstConcept = highlight.conceptIds.find((id) => this.graph.hasNode(id));
+    highlight.paperIds.forEach((id, index) => {
+      if (this.graph.hasNode(id)) return;
+      const anchor = anchors.get(id) ?? firstConcept;
+      if (!anchor) return;
+      const at = this.graph.getNodeAttributes(anchor);
+      const angle = index * 2.399963;
+      const radius = this.extent * (0.02 + 0.004 * Math.sqrt(index + 1));
+      this.graph.addNode(id, {
+        kind: 'paper',
+        label: highlight.labels[id] ?? id,
+        x: at.x + radius * Math.cos(angle),
+        y: at.y + radius * Math.sin(angle),
+        size: 3,
+        community: at.community,
+        papers: 1,
+        year: null,
+      });
+      this.consoleAdded.push(id);
+    });
+    for (const [from, to] of highlight.pathEdges) {
+      if (this.graph.hasNode(from) && this.graph.hasNode(to) && !this.graph.hasEdge(from, to)) {
+        this.consoleAddedEdges.push(this.graph.addEdge(from, to, { kind: 'mentions', papers: 1, weight: 1, size: 1.5 }));
+      }
+    }
+    for (const id of [...highlight.conceptIds, ...highlight.paperIds]) if (this.graph.hasNode(id)) this.view.consoleHighlight.add(id);
+    this.refresh();
+  }
+
   // --- console results in the map ----------------------------------------------
 
   private showResultInMap(result: CypherResponse): number {
@@ -414,6 +479,8 @@ export class Explorer implements ExplorerActions {
 
   private clearResultInMap(): void {
     this.view.consoleHighlight.clear();
+    for (const edge of this.consoleAddedEdges) if (this.graph.hasEdge(edge)) this.graph.dropEdge(edge);
+    this.consoleAddedEdges = [];
     for (const key of this.consoleAdded) if (this.graph.hasNode(key) && !this.expansions.has(key)) this.graph.dropNode(key);
     this.consoleAdded = [];
     this.refresh();

@@ -12,6 +12,8 @@ export interface DebugHandle {
   nodeViewportPosition(id: string): { x: number; y: number } | null;
   /** Nodes with a given kind. */
   nodes(kind: 'concept' | 'paper'): string[];
+  /** Nodes picked out by a console result or a bridges answer (the rest is dimmed). */
+  highlighted(): string[];
   renderStats(): RenderStats;
 }
 
@@ -28,6 +30,7 @@ export function exposeDebugHandle(explorer: Explorer): void {
       return explorer.renderer.graphToViewport({ x, y });
     },
     nodes: (kind) => explorer.graph.filterNodes((_, a) => a.kind === kind),
+    highlighted: () => [...explorer.view.consoleHighlight],
     renderStats: () => ({ ...explorer.stats, frameMs: [...explorer.stats.frameMs] }),
   };
   Object.defineProperty(window, '__papergraph', { value: Object.freeze(handle), writable: false, configurable: false });

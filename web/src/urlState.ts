@@ -25,6 +25,8 @@ export interface UrlState {
   sideTab: string;
   consoleOpen: boolean;
   query: string;
+  /** The two topics of the Bridges tab. */
+  bridges: { a: string; b: string } | null;
 }
 
 export const DEFAULT_LIMIT = 500;
@@ -71,6 +73,7 @@ export function readUrlState(search: string): UrlState {
     sideTab: params.get('tab') ?? 'details',
     consoleOpen: params.get('console') === '1',
     query: params.get('q') ?? '',
+    bridges: params.get('bridgeA') && params.get('bridgeB') ? { a: params.get('bridgeA')!, b: params.get('bridgeB')! } : null,
   };
 }
 
@@ -97,6 +100,10 @@ export function writeUrlState(state: UrlState): string {
   if (state.sideTab !== 'details') params.set('tab', state.sideTab);
   if (state.consoleOpen) params.set('console', '1');
   if (state.query) params.set('q', state.query);
+  if (state.bridges) {
+    params.set('bridgeA', state.bridges.a);
+    params.set('bridgeB', state.bridges.b);
+  }
   const text = params.toString();
   return text ? `?${text}` : '';
 }

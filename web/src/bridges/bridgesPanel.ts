@@ -11,6 +11,8 @@ export interface BridgesHighlight {
   paperIds: string[];
   /** Consecutive nodes of each connecting path (paper id, concept id, in path order). */
   pathEdges: [string, string][];
+  /** Titles of the papers and labels of the concepts, for drawing those not yet on the map. */
+  labels: Record<string, string>;
 }
 
 export interface BridgesPanelHooks {
@@ -55,16 +57,25 @@ function highlightOf(result: BridgesResponse): BridgesHighlight {
   const concepts = new Set<string>([...result.a.concepts, ...result.b.concepts].map((c) => c.id));
   const papers = new Set<string>();
   const pathEdges: [string, string][] = [];
+  const labels: Record<string, string> = {};
+  for (const c of [...result.a.concepts, ...result.b.concepts]) labels[c.id] = c.label;
   for (const paper of result.papers) {
     papers.add(paper.id);
+    labels[paper.id] = paper.title;
     for (const c of [...paper.viaA, ...paper.viaB]) concepts.add(c.id);
   }
   for (const path of result.paths) {
-    for (const step of path.steps) (step.kind === 'paper' ? papers : concepts).add(step.id);
+    for (const step of path.steps) {
+      (step.kind === 'paper' ? papers : concepts).add(step.id);
+      labels[step.id] = step.label;
+    }
     for (let i = 1; i < path.steps.length; i++) pathEdges.push([path.steps[i - 1].id, path.steps[i].id]);
   }
-  for (const s of result.structural) (s.kind === 'paper' ? papers : concepts).add(s.id);
-  return { conceptIds: [...concepts], paperIds: [...papers], pathEdges };
+  for (const s of result.structural) {
+    (s.kind === 'paper' ? papers : concepts).add(s.id);
+    labels[s.id] = s.label;
+  }
+  return { conceptIds: [...concepts], paperIds: [...papers], pathEdges, labels };
 }
 
 export function mountBridgesPanel(container: HTMLElement, hooks: BridgesPanelHooks): BridgesPanel {
@@ -187,7 +198,7 @@ export function mountBridgesPanel(container: HTMLElement, hooks: BridgesPanelHoo
     } catch (error) {
       if (seq !== findSeq) return;
       results.replaceChildren(h('div', { className: 'bridges-error', attrs: { role: 'alert' } }, error instanceof Error ? error.message : String(error)));
-      hooks.onResult({ conceptIds: [], paperIds: [], pathEdges: [] });
+      hooks.onResult({ conceptIds: [], paperIds: [], pathEdges: [], labels: {} });
     } finally {
       if (seq === findSeq) button.disabled = false;
     }
