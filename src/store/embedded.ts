@@ -89,7 +89,7 @@ export class EmbeddedStore implements GraphStore {
     }
     if (this.#db && this.#openFile === file) return this.#db;
     await this.#closeLive();
-    this.#db = new Database(file, BUFFER_POOL_BYTES.read, true, READ_ONLY, MAX_DB_BYTES);
+    this.#db = await openReadOnly(file);
     this.#openFile = file;
     return this.#db;
   }
@@ -213,6 +213,7 @@ export class EmbeddedStore implements GraphStore {
       progress('co-occurrences', graph.cooccurrences.length, graph.cooccurrences.length);
       await conn.close();
       await db.close();
+      await checkpointed(file);
     } catch (error) {
       await conn.close().catch(() => {});
       await db.close().catch(() => {});
@@ -307,6 +308,33 @@ function conceptRow(c: Concept): Record<string, unknown> {
   for (const field of DOUBLE_FIELDS) row[field] = c[field] === null ? null : String(c[field]);
   return row;
 }
+
+/**
+ * Closing a database checkpoints its write-ahead log, and LadybugDB refuses read-only
+ * opens until that is done; the log file disappears when it is. A new graph is swapped
+ * in only after that, so readers never meet a half-checkpointed file.
+ */
+async function checkpointed(file: string, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  while (existsSync(`${file}.wal`) && Date.now() - started < timeoutMs) await sleep(20);
+}
+
+/** Another process may be closing the same file (an ingest that just swapped it in): retry briefly. */
+async function openReadOnly(file: string): Promise<LbugDatabase> {
+  for (let attempt = 0; ; attempt++) {
+    const db = new Database(file, BUFFER_POOL_BYTES.read, true, READ_ONLY, MAX_DB_BYTES);
+    try {
+      await db.init();
+      return db;
+    } catch (error) {
+      await db.close().catch(() => {});
+      if (attempt >= 50 || !/checkpoint is in progress/i.test(errorText(error))) throw error;
+      await sleep(100);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function removeDatabaseFile(file: string): void {
   for (const suffix of ['', '.wal', '.shadow', '.tmp']) rmSync(file + suffix, { force: true });
