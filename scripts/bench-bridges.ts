@@ -15,6 +15,7 @@ import { loadSnapshot } from '../src/explore/snapshot.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server/serve.ts';
 import { openEmbeddedStore } from '../src/store/embedded.ts';
+import { createRandom } from '../src/graph/random.ts';
 
 const { values } = parseArgs({ options: { papers: { type: 'string' }, concepts: { type: 'string' }, pairs: { type: 'string' } } });
 const PAPERS = Number(values.papers ?? 10_000);
@@ -22,19 +23,9 @@ const CONCEPTS = Number(values.concepts ?? 4_000);
 const PAIRS = Number(values.pairs ?? 60);
 const COMMUNITIES = 20;
 
-/** Seeded generator (mulberry32), so every run measures the same corpus. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticGraph(): KnowledgeGraph {
-  const rand = random(7);
+  const rand = createRandom(7);
   // Zipf over concept ranks: cumulative weights for sampling.
   const cumulative: number[] = [];
   let sum = 0;
@@ -118,7 +109,7 @@ try {
 
   // Pairs across the frequency range: rare × rare, rare × mid, mid × hub-ish, and communities.
   const byDf = [...snapshot.concepts.values()].sort((a, b) => b.papers - a.papers);
-  const rand = random(11);
+  const rand = createRandom(11);
   const pick = (from: number, to: number) => byDf[from + Math.floor(rand() * (to - from))].label;
   const pairs: [string, string][] = [];
   for (let i = 0; i < PAIRS; i++) {

@@ -1,7 +1,7 @@
 // Benchmark of the explorer in headless Chromium on software WebGL: a synthetic
 // graph of 2,000 concepts and 20,000 CO_OCCURS edges (20 clustered communities,
 // positions and sizes like a real layout), served by the real server, opened with
-// ?limit=2000. Prints: time to first render (navigation start → sigma's first
+// ?limit=2000&edges=200 (every edge of the graph on the map). Prints: time to first render (navigation start → sigma's first
 // frame with every node, and → that frame presented), and frames during ~3 s of
 // scripted pan and zoom (mouse drags and wheel), with per-frame render times.
 //
@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Concept, CoOccurrence, KnowledgeGraph, Mention, Paper } from '../src/graph/model.ts';
 import { startServer } from '../src/server/serve.ts';
 import { openEmbeddedStore } from '../src/store/embedded.ts';
+import { createRandom } from '../src/graph/random.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,18 +31,9 @@ const SECONDS = Number(values.seconds);
 const COMMUNITIES = 20;
 const PAPERS = 300;
 
-/** Deterministic PRNG (mulberry32), so every run draws the same graph. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticGraph(): KnowledgeGraph {
-  const rand = random(42);
+  const rand = createRandom(42);
   const gauss = () => Math.sqrt(-2 * Math.log(rand() + 1e-12)) * Math.cos(2 * Math.PI * rand());
   const papers: Paper[] = Array.from({ length: PAPERS }, (_, i) => ({
     id: `bench:${i}`,
@@ -114,7 +106,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await page.goto(`${server.url}/?limit=${CONCEPTS}`);
+    await page.goto(`${server.url}/?limit=${CONCEPTS}&edges=200`);
     type Stats = { firstRenderMs: number; firstRenderNodes: number; firstPaintMs: number | null; frames: number; frameMs: number[] };
     type Handle = { __papergraph: { ready(): boolean; nodeCount(): number; edgeCount(): number; renderStats(): Stats } };
     await page.waitForSelector('.fatal, .home-view', { timeout: 120_000 });

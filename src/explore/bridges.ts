@@ -17,7 +17,7 @@
 //    the two sides.
 import type { Concept, Span } from '../graph/model.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
-import type { BridgePaper, BridgePath, BridgesResponse, ConceptRef, PathStep, ResolvedTopic, StructuralBridge } from './bridgesTypes.ts';
+import type { BridgePaper, BridgePath, BridgesResponse, ConceptRef, PathStep, ResolvedTopic, StructuralBridge } from '../graph/model.ts';
 import { meetingSentence } from './evidence.ts';
 import type { MentionEntry, Snapshot } from './snapshot.ts';
 import { parseSpans } from './spans.ts';

@@ -2,16 +2,9 @@
 // Each file starts with `//` comment lines: the first is its title, the rest its description.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import type { CypherExample } from '../graph/model.ts';
 import { CYPHER_DIR, stripLineComments } from '../store/cypherFiles.ts';
 
-export interface CypherExample {
-  name: string;
-  title: string;
-  description: string;
-  query: string;
-  /** Parameters the query expects, with a value that works on the sample corpus. */
-  params: Record<string, unknown>;
-}
 
 const EXAMPLES_DIR = path.join(CYPHER_DIR, 'examples');
 

@@ -36,20 +36,19 @@ export function search(snapshot: Snapshot, query: string, options: Partial<Searc
       if (!best || tier > best.tier) bestByConcept.set(id, { tier, alias });
     }
   }
-  const concepts: SearchResult[] = [];
+  const concepts: (SearchResult & { alias: string })[] = [];
   for (const [id, { tier, alias }] of bestByConcept) {
     const concept = snapshot.concepts.get(id)!;
-    const matched = concept.aliases.find((a) => foldText(a) === alias);
-    concepts.push({
-      id,
-      kind: 'concept',
-      label: concept.label,
-      score: tier + Math.log1p(concept.papers) / 20,
-      papers: concept.papers,
-      ...(matched && foldText(concept.label) !== alias ? { matched } : {}),
-    });
+    concepts.push({ id, kind: 'concept', label: concept.label, score: tier + Math.log1p(concept.papers) / 20, papers: concept.papers, alias });
   }
   concepts.sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
+  concepts.length = Math.min(concepts.length, limit);
+  // Name the alias that matched, when it is not the label; folded only for the few shown.
+  const shownConcepts: SearchResult[] = concepts.map(({ alias, ...result }) => {
+    const concept = snapshot.concepts.get(result.id)!;
+    const matched = foldText(concept.label) === alias ? undefined : concept.aliases.find((a) => foldText(a) === alias);
+    return matched ? { ...result, matched } : result;
+  });
 
   const papers: SearchResult[] = [];
   if (q.length >= 3) {
@@ -62,7 +61,7 @@ export function search(snapshot: Snapshot, query: string, options: Partial<Searc
     papers.sort((a, b) => b.score - a.score || (b.year ?? 0) - (a.year ?? 0));
   }
 
-  const paperSlots = concepts.length === 0 ? limit : Math.max(1, Math.floor(limit * paperShare));
-  const picked = [...concepts.slice(0, limit - Math.min(paperSlots, papers.length)), ...papers.slice(0, paperSlots)];
+  const paperSlots = shownConcepts.length === 0 ? limit : Math.max(1, Math.floor(limit * paperShare));
+  const picked = [...shownConcepts.slice(0, limit - Math.min(paperSlots, papers.length)), ...papers.slice(0, paperSlots)];
   return picked.sort((a, b) => b.score - a.score).slice(0, limit);
 }

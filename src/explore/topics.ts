@@ -5,7 +5,7 @@
 // A topic that matches nothing fails with near matches (edit distance over aliases),
 // so a typo gets a "did you mean" instead of an empty answer.
 import type { Concept } from '../graph/model.ts';
-import type { ConceptRef, ResolvedTopic } from './bridgesTypes.ts';
+import type { ConceptRef, ResolvedTopic } from '../graph/model.ts';
 import { ExploreError } from './errors.ts';
 import { foldText } from './foldText.ts';
 import type { Snapshot } from './snapshot.ts';

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBridges } from '../../src/explore/bridges.ts';
 import { runBridgesCommand } from '../../src/explore/bridgesCommand.ts';
-import type { BridgesResponse } from '../../src/explore/bridgesTypes.ts';
+import type { BridgesResponse } from '../../src/graph/model.ts';
 import { ExploreError } from '../../src/explore/errors.ts';
 import { cypherExamples } from '../../src/explore/examples.ts';
 import { foldText } from '../../src/explore/foldText.ts';

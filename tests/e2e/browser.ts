@@ -40,13 +40,6 @@ export async function openExplorer(page: Page, url: string): Promise<void> {
 }
 
 /** The explorer's read-only debug handle, typed for page.evaluate callbacks. */
-export interface DebugHandle {
-  ready(): boolean;
-  nodeCount(): number;
-  edgeCount(): number;
-  hasNode(id: string): boolean;
-  selected(): string | null;
-  nodeViewportPosition(id: string): { x: number; y: number } | null;
-  nodes(kind: 'concept' | 'paper'): string[];
-}
+export type { DebugHandle } from '../../web/src/debug.ts';
+import type { DebugHandle } from '../../web/src/debug.ts';
 export type WithHandle = { __papergraph: DebugHandle };

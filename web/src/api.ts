@@ -3,6 +3,7 @@
 import type {
   CommunityResponse,
   ConceptResponse,
+  CypherExample,
   CypherResponse,
   EdgeEvidenceResponse,
   HealthResponse,
@@ -24,13 +25,6 @@ export class ApiRequestError extends Error {
   }
 }
 
-export interface CypherExample {
-  name: string;
-  title: string;
-  description: string;
-  query: string;
-  params: Record<string, unknown>;
-}
 
 export type RankBy = 'papers' | 'pagerank';
 
@@ -56,7 +50,8 @@ export const api = {
   health: () => request<HealthResponse>('/api/health'),
   search: (text: string, limit: number, signal?: AbortSignal) =>
     request<SearchResponse>(`/api/search?q=${q(text)}&limit=${limit}`, { signal }),
-  overview: (limit: number, by: RankBy) => request<OverviewResponse>(`/api/overview?limit=${limit}&by=${by}`),
+  overview: (limit: number, by: RankBy, edges: number | null) =>
+    request<OverviewResponse>(`/api/overview?limit=${limit}&by=${by}${edges === null ? '' : `&edges=${edges}`}`),
   concept: (id: string) => request<ConceptResponse>(`/api/concepts/${q(id)}`),
   neighbourhood: (id: string, depth: 1 | 2, limit = 30, papers = 15) =>
     request<MapGraph>(`/api/concepts/${q(id)}/neighbourhood?depth=${depth}&limit=${limit}&papers=${papers}`),

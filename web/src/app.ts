@@ -95,7 +95,7 @@ export class Explorer implements ExplorerActions {
   // --- overview and renderer -------------------------------------------------
 
   private async loadOverview(): Promise<void> {
-    const overview = await api.overview(this.url.limit, this.url.rankBy);
+    const overview = await api.overview(this.url.limit, this.url.rankBy, this.url.edges);
     this.overview = overview;
     this.communities = new Map(overview.communities.map((c) => [c.id, c]));
     this.view.years = { min: overview.years.min ?? 0, max: overview.years.max ?? 0 };

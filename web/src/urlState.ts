@@ -15,6 +15,8 @@ export type PanelRoute =
 export interface UrlState {
   /** Concepts on the overview map. */
   limit: number;
+  /** Edges kept per concept on the overview (null: the server's default). */
+  edges: number | null;
   rankBy: RankBy;
   colourMode: ColourMode;
   filters: MapFilters;
@@ -54,6 +56,10 @@ export function readUrlState(search: string): UrlState {
   const limit = numberOrNull(params.get('limit'));
   return {
     limit: limit !== null && limit >= 1 ? Math.min(10_000, Math.round(limit)) : DEFAULT_LIMIT,
+    edges: (() => {
+      const edges = numberOrNull(params.get('edges'));
+      return edges !== null && edges >= 1 ? Math.min(200, Math.round(edges)) : null;
+    })(),
     rankBy: params.get('by') === 'pagerank' ? 'pagerank' : 'papers',
     colourMode: params.get('colour') === 'year' ? 'year' : 'community',
     filters: {
@@ -80,6 +86,7 @@ export function readUrlState(search: string): UrlState {
 export function writeUrlState(state: UrlState): string {
   const params = new URLSearchParams();
   if (state.limit !== DEFAULT_LIMIT) params.set('limit', String(state.limit));
+  if (state.edges !== null) params.set('edges', String(state.edges));
   if (state.rankBy !== 'papers') params.set('by', state.rankBy);
   if (state.colourMode !== 'community') params.set('colour', state.colourMode);
   const f = state.filters;

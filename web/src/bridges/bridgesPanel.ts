@@ -2,7 +2,7 @@
 // reason (direct bridges, connecting paths, structural bridges). Self-contained: the
 // host app gives it a container and hooks, and applies the highlight it reports.
 // Every text from papers goes in through text nodes (h() children), never as markup.
-import type { BridgePath, BridgesResponse, ConceptRef, StructuralBridge } from '../../../src/explore/bridgesTypes.ts';
+import type { BridgePath, BridgesResponse, ConceptRef, StructuralBridge } from '../../../src/graph/model.ts';
 import type { SearchResponse } from '../../../src/graph/model.ts';
 import { clear, h } from '../dom.ts';
 

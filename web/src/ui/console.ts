@@ -4,7 +4,8 @@
 import { createCypherEditor, type EditorApi } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import type { CypherResponse, CypherValue } from '../../../src/graph/model.ts';
-import { api, type CypherExample } from '../api.ts';
+import type { CypherExample } from '../../../src/graph/model.ts';
+import { api } from '../api.ts';
 import { clear, h, plural } from '../dom.ts';
 
 export interface ConsoleHooks {
