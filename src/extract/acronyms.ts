@@ -21,7 +21,9 @@ export function isShortForm(candidate: string): boolean {
   if (candidate.split(/\s+/).length > 2) return false;
   if (!/^[\p{L}\p{N}]/u.test(candidate)) return false;
   if (!/\p{Lu}/u.test(candidate)) return false;
-  if (/^[IVXLCM]+$/.test(candidate)) return false; // roman numerals: (II), (IV)
+  // Enumerations in roman numerals, (II), (IV), (XI). Not L, C, M: CL, ML, LLM and LM
+  // are acronyms far more often than the numbers 150, 1050, 1050 and 950.
+  if (/^[IVX]+$/.test(candidate)) return false;
   if (notShortForms.test(candidate)) return false;
   // A capitalised ordinary word ("(Figure)", "(Neurons)") is not a short form.
   if (/^\p{Lu}\p{Ll}{3,}$/u.test(candidate)) return false;

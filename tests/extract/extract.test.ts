@@ -38,6 +38,11 @@ describe('acronym definitions (Schwartz & Hearst)', () => {
     expect(pairs('A Spiking Neural Network (SNN; see below) fires.')).toEqual([['SNN', 'Spiking Neural Network']]);
   });
 
+  it('takes acronyms made of letters that are also roman numerals (CL, ML, LLM)', () => {
+    expect(pairs('A new Continual Learning (CL) paradigm.')).toEqual([['CL', 'Continual Learning']]);
+    expect(pairs('Large language models (LLM) and machine learning (ML) meet.')).toEqual([['LLM', 'Large language models'], ['ML', 'machine learning']]);
+  });
+
   it('does not take enumerations, years or citations for acronyms', () => {
     expect(pairs('We show (i) a bound, (ii) a rate, (1) a test, (a) a case (2019) and (e.g. SGD) results (II).')).toEqual([]);
   });
