@@ -2,7 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { Config } from '../config.ts';
-import { loadSnapshot } from '../explore/snapshot.ts';
+import { loadSnapshot, type Snapshot } from '../explore/snapshot.ts';
+import { EmbeddedStore } from '../store/embedded.ts';
 import { openStore } from '../store/index.ts';
 import { isolatedConsole } from '../store/isolatedConsole.ts';
 import { createApp } from './app.ts';
@@ -11,7 +12,8 @@ export const WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url)
 
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const store = await openStore(config);
-  const snapshot = await loadSnapshot(store);
+  let snapshot = await loadSnapshot(store);
+  const stopWatching = store instanceof EmbeddedStore ? watchForNewGraphs(store, (next) => (snapshot = next), options.quiet) : () => {};
   // The embedded engine cannot interrupt every query from JavaScript; a child process can be killed.
   const console = config.store === 'embedded' ? isolatedConsole(config) : store;
   const app = createApp({
@@ -35,11 +37,37 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     server,
     url,
     close: async () => {
+      stopWatching();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if ('close' in console && console !== store) await console.close();
       await store.close();
     },
   };
+}
+
+/**
+ * An ingest run while the explorer is open swaps in a new database file; the server
+ * notices within seconds and answers from the new graph (the old read model serves
+ * until the new one is loaded).
+ */
+function watchForNewGraphs(store: EmbeddedStore, swap: (snapshot: Snapshot) => void, quiet = false, everyMs = 3_000): () => void {
+  let file = store.currentFile();
+  let loading = false;
+  const timer = setInterval(() => {
+    const now = store.currentFile();
+    if (loading || !now || now === file) return;
+    loading = true;
+    loadSnapshot(store)
+      .then((next) => {
+        file = now;
+        swap(next);
+        if (!quiet) process.stdout.write(`papergraph: a new graph was ingested; now serving ${next.papers.size} papers, ${next.concepts.size} concepts\n`);
+      })
+      .catch((error: Error) => process.stderr.write(`papergraph: could not load the new graph: ${error.message}\n`))
+      .finally(() => (loading = false));
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function serve(config: Config): Promise<void> {

@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeTestStore, SAMPLE_DIR, type TestStore } from '../helpers/sampleStore.ts';
 import { startServer } from '../../src/server/serve.ts';
+import { ingest } from '../../src/ingest.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import type { ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
 
 let testStore: TestStore;
@@ -151,5 +153,21 @@ describe('HTTP API', () => {
     // The server stays responsive and the console works again after a kill.
     expect((await cypher('MATCH (c:Concept) RETURN count(c) AS n')).status).toBe(200);
     expect((await get<{ papers: number }>('/api/health')).body.papers).toBe(100);
+  });
+
+  // Last: it changes the store under the running server.
+  it('picks up a graph ingested while it runs', async () => {
+    const extra = path.join(fixtureDir, 'later.jsonl');
+    writeFileSync(extra, `${JSON.stringify({ id: 'later-1', title: 'Dendritic spikes gate plasticity', abstract: 'Dendritic spikes gate synaptic plasticity in pyramidal neurons.', year: 2025 })}\n`);
+    const writer = await openEmbeddedStore(testStore.dir);
+    await ingest(writer, [extra], { workers: 1 });
+    await writer.close();
+    let papers = 0;
+    for (let i = 0; i < 40 && papers !== 101; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      papers = (await get<{ papers: number }>('/api/health')).body.papers;
+    }
+    expect(papers).toBe(101);
+    expect((await get<PaperResponse>('/api/papers/later-1')).status).toBe(200);
   });
 });
