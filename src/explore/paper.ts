@@ -7,7 +7,6 @@ import { parseSpans } from './spans.ts';
 
 const text = (v: StoreValue | undefined): string | null => (typeof v === 'string' ? v : null);
 
-
 export async function paperDetails(store: GraphStore, id: string): Promise<PaperResponse> {
   const [rows, mentions] = await Promise.all([store.run('paper', { id }), store.run('paper-mentions', { id })]);
   const row = rows[0];

@@ -4,7 +4,8 @@
 // are then answered without a database round trip; only abstracts, spans and
 // console queries go back to the store.
 import type { Concept, CommunitySummary } from '../graph/model.ts';
-import type { GraphStore, Row } from '../store/GraphStore.ts';
+import { conceptFromRow, number as num, numberOrNull as maybeNum, text as str } from '../store/rows.ts';
+import type { GraphStore } from '../store/GraphStore.ts';
 import { foldText } from './foldText.ts';
 
 export interface PaperEntry {
@@ -46,28 +47,6 @@ export interface Snapshot {
   foldedTitles: { id: string; folded: string }[];
   years: { min: number | null; max: number | null };
   cooccurrences: number;
-}
-
-const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-const maybeNum = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-function conceptFromRow(row: Row): Concept {
-  return {
-    id: String(row.id),
-    label: str(row.label) ?? String(row.id),
-    aliases: Array.isArray(row.aliases) ? row.aliases.map(String) : [],
-    papers: num(row.papers),
-    mentions: num(row.mentions),
-    score: num(row.score),
-    community: num(row.community),
-    x: num(row.x),
-    y: num(row.y),
-    pagerank: num(row.pagerank),
-    betweenness: num(row.betweenness),
-    participation: num(row.participation),
-    meanYear: maybeNum(row.meanYear),
-  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,10 +1,10 @@
 // The whole stored graph back as a KnowledgeGraph, for exports: the same shape
 // the write side hands to a store, whichever store holds it.
-import type { Concept, CoOccurrence, KnowledgeGraph, Mention } from '../graph/model.ts';
+import type { CoOccurrence, KnowledgeGraph, Mention } from '../graph/model.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 import { parseSpans } from '../explore/spans.ts';
+import { conceptFromRow, number as num } from '../store/rows.ts';
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 export async function readGraph(store: GraphStore): Promise<KnowledgeGraph> {
   const [papers, concepts, mentions, edges] = await Promise.all([
@@ -15,23 +15,7 @@ export async function readGraph(store: GraphStore): Promise<KnowledgeGraph> {
   ]);
   return {
     papers,
-    concepts: concepts.map(
-      (c): Concept => ({
-        id: String(c.id),
-        label: String(c.label),
-        aliases: Array.isArray(c.aliases) ? c.aliases.map(String) : [],
-        papers: num(c.papers),
-        mentions: num(c.mentions),
-        score: num(c.score),
-        community: num(c.community),
-        x: num(c.x),
-        y: num(c.y),
-        pagerank: num(c.pagerank),
-        betweenness: num(c.betweenness),
-        participation: num(c.participation),
-        meanYear: typeof c.meanYear === 'number' ? c.meanYear : null,
-      }),
-    ),
+    concepts: concepts.map(conceptFromRow),
     mentions: mentions.map(
       (m): Mention => ({
         paperId: String(m.paper),

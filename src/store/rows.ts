@@ -1,11 +1,13 @@
 // Row shapes shared by both stores: the same `.cypher` files return the same
 // columns whichever database answers, so one reader serves both.
-import type { GraphStats, Paper } from '../graph/model.ts';
+import type { Concept, GraphStats, Paper } from '../graph/model.ts';
 import type { Row } from './GraphStore.ts';
 
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+export const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+export const numberOrNull = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export const number = (v: unknown): number => numberOrNull(v) ?? 0;
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const num = numberOrNull;
 
 export function paperFromRow(row: Row): Paper {
   return {
@@ -21,6 +23,25 @@ export function paperFromRow(row: Row): Paper {
     arxivId: text(row.arxivId),
     openalexId: text(row.openalexId),
     sources: list(row.sources),
+  };
+}
+
+/** A row of `snapshot-concepts`. */
+export function conceptFromRow(row: Row): Concept {
+  return {
+    id: String(row.id),
+    label: text(row.label) ?? String(row.id),
+    aliases: list(row.aliases),
+    papers: number(row.papers),
+    mentions: number(row.mentions),
+    score: number(row.score),
+    community: number(row.community),
+    x: number(row.x),
+    y: number(row.y),
+    pagerank: number(row.pagerank),
+    betweenness: number(row.betweenness),
+    participation: number(row.participation),
+    meanYear: numberOrNull(row.meanYear),
   };
 }
 
