@@ -6,9 +6,10 @@
 // DIR must hold an ingested corpus of at least 10,000 papers, e.g.
 //   npx papergraph ingest ../shared/corpora/neurips-icml-iclr-1987-2019.jsonl --db /tmp/neurips-store
 import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.ts';
-import { startServer } from '../src/server/serve.ts';
 import type { OverviewResponse } from '../src/graph/model.ts';
 
 const { values } = parseArgs({
@@ -20,7 +21,20 @@ const { values } = parseArgs({
 });
 if (!values.db) throw new Error('Give --db DIR: a store with an ingested corpus of at least 10,000 papers.');
 
-const server = await startServer(loadConfig({ db: values.db, port: '0' }, {}), { quiet: true });
+// The server runs as its own process, as users run it: autocannon in the same event
+// loop would slow the server it measures.
+const bin = path.resolve(import.meta.dirname, '../bin/papergraph.mjs');
+const child = spawn(process.execPath, [bin, 'serve', '--db', values.db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+let announced = '';
+const url = await new Promise<string>((resolve, reject) => {
+  child.stdout.on('data', (chunk: Buffer) => {
+    announced += chunk.toString();
+    const m = /explorer at (http:\/\/\S+)/.exec(announced);
+    if (m) resolve(m[1]);
+  });
+  child.once('exit', (code) => reject(new Error(`papergraph serve exited with ${code}`)));
+});
+const server = { url };
 const health = (await (await fetch(`${server.url}/api/health`)).json()) as { papers: number; concepts: number; mentions: number };
 const overview = (await (await fetch(`${server.url}/api/overview?limit=200`)).json()) as OverviewResponse;
 const concepts = overview.graph.nodes.map((n) => n.key);
@@ -50,4 +64,5 @@ await load('neighbourhood depth 1', (i) => `/api/concepts/${encodeURIComponent(c
 await load('neighbourhood depth 2', (i) => `/api/concepts/${encodeURIComponent(concepts[i % concepts.length])}/neighbourhood?depth=2`);
 await load('overview (500 concepts)', () => '/api/overview?limit=500');
 await load('overview (2,000 concepts)', () => '/api/overview?limit=2000');
-await server.close();
+child.kill();
+await once(child, 'exit');

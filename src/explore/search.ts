@@ -14,12 +14,13 @@ export interface SearchOptions {
 
 export const SEARCH_DEFAULTS: SearchOptions = { limit: 10, paperShare: 0.4 };
 
+/** One scan for the common case, no match; the finer tiers only for texts that match. */
 function matchTier(text: string, query: string): number {
-  if (text === query) return 4;
-  if (text.startsWith(query)) return 3;
-  if (text.includes(` ${query}`)) return 2;
-  if (text.includes(query)) return 1;
-  return 0;
+  const at = text.indexOf(query);
+  if (at < 0) return 0;
+  if (at === 0) return text.length === query.length ? 4 : 3;
+  if (text[at - 1] === ' ' || text.includes(` ${query}`)) return 2;
+  return 1;
 }
 
 export function search(snapshot: Snapshot, query: string, options: Partial<SearchOptions> = {}): SearchResult[] {
@@ -28,7 +29,7 @@ export function search(snapshot: Snapshot, query: string, options: Partial<Searc
   if (q.length === 0) return [];
 
   const bestByConcept = new Map<string, { tier: number; alias: string }>();
-  for (const [alias, ids] of snapshot.aliasIndex) {
+  for (const [alias, ids] of snapshot.aliasList) {
     const tier = matchTier(alias, q);
     if (tier === 0) continue;
     for (const id of ids) {

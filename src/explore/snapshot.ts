@@ -43,6 +43,8 @@ export interface Snapshot {
   communities: Map<number, CommunitySummary>;
   /** Folded alias → concept ids, for search. */
   aliasIndex: Map<string, string[]>;
+  /** The same entries as an array: scanning an array per keystroke is several times faster than a Map. */
+  aliasList: [string, string[]][];
   /** Paper titles folded once at load, for search (folding them per keystroke was the cost of a search). */
   foldedTitles: { id: string; folded: string }[];
   years: { min: number | null; max: number | null };
@@ -128,6 +130,7 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     mentionsByPaper,
     communities: summariseCommunities(concepts, mentionsByConcept, papers),
     aliasIndex,
+    aliasList: [...aliasIndex],
     foldedTitles: [...papers.values()].map((p) => ({ id: p.id, folded: foldText(p.title) })),
     years: { min: minYear, max: maxYear },
     cooccurrences: edgeRows.length,

@@ -86,6 +86,21 @@ function subTerms(phrase: Phrase, resolve: (short: string) => string, maxWords: 
   return out;
 }
 
+/** Definitions of one long form that make it what the short form means on its own. */
+const dominantShare = 0.75;
+
+/** The long form a short form means when used alone, or null when the corpus is split. */
+export function dominantLongForm(longForms: Map<string, number>): string | null {
+  let total = 0;
+  let best: [string, number] | null = null;
+  for (const entry of longForms) {
+    total += entry[1];
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  }
+  if (!best) return null;
+  return longForms.size === 1 || best[1] / total >= dominantShare ? best[0] : null;
+}
+
 /** Acronyms a set of analyses defines, added to `table`. */
 export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, maxWords = 6): void {
   const identity = (short: string) => short;
@@ -155,9 +170,15 @@ export function buildExtraction(
   const redundancyFactor = options.redundancyFactor ?? 0.5;
   collectAcronyms(analyses, acronyms, maxWords);
 
-  // A short form used without a definition resolves when the corpus gives it one long form.
+  // A short form used without a definition resolves when the corpus gives it one long
+  // form, or one long form for the clear majority of its definitions: in NeurIPS
+  // abstracts two papers define STDP as "spike-time dependent plasticity" against
+  // twenty-odd "spike-timing-dependent plasticity", and STDP alone means the latter.
   const unambiguous = new Map<string, string>();
-  for (const [short, longForms] of acronyms) if (longForms.size === 1) unambiguous.set(short, [...longForms.keys()][0]);
+  for (const [short, longForms] of acronyms) {
+    const dominant = dominantLongForm(longForms);
+    if (dominant) unambiguous.set(short, dominant);
+  }
 
   const resolvers = analyses.map((analysis) => {
     const local = new Map<string, string>();

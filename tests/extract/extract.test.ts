@@ -72,6 +72,18 @@ describe('extractCorpus', () => {
     expect(papersOf(extraction, 'SNN')).toEqual(['c']);
   });
 
+  it('resolves a short form used alone to the long form most papers define it as', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'Plasticity', 'Spike-timing-dependent plasticity (STDP) shapes cortex.'),
+      paper('b', 'Learning', 'We use spike-timing-dependent plasticity (STDP) in robots.'),
+      paper('c', 'Rules', 'A spike-timing-dependent plasticity (STDP) rule for synapses.'),
+      paper('d', 'Timing', 'A spike-time dependent plasticity (STDP) variant.'),
+      paper('e', 'Chips', 'Neuromorphic chips implement STDP on the fly.'),
+    ]);
+    expect(papersOf(extraction, 'spike timing dependent plasticity')).toEqual(['a', 'b', 'c', 'e']);
+    expect(papersOf(extraction, 'spike time dependent plasticity')).toEqual(['d']);
+  });
+
   it('merges plural, adjective, hyphen and spelling variants into one concept', async () => {
     const extraction = await extractCorpus([
       paper('a', 'Dendrites compute', 'Active dendrites integrate inputs under spike-timing-dependent rules and modelling of behaviour.'),
