@@ -23,8 +23,13 @@ export function paperSummaries(snapshot: Snapshot, mentions: MentionEntry[]): Pa
   });
 }
 
+/**
+ * Neighbours with most papers in common first: association strength alone ranks a
+ * concept seen once, in one of this concept's papers, above one they share five times.
+ */
 export function relatedConcepts(snapshot: Snapshot, id: string, limit: number): RelatedConcept[] {
-  return (snapshot.neighbours.get(id) ?? []).slice(0, limit).map((n) => ({
+  const neighbours = [...(snapshot.neighbours.get(id) ?? [])].sort((a, b) => b.papers - a.papers || b.weight - a.weight);
+  return neighbours.slice(0, limit).map((n) => ({
     id: n.id,
     label: snapshot.concepts.get(n.id)!.label,
     papers: n.papers,
