@@ -86,6 +86,12 @@ function subTerms(phrase: Phrase, resolve: (short: string) => string, maxWords: 
   return out;
 }
 
+/** Several words, each capitalised and not an acronym: the casing of a title. */
+function isTitleCased(surface: string): boolean {
+  const words = surface.split(/[\s-]+/);
+  return words.length > 1 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word));
+}
+
 /** Definitions of one long form that make it what the short form means on its own. */
 const dominantShare = 0.75;
 
@@ -327,7 +333,9 @@ export function buildExtraction(
     // An acronym's concept reads as its long form; the short form stays an alias.
     const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
     const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`));
-    const label = nouns[0] ?? key;
+    // Titles capitalise every word: "Spike Timing Dependent Plasticity" is how a title
+    // writes it, not what the concept is called, whenever running text names it too.
+    const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
     concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
   }
   concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

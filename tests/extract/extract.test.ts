@@ -84,6 +84,17 @@ describe('extractCorpus', () => {
     expect(papersOf(extraction, 'spike time dependent plasticity')).toEqual(['d']);
   });
 
+  it('labels a concept as running text writes it, not as titles capitalise it', async () => {
+    const extraction = await extractCorpus([
+      paper('a', 'Robots', 'Robots suffer from Catastrophic Forgetting of old tasks.'),
+      paper('b', 'Agents', 'Replay avoids Catastrophic Forgetting in agents.'),
+      paper('c', 'Memory', 'We reduce catastrophic forgetting with replay.'),
+    ]);
+    const concept = extraction.concepts.find((c) => c.id === 'catastrophic forgetting');
+    expect(concept?.label).toBe('catastrophic forgetting');
+    expect(concept?.aliases).toContain('Catastrophic Forgetting');
+  });
+
   it('merges plural, adjective, hyphen and spelling variants into one concept', async () => {
     const extraction = await extractCorpus([
       paper('a', 'Dendrites compute', 'Active dendrites integrate inputs under spike-timing-dependent rules and modelling of behaviour.'),
