@@ -49,3 +49,24 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
     totalConcepts: snapshot.concepts.size,
   };
 }
+
+/** Serialised overviews of each read model, by options: the map every visitor loads first. */
+const serialised = new WeakMap<Snapshot, { tag: string; bodies: Map<string, string> }>();
+const MAX_CACHED = 16;
+
+/**
+ * The overview as JSON text, built once per read model and options, with a tag that
+ * changes when the read model does (an ETag: serving megabytes need not mean hashing them).
+ */
+export function overviewJson(snapshot: Snapshot, options: OverviewOptions): { body: string; etag: string } {
+  let entry = serialised.get(snapshot);
+  if (!entry) serialised.set(snapshot, (entry = { tag: Date.now().toString(36), bodies: new Map() }));
+  const key = `${options.by}:${options.limit}:${options.maxEdgesPerNode}`;
+  let body = entry.bodies.get(key);
+  if (body === undefined) {
+    body = JSON.stringify(overview(snapshot, options));
+    if (entry.bodies.size >= MAX_CACHED) entry.bodies.delete(entry.bodies.keys().next().value!);
+    entry.bodies.set(key, body);
+  }
+  return { body, etag: `"${entry.tag}-${key}"` };
+}

@@ -49,6 +49,7 @@ export interface Snapshot {
   foldedTitles: { id: string; folded: string }[];
   years: { min: number | null; max: number | null };
   cooccurrences: number;
+  mentionCount: number;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -134,6 +135,7 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     foldedTitles: [...papers.values()].map((p) => ({ id: p.id, folded: foldText(p.title) })),
     years: { min: minYear, max: maxYear },
     cooccurrences: edgeRows.length,
+    mentionCount: mentionRows.length,
   };
 }
 

@@ -11,7 +11,7 @@ import { runCypher } from '../explore/cypherConsole.ts';
 import { ExploreError } from '../explore/errors.ts';
 import { edgeEvidence } from '../explore/evidence.ts';
 import { neighbourhood } from '../explore/neighbourhood.ts';
-import { overview, OVERVIEW_DEFAULTS } from '../explore/overview.ts';
+import { overviewJson, OVERVIEW_DEFAULTS } from '../explore/overview.ts';
 import { paperDetails } from '../explore/paper.ts';
 import { search } from '../explore/search.ts';
 import { cypherExamples } from '../explore/examples.ts';
@@ -72,7 +72,7 @@ export function createApp(ctx: AppContext): express.Express {
       store: ctx.storeKind,
       papers: s.papers.size,
       concepts: s.concepts.size,
-      mentions: [...s.mentionsByPaper.values()].reduce((n, list) => n + list.length, 0),
+      mentions: s.mentionCount,
     };
     res.json(body);
   });
@@ -82,30 +82,12 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ results: search(ctx.snapshot(), q, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 }) }) });
   });
 
-  // The map every visitor loads first: built and serialised once per snapshot and size.
-  const overviews = new WeakMap<Snapshot, Map<string, string>>();
-  const snapshotTags = new WeakMap<Snapshot, string>();
-  const snapshotTag = (snapshot: Snapshot): string => {
-    let tag = snapshotTags.get(snapshot);
-    if (!tag) snapshotTags.set(snapshot, (tag = Date.now().toString(36)));
-    return tag;
-  };
   app.get('/api/overview', (req, res) => {
     const by = stringParam(req.query.by, 'by', { fallback: 'papers', oneOf: ['papers', 'pagerank'] }) as 'papers' | 'pagerank';
-    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 10_000, fallback: 500 });
+    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 10_000, fallback: OVERVIEW_DEFAULTS.limit });
     const maxEdgesPerNode = intParam(req.query.edges, 'edges', { min: 1, max: 200, fallback: OVERVIEW_DEFAULTS.maxEdgesPerNode });
-    const snapshot = ctx.snapshot();
-    const cache = overviews.get(snapshot) ?? new Map<string, string>();
-    overviews.set(snapshot, cache);
-    const key = `${by}:${limit}:${maxEdgesPerNode}`;
-    let body = cache.get(key);
-    if (body === undefined) {
-      body = JSON.stringify(overview(snapshot, { limit, by, maxEdgesPerNode }));
-      if (cache.size >= 16) cache.delete(cache.keys().next().value!);
-      cache.set(key, body);
-    }
-    // An ETag of our own spares Express hashing megabytes per request, and lets browsers revalidate.
-    res.set('ETag', `"${snapshotTag(snapshot)}-${key}"`);
+    const { body, etag } = overviewJson(ctx.snapshot(), { limit, by, maxEdgesPerNode });
+    res.set('ETag', etag);
     res.type('json').send(body);
   });
 
