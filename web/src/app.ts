@@ -447,6 +447,27 @@ export class Explorer implements ExplorerActions {
     }
     for (const id of [...highlight.conceptIds, ...highlight.paperIds]) if (this.graph.hasNode(id)) this.view.consoleHighlight.add(id);
     this.refresh();
+    this.fitCamera([...this.view.consoleHighlight]);
+  }
+
+  /** Moves the camera so that `ids` fill most of the view. */
+  private fitCamera(ids: string[]): void {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const id of ids) {
+      const display = this.renderer.getNodeDisplayData(id);
+      if (!display) continue;
+      minX = Math.min(minX, display.x);
+      maxX = Math.max(maxX, display.x);
+      minY = Math.min(minY, display.y);
+      maxY = Math.max(maxY, display.y);
+    }
+    if (minX === Infinity) return;
+    // Camera coordinates span [0, 1] for the whole map; a ratio of 1 shows all of it.
+    const ratio = Math.min(1, Math.max(0.08, 1.3 * Math.max(maxX - minX, maxY - minY)));
+    void this.renderer.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
   }
 
   // --- console results in the map ----------------------------------------------
