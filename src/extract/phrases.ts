@@ -161,6 +161,25 @@ function isVerbBeforeDeterminer(run: Unit[], unit: Unit, next: Unit | undefined)
   return (previous.wordClass === 'noun' || previous.wordClass === 'acronym') && determiners.has(next.lower);
 }
 
+/** Words after which a gerund is a verb ("by extracting features", "we proposed..."). */
+const gerundVerbContext = new Set('by for of in on without after before when while from through via into towards upon we they it i you he she also then'.split(' '));
+/** Words after which a participle is a verb ("we investigated X", "has improved X"). */
+const participleVerbContext = new Set('we they it i you he she has have had was were is are be been being also that which who then'.split(' '));
+
+/**
+ * A gerund or participle opening a phrase that is the verb of its clause, told by the
+ * word before it: "by selecting regression tests", "we investigated search engines",
+ * against "the learning rate" or "supervised learning". Only a modifier is judged (the
+ * next word continues the phrase): a gerund head ("by learning") is left to the head rules.
+ */
+function isVerbInContext(unit: Unit, previous: Unit | undefined, next: Unit | undefined): boolean {
+  if (!previous || previous.breakAfter || !next || unit.breakAfter || unit.tokens.length !== 1) return false;
+  if (!contentClasses.has(next.wordClass)) return false;
+  if (unit.wordClass === 'gerund') return gerundVerbContext.has(previous.lower);
+  if (unit.wordClass === 'participle') return participleVerbContext.has(previous.lower);
+  return false;
+}
+
 /** Noun-phrase runs over a field's tokens. */
 function runsOf(units: Unit[]): Unit[][] {
   const { verbForms } = lexicon();
@@ -177,6 +196,7 @@ function runsOf(units: Unit[]): Unit[][] {
       close();
       continue;
     }
+    if (run.length === 0 && isVerbInContext(unit, units[u - 1], units[u + 1])) continue;
     const previous = run[run.length - 1];
     // A participle after a noun is the verb of a clause ("the model outperformed baselines"),
     // and so is a gerund after a plural ("insiders buying", "NuVox shows staying power").
