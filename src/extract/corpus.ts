@@ -20,7 +20,11 @@ export interface CorpusOptions {
    * tens of thousands of nodes).
    */
   minDocumentFrequency?: number;
-  /** Longest term, in words (default 6). */
+  /**
+   * Longest term, in words (default 5). Six-word phrases are mostly a term run on into
+   * its context ("evolutionary multi-agent system combines feature"); F1@10 on the
+   * Inspec dev set rose from 30.9 to 31.0 going from 6 to 5, and fell going to 4.
+   */
   maxWords?: number;
   /** Boost of a concept's per-paper score when it is in the title (default 0.3). */
   titleBoost?: number;
@@ -108,7 +112,7 @@ export function dominantLongForm(longForms: Map<string, number>): string | null 
 }
 
 /** Acronyms a set of analyses defines, added to `table`. */
-export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, maxWords = 6): void {
+export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, maxWords = 5): void {
   const identity = (short: string) => short;
   for (const analysis of analyses) {
     for (const definition of analysis.definitions) {
@@ -169,7 +173,7 @@ export function buildExtraction(
   acronyms: AcronymTable,
   options: CorpusOptions = {},
 ): Extraction {
-  const maxWords = options.maxWords ?? 6;
+  const maxWords = options.maxWords ?? 5;
   const minDf = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
   const titleBoost = options.titleBoost ?? 0.3;
   const nestedOnlyFactor = options.nestedOnlyFactor ?? 0.2;
