@@ -131,6 +131,10 @@ function isModifierPhrase(units: Unit[], from: number, generic: Set<string>): nu
   return 0;
 }
 
+function isVariable(unit: Unit): boolean {
+  return unit.tokens.length === 1 && /^\p{Ll}$/u.test(unit.tokens[0].text);
+}
+
 /** Trim a run of content units to a noun phrase: no leading generic modifier, ends in a head. */
 function trimRun(run: Unit[]): Unit[] {
   const { genericModifiers } = lexicon();
@@ -141,6 +145,11 @@ function trimRun(run: Unit[]): Unit[] {
   let to = run.length;
   while (to > from) {
     const last = run[to - 1];
+    // A lone lower-case letter after a noun is a variable ("time n", "dimension d"), not the head.
+    if (to - 1 > from && isVariable(last)) {
+      to--;
+      continue;
+    }
     if (last.wordClass === 'noun' || last.wordClass === 'acronym') break;
     if (last.wordClass === 'gerund' && to - 1 > from) break;
     to--;

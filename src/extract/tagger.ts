@@ -45,7 +45,7 @@ const functionTags = [
 
 /** Closed-class words the pre-tagger sometimes leaves as nouns, adjectives or participles ("our", "here", "had been", "under"). */
 const closedClass = new Set(
-  'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those here there where when which who whom whose what why how whether both each either neither every all any some none such own etc thus hence therefore however yet also even only very via per versus vs be been being is are was were am have has had having do does did can could may might must shall should will would under within without between among upon across against throughout despite towards toward'.split(' '),
+  'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those here there where when which who whom whose what why how whether both each either neither every all any some none such own etc thus hence therefore however yet also even only very via per versus vs be been being is are was were am have has had having do does did can could may might must shall should will would under within without between among upon across against throughout despite towards toward et al'.split(' '),
 );
 
 function classify(tags: Set<string>, text: string): WordClass {
