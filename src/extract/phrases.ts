@@ -170,8 +170,12 @@ function isVerbBeforeDeterminer(run: Unit[], unit: Unit, next: Unit | undefined)
   return (previous.wordClass === 'noun' || previous.wordClass === 'acronym') && determiners.has(next.lower);
 }
 
-/** Words after which a gerund is a verb ("by extracting features", "we proposed..."). */
-const gerundVerbContext = new Set('by for of in on without after before when while from through via into towards upon we they it i you he she also then'.split(' '));
+/**
+ * Words after which a gerund is a verb ("by extracting features", "when selecting tests").
+ * Not "of", "in", "for", "from": NeurIPS abstracts write "of training data", "of spiking
+ * neurons", "for reading comprehension" far more than verbs there.
+ */
+const gerundVerbContext = new Set('by without after before when while upon thereby we they it i you he she also then'.split(' '));
 /** Words after which a participle is a verb ("we investigated X", "has improved X"). */
 const participleVerbContext = new Set('we they it i you he she has have had was were is are be been being also that which who then'.split(' '));
 
