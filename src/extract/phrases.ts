@@ -177,7 +177,7 @@ function isVerbBeforeDeterminer(run: Unit[], unit: Unit, next: Unit | undefined)
  */
 const gerundVerbContext = new Set('by without after before when while upon thereby we they it i you he she also then'.split(' '));
 /** Words after which a participle is a verb ("we investigated X", "has improved X"). */
-const participleVerbContext = new Set('we they it i you he she has have had was were is are be been being also that which who then'.split(' '));
+const participleVerbContext = new Set('we they it i you he she has have had was were is are be been being also who then'.split(' '));
 
 /**
  * A gerund or participle opening a phrase that is the verb of its clause, told by the
