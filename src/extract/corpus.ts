@@ -90,6 +90,9 @@ function subTerms(phrase: Phrase, resolve: (short: string) => string, maxWords: 
   return out;
 }
 
+/** Markup or code left in an abstract ("<img src=x …>", "a=b"): never a concept. */
+const MARKUP = /[<>=]/;
+
 /** Several words, each capitalised and not an acronym: the casing of a title. */
 function isTitleCased(surface: string): boolean {
   const words = surface.split(/[\s-]+/);
@@ -271,6 +274,7 @@ export function buildExtraction(
   const termhood = cValue(frequency, { maxWords });
   const kept = new Set<string>();
   for (const key of candidates) {
+    if (MARKUP.test(key)) continue;
     if ((documentFrequency.get(key) ?? 0) >= minDf && (termhood.get(key) ?? 0) > 0) kept.add(key);
   }
 

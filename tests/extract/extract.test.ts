@@ -84,6 +84,14 @@ describe('extractCorpus', () => {
     expect(papersOf(extraction, 'spike time dependent plasticity')).toEqual(['d']);
   });
 
+  it('never makes a concept of markup left in a title or abstract', async () => {
+    const extraction = await extractCorpus([
+      paper('a', '<img src=x onerror=alert(1)>Spiking networks', 'Spiking networks learn; <script>alert(2)</script> dendritic compartments help.'),
+    ]);
+    expect(extraction.concepts.filter((c) => /[<>=]/.test(c.id) || c.aliases.some((a) => /[<>=]/.test(a)))).toEqual([]);
+    expect(extraction.concepts.some((c) => c.id === 'spiking network')).toBe(true);
+  });
+
   it('labels a concept as running text writes it, not as titles capitalise it', async () => {
     const extraction = await extractCorpus([
       paper('a', 'Robots', 'Robots suffer from Catastrophic Forgetting of old tasks.'),
