@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgesHighlight } from '../../web/src/bridges/bridgesPanel.ts';
@@ -15,23 +15,18 @@ import { createApp } from '../../src/server/app.ts';
 import { startServer, WEB_DIR } from '../../src/server/serve.ts';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
+import { launchChromium } from '../e2e/browser.ts';
 
 const HARNESS = path.resolve(import.meta.dirname, 'harness');
 const ASSETS = path.join(WEB_DIR, 'assets');
 const bridgesTabPresent = existsSync(ASSETS) && readdirSync(ASSETS).some((f) => f.endsWith('.js') && readFileSync(path.join(ASSETS, f), 'utf8').includes('bridges-panel'));
 
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
 
 let sample: TestStore;
 let browser: Browser;
 beforeAll(async () => {
   sample = await makeTestStore();
-  browser = await launch();
+  browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -127,6 +122,10 @@ describe.skipIf(!bridgesTabPresent)('bridges tab in the explorer', () => {
       await page.reload();
       await page.waitForSelector('.bridges-path');
       expect(await page.evaluate(() => (window as unknown as { __papergraph: { highlighted(): string[] } }).__papergraph.highlighted().length)).toBeGreaterThan(2);
+      // An unknown topic gets the server's own message, not a broken answer.
+      await ask(page, 'xyzzy plugh', 'STDP');
+      await page.waitForSelector('.bridges-error');
+      expect(await page.textContent('.bridges-error')).toContain('No concept matches the topic "xyzzy plugh"');
     } finally {
       await page.close();
       await close();

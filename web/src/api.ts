@@ -47,6 +47,8 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
 const q = encodeURIComponent;
 
 export const api = {
+  /** Any API path, with the same error handling as the typed calls (the bridges panel builds its own URLs). */
+  getJson: (path: string) => request<unknown>(path),
   health: () => request<HealthResponse>('/api/health'),
   search: (text: string, limit: number, signal?: AbortSignal) =>
     request<SearchResponse>(`/api/search?q=${q(text)}&limit=${limit}`, { signal }),

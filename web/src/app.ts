@@ -395,7 +395,7 @@ export class Explorer implements ExplorerActions {
       label: 'Bridges',
       mount: (body) =>
         mountBridgesPanel(body, {
-          fetchJson: (url) => fetch(url).then((r) => r.json()),
+          fetchJson: (url) => api.getJson(url),
           onResult: (highlight) => this.showBridgesInMap(highlight),
           onOpenPaper: (id) => this.openPaper(id),
           onOpenConcept: (id) => this.selectConcept(id),
