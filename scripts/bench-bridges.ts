@@ -16,6 +16,7 @@ import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server/serve.ts';
 import { openEmbeddedStore } from '../src/store/embedded.ts';
 import { createRandom } from '../src/graph/random.ts';
+import { percentile } from './measure.ts';
 
 const { values } = parseArgs({ options: { papers: { type: 'string' }, concepts: { type: 'string' }, pairs: { type: 'string' } } });
 const PAPERS = Number(values.papers ?? 10_000);
@@ -84,9 +85,6 @@ function syntheticGraph(): KnowledgeGraph {
   return { papers, concepts, mentions, cooccurrences };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 const fmt = (ms: number[]) => {
   const s = [...ms].sort((a, b) => a - b);
   return `p50 ${percentile(s, 50).toFixed(1)} ms, p99 ${percentile(s, 99).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`;

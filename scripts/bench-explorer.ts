@@ -6,17 +6,17 @@
 // scripted pan and zoom (mouse drags and wheel), with per-frame render times.
 //
 //   npx tsx scripts/bench-explorer.ts [--concepts 2000] [--edges 20000] [--seconds 3]
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { buildWebIfStale, launchChromium } from '../tests/e2e/browser.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Concept, CoOccurrence, KnowledgeGraph, Mention, Paper } from '../src/graph/model.ts';
 import { startServer } from '../src/server/serve.ts';
 import { openEmbeddedStore } from '../src/store/embedded.ts';
 import { createRandom } from '../src/graph/random.ts';
+import { percentile } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -87,22 +87,17 @@ function syntheticGraph(): KnowledgeGraph {
   return { papers, concepts, mentions, cooccurrences: [...pairs.values()] };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 async function main(): Promise<void> {
-  const root = path.resolve(import.meta.dirname, '..');
-  if (!existsSync(path.join(root, 'web/dist/index.html'))) execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'inherit' });
+  buildWebIfStale();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-explorer-'));
   const store = await openEmbeddedStore(dir);
   const graph = syntheticGraph();
   await store.write(graph);
   await store.close();
   const server = await startServer(loadConfig({ db: dir, port: '0' }, {}), { quiet: true });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -152,7 +147,7 @@ async function main(): Promise<void> {
     console.log(`first render (navigation start → sigma's first frame, ${first.stats.firstRenderNodes} nodes): ${ms(first.stats.firstRenderMs)}`);
     console.log(`first frame presented (two animation frames later):     ${ms(first.stats.firstPaintMs ?? NaN)}`);
     console.log(`pan/zoom: ${frames} frames in ${elapsed.toFixed(1)} s (${(frames / elapsed).toFixed(1)} fps)`);
-    console.log(`  frame render time: median ${ms(percentile(frameTimes, 0.5))}, p90 ${ms(percentile(frameTimes, 0.9))}, max ${ms(frameTimes.at(-1) ?? NaN)}`);
+    console.log(`  frame render time: median ${ms(percentile(frameTimes, 50))}, p90 ${ms(percentile(frameTimes, 90))}, max ${ms(frameTimes.at(-1) ?? NaN)}`);
   } finally {
     await browser.close();
     await server.close();

@@ -41,7 +41,7 @@ export function measureProcess(command: string, args: string[], options: { env?:
   });
 }
 
+/** The value at percent `p` (0–100) of an ascending list; NaN when it is empty. */
 export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }

@@ -16,7 +16,7 @@ export function resultGraph(result: ConsoleResult): SerializedGraph | null {
   };
 }
 
-export async function runCypher(store: GraphStore, query: string, params: Params, limits: ConsoleLimits): Promise<CypherResponse> {
+export async function runCypher(store: Pick<GraphStore, 'console'>, query: string, params: Params, limits: ConsoleLimits): Promise<CypherResponse> {
   const result = await store.console(query, params, limits);
   return {
     columns: result.columns,

@@ -140,7 +140,7 @@ export function createApp(ctx: AppContext): express.Express {
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new ExploreError('bad_input', '"params" must be a JSON object.');
     }
-    res.json(await runCypher(ctx.console as GraphStore, body.query, params as Record<string, unknown>, ctx.limits));
+    res.json(await runCypher(ctx.console, body.query, params as Record<string, unknown>, ctx.limits));
   });
 
   app.use('/api', (_req, res) => sendError(res, 404, 'not_found', 'No such API endpoint.'));

@@ -13,9 +13,10 @@ export const WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url)
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const store = await openStore(config);
   let snapshot = await loadSnapshot(store);
-  const stopWatching = store instanceof EmbeddedStore ? watchForNewGraphs(store, (next) => (snapshot = next), options.quiet) : () => {};
+  const embedded = store instanceof EmbeddedStore ? store : null;
+  const stopWatching = embedded ? watchForNewGraphs(embedded, (next) => (snapshot = next), options.quiet) : () => {};
   // The embedded engine cannot interrupt every query from JavaScript; a child process can be killed.
-  const console = config.store === 'embedded' ? isolatedConsole(config) : store;
+  const console = embedded ? isolatedConsole(config) : store;
   const app = createApp({
     store,
     snapshot: () => snapshot,

@@ -10,12 +10,20 @@ export function csvField(value: CsvCell): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** Streams `rows` to `file` under `header`, honouring back-pressure; resolves to the path. */
-export async function writeCsv(file: string, header: string[], rows: Iterable<CsvCell[]>): Promise<string> {
+/**
+ * Streams `rows` to `file` under `header`, honouring back-pressure; resolves to the path.
+ * `field` formats one cell (a dialect such as neo4j-admin's brings its own).
+ */
+export async function writeCsv<C = CsvCell>(
+  file: string,
+  header: string[],
+  rows: Iterable<C[]>,
+  field: (cell: C) => string = csvField as (cell: C) => string,
+): Promise<string> {
   const out = createWriteStream(file);
   out.write(`${header.join(',')}\n`);
   for (const row of rows) {
-    if (!out.write(`${row.map(csvField).join(',')}\n`)) await once(out, 'drain');
+    if (!out.write(`${row.map(field).join(',')}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');

@@ -7,11 +7,10 @@
 // column (`int`, `double`, `boolean`, `string[]`); `:LABEL` and `:TYPE` name labels
 // and relationship types per row. An empty unquoted field means "no property", so
 // nulls stay absent as they do in the other stores.
-import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { once } from 'node:events';
 import path from 'node:path';
 import type { KnowledgeGraph } from '../graph/model.ts';
+import { writeCsv } from './csvFile.ts';
 
 export interface Neo4jAdminCsv {
   /** Absolute paths of the written CSV files: papers, concepts, mentions, co-occurrences. */
@@ -38,13 +37,14 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
   const out = path.resolve(dir);
   await mkdir(out, { recursive: true });
   const delimiter = arrayDelimiter(graph);
+  const cell = (value: Cell) => field(value, delimiter);
   const file = (name: string) => path.join(out, name);
 
   const papers = await writeCsv(
     file('papers.csv'),
     ['id:ID(Paper)', 'title', 'abstract', 'year:int', 'date', 'url', 'authors:string[]', 'source', 'doi', 'arxivId', 'openalexId', 'sources:string[]', ':LABEL'],
     graph.papers.map((p) => [p.id, p.title, p.abstract, p.year, p.date, p.url, p.authors, p.source, p.doi, p.arxivId, p.openalexId, p.sources, 'Paper']),
-    delimiter,
+    cell,
   );
   const concepts = await writeCsv(
     file('concepts.csv'),
@@ -56,14 +56,14 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
       c.id, c.label, c.aliases, c.papers, c.mentions, c.score, c.community,
       c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear, 'Concept',
     ]),
-    delimiter,
+    cell,
   );
   const mentions = await writeCsv(
     file('mentions.csv'),
     [':START_ID(Paper)', ':END_ID(Concept)', 'count:int', 'inTitle:boolean', 'score:double', 'spans', ':TYPE'],
     // Spans are JSON text, as in the other stores: Neo4j keeps no list of maps as a property.
     graph.mentions.map((m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans), 'MENTIONS']),
-    delimiter,
+    cell,
   );
   const cooccurs = await writeCsv(
     file('cooccurs.csv'),
@@ -72,7 +72,7 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
       const [source, target] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
       return [source, target, e.papers, e.weight, 'CO_OCCURS'];
     }),
-    delimiter,
+    cell,
   );
 
   const seen = (file: string) => shellQuote(options.importDir ? path.posix.join(options.importDir, path.basename(file)) : file);
@@ -119,16 +119,6 @@ function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-async function writeCsv(file: string, header: string[], rows: Cell[][], delimiter: string): Promise<string> {
-  const stream = createWriteStream(file);
-  stream.write(`${header.join(',')}\n`);
-  for (const row of rows) {
-    if (!stream.write(`${row.map((cell) => field(cell, delimiter)).join(',')}\n`)) await once(stream, 'drain');
-  }
-  stream.end();
-  await once(stream, 'finish');
-  return file;
-}
 
 function shellQuote(text: string): string {
   return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
