@@ -52,6 +52,7 @@ const BUFFER_POOL_BYTES = { read: 1 << 30, write: 4 * (1 << 30) };
 const READ_ONLY = true;
 const MAX_DB_BYTES = 2 ** 40;
 const POINTER = 'CURRENT';
+const POINTER_RECHECK_MS = 1_000;
 
 export async function openEmbeddedStore(dir: string, options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
   return new EmbeddedStore(path.resolve(dir), { ...DEFAULTS, ...options });
@@ -66,24 +67,33 @@ export class EmbeddedStore implements GraphStore {
   /** The console gets its own lane: its timeout must not apply to app queries. */
   #consoleLane: Lane | null = null;
   #openFile: string | null = null;
+  /** The pointer as last read, and when: queries re-read it at most once a second. */
+  #pointed: { file: string | null; at: number } = { file: null, at: 0 };
 
   constructor(dir: string, options: Required<EmbeddedOptions>) {
     this.location = dir;
     this.#options = options;
   }
 
-  /** The live database file, or null when nothing was ingested yet. */
+  /** The live database file, or null when nothing was ingested yet. Always reads the pointer. */
   currentFile(): string | null {
     const pointer = path.join(this.location, POINTER);
-    if (!existsSync(pointer)) return null;
-    const name = readFileSync(pointer, 'utf8').trim();
-    const file = path.join(this.location, name);
-    return existsSync(file) ? file : null;
+    let file: string | null = null;
+    if (existsSync(pointer)) {
+      const named = path.join(this.location, readFileSync(pointer, 'utf8').trim());
+      if (existsSync(named)) file = named;
+    }
+    this.#pointed = { file, at: Date.now() };
+    return file;
   }
 
-  /** Opens the live database (again, if another process swapped in a newer graph). */
+  /**
+   * Opens the live database (again, if another process swapped in a newer graph).
+   * Every query passes here, so the pointer file is read at most once a second.
+   */
   async #database(): Promise<LbugDatabase> {
-    const file = this.currentFile();
+    const fresh = Date.now() - this.#pointed.at < POINTER_RECHECK_MS;
+    const file = fresh && this.#pointed.file ? this.#pointed.file : this.currentFile();
     if (!file) {
       throw new StoreError('not_found', `No graph in ${this.location} yet: run \`papergraph ingest\` first.`);
     }
@@ -226,6 +236,7 @@ export class EmbeddedStore implements GraphStore {
     const tmpPointer = path.join(this.location, `${POINTER}.${process.pid}.tmp`);
     writeFileSync(tmpPointer, `${name}\n`);
     renameSync(tmpPointer, path.join(this.location, POINTER));
+    this.currentFile(); // queries from here on use the new graph
     this.#pruneOldFiles(name, previous);
   }
 
