@@ -1,4 +1,4 @@
-// Stable paper ids (DESIGN.md "Graph model"): DOI, else arXiv id, else OpenAlex id,
+// Stable paper ids (docs/design.md "Graph model"): DOI, else arXiv id, else OpenAlex id,
 // else the record's own explicit id, else a hash of the normalised title.
 // DOI syntax: DOI Handbook §2.2 (case-insensitive, prefix `10.`); arXiv identifiers:
 // https://info.arxiv.org/help/arxiv_identifier.html (new `YYMM.NNNNN`, old

@@ -122,7 +122,7 @@ export interface GraphStats {
 }
 
 // ---------------------------------------------------------------------------
-// HTTP API shapes (DESIGN.md "Public interfaces"). Graphs travel in graphology's
+// HTTP API shapes (docs/design.md "Public interfaces"). Graphs travel in graphology's
 // serialized format so the web app can call `Graph.from()` on them.
 
 export interface SerializedNode<A = Record<string, unknown>> {
