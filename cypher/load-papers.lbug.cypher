@@ -2,5 +2,5 @@
 // relationships load from CSV files, which is ~40x faster for the big tables.
 COPY Paper FROM (
   UNWIND $rows AS r
-  RETURN r.id, r.title, r.abstract, r.year, r.date, r.url, r.authors, r.source, r.doi, r.arxivId, r.openalexId, r.sources
+  RETURN r.id, r.title, r.abstract, r.year, r.date, r.url, r.authors, r.source, r.doi, r.arxivId, r.openalexId, r.sources, r.pmid, r.wosId, r.keywords
 )

@@ -48,7 +48,7 @@ function syntheticGraph(): KnowledgeGraph {
   const pairCounts = new Map<string, number>();
   for (let p = 0; p < PAPERS; p++) {
     const id = `paper:${p}`;
-    papers.push({ id, title: `Synthetic paper ${p}`, abstract: `Abstract of synthetic paper ${p}.`, year: 1990 + (p % 30), date: null, url: null, authors: [], source: 'bench', doi: null, arxivId: null, openalexId: null, sources: [`bench:${p}`] });
+    papers.push({ id, title: `Synthetic paper ${p}`, abstract: `Abstract of synthetic paper ${p}.`, year: 1990 + (p % 30), date: null, url: null, authors: [], source: 'bench', doi: null, arxivId: null, openalexId: null, pmid: null, wosId: null, keywords: [], sources: [`bench:${p}`] });
     const home = Math.floor(rand() * COMMUNITIES);
     const chosen = new Set<number>();
     const size = 6 + Math.floor(rand() * 9);

@@ -47,6 +47,9 @@ function syntheticGraph(): KnowledgeGraph {
     doi: null,
     arxivId: null,
     openalexId: null,
+    pmid: null,
+    wosId: null,
+    keywords: [],
     sources: [`bench:${i}`],
   }));
   const concepts: Concept[] = [];

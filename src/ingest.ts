@@ -3,7 +3,7 @@
 // concept graph from all of them, so concept statistics (document frequencies,
 // communities, layout) always describe the whole corpus, and reading the same
 // input twice stores the same graph.
-import { dedupePapers, readCorpus, type InputProblem } from './corpus/index.ts';
+import { applyThesaurusToKeywords, dedupePapers, readCorpus, type InputProblem } from './corpus/index.ts';
 import { extractCorpus, type Thesaurus } from './extract/index.ts';
 import { buildGraph } from './graph/buildGraph.ts';
 import type { GraphStats } from './graph/model.ts';
@@ -39,7 +39,8 @@ export async function ingest(store: GraphStore, paths: string[], options: Ingest
     ? await readCorpus(paths, { strict: options.strict, onFile: (_file, done, total) => progress('reading', done, total) })
     : { records: [], problems: [], files: 0 };
   const stored = options.reset ? [] : await store.papers();
-  const { papers } = dedupePapers([...stored, ...read.records]);
+  // The thesaurus speaks for the authors' keywords too (README "Author keywords").
+  const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus);
   const extraction = await extractCorpus(papers, {
     thesaurus: options.thesaurus,
     workers: options.workers,

@@ -5,6 +5,7 @@
 // nested braces, `@comment`/`@preamble`, text between entries (ignored, as BibTeX
 // does), `%` line comments between fields, and LaTeX in values (latex.ts).
 import { displayName } from './authors.ts';
+import { splitKeywords } from './keywords.ts';
 import { latexToUnicode } from './latex.ts';
 import type { InputProblem } from './problems.ts';
 import type { RawRecord, ReaderOutput } from './rawRecord.ts';
@@ -148,6 +149,8 @@ function entryToRecord(fields: Map<string, string>, line: number): RawRecord {
     authors: splitNames(get('author') ?? get('editor') ?? ''),
     doi: get('doi')?.replace(/[{}]/g, '').replace(/\\_/g, '_') ?? null,
     arxivId,
+    pmid: get('pmid'),
+    keywords: splitKeywords(latexToUnicode(get('keywords', 'keyword', 'author_keywords') ?? '')),
   };
 }
 

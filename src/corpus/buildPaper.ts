@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Paper } from '../graph/model.ts';
 import { cleanText, truncateAtSentence } from './cleanText.ts';
 import { parseDate } from './dates.ts';
-import { normaliseArxivId, normaliseDoi, normaliseOpenalexId, paperId } from './ids.ts';
+import { normaliseArxivId, normaliseDoi, normaliseOpenalexId, normalisePmid, normaliseWosId, paperId } from './ids.ts';
 import type { InputProblem } from './problems.ts';
 import type { RawRecord } from './rawRecord.ts';
 
@@ -19,11 +19,28 @@ const DEFAULT_MAX_ABSTRACT = 20_000;
 const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/;
 
 function fingerprint(record: RawRecord, paper: Omit<Paper, 'sources' | 'source' | 'id'>): string {
-  const content = JSON.stringify([
+  const fields: unknown[] = [
     paper.title, paper.abstract, paper.year, paper.date, paper.authors, paper.doi, paper.arxivId,
     paper.openalexId, record.explicitId ?? null, paper.url,
-  ]);
+  ];
+  // Appended only when present, so records read before these fields existed keep their fingerprints.
+  if (paper.pmid || paper.wosId || paper.keywords.length) fields.push(paper.pmid, paper.wosId, paper.keywords);
+  const content = JSON.stringify(fields);
   return `${record.format}:${createHash('sha256').update(content).digest('hex').slice(0, 16)}`;
+}
+
+/** Keywords as text, in source order, each once (case-insensitively); empty and over-long ones left out. */
+export function cleanKeywords(raw: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of raw) {
+    const text = cleanText(k).replace(/^[\s;,.]+|[\s;,.]+$/g, '');
+    const key = text.toLowerCase();
+    if (!text || text.length > 200 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+  }
+  return out;
 }
 
 /** Build the Paper for one record, or null (with an error in `problems`) when it has no title. */
@@ -66,10 +83,14 @@ export function buildPaper(
   const date = parsed.date ?? (year !== null ? String(year) : null);
   const authors = (record.authors ?? []).map((a) => cleanText(a, { stripHtml: false })).filter(Boolean);
   const url = record.url?.trim() || null;
+  const wosId = normaliseWosId(record.wosId);
+  // A MEDLINE accession number in a WoS all-databases export is the PMID.
+  const pmid = normalisePmid(record.pmid) ?? (wosId?.startsWith('MEDLINE:') ? normalisePmid(wosId.slice(8)) : null);
+  const keywords = cleanKeywords(record.keywords ?? []);
 
-  const fields = { title, abstract, year, date, url, authors, doi, arxivId, openalexId };
+  const fields = { title, abstract, year, date, url, authors, doi, arxivId, openalexId, pmid, wosId, keywords };
   return {
-    id: paperId({ doi, arxivId, openalexId, explicitId: record.explicitId, title }),
+    id: paperId({ doi, arxivId, openalexId, pmid, wosId, explicitId: record.explicitId, title }),
     ...fields,
     source: `${record.format}:${basename(file)}`,
     sources: [fingerprint(record, fields)],

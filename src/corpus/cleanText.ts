@@ -64,8 +64,9 @@ export function decodeEntities(text: string): string {
 
 // Only known HTML/JATS/MathML tag names: `n<k whereas m>k` in an abstract is maths, not a tag.
 const BLOCK_TAGS = 'p|br|div|sec|title|li|ul|ol|h[1-6]|abstract|list|list-item|disp-formula|label';
+// `inf` is Scopus's subscript (`YBa<inf>2</inf>Cu<inf>3</inf>O<inf>7</inf>`).
 const INLINE_TAGS =
-  'i|b|em|strong|sub|sup|span|a|u|small|code|italic|bold|sc|inline-formula|math|mi|mo|mn|mrow|msub|msup|msubsup|mfrac|mtext|tex-math|alternatives|ext-link|xref|fn|named-content|monospace|underline';
+  'i|b|em|strong|sub|sup|span|a|u|small|code|italic|bold|sc|inline-formula|math|mi|mo|mn|mrow|msub|msup|msubsup|mfrac|mtext|tex-math|alternatives|ext-link|xref|fn|named-content|monospace|underline|inf';
 const BLOCK_TAG = new RegExp(`</?(?:[a-z]+:)?(?:${BLOCK_TAGS})(?:\\s[^<>]{0,500})?/?>`, 'gi');
 const INLINE_TAG = new RegExp(`</?(?:[a-z]+:)?(?:${INLINE_TAGS})(?:\\s[^<>]{0,500})?/?>`, 'gi');
 

@@ -4,30 +4,39 @@
 //  - generic sheets: title, abstract, year, date, authors, doi, url, id
 //  - IEEE Xplore "Export to CSV": Document Title, Authors (`;`), Publication Year,
 //    Abstract, DOI, PDF Link (ieeexplore.ieee.org help, "Exporting search results")
-//  - Scopus CSV: Title, Authors, Author full names, Year, Abstract, DOI, Link, EID
+//  - Scopus CSV (Scopus, "Export → CSV"): Title, Authors (`Smith J., Lee K.` before 2023,
+//    `Smith, J.; Lee, K.` since), Author full names (`Smith, John (57190000000); …`,
+//    preferred), Year, Abstract, DOI, Link, Author Keywords (`;`), PubMed ID, EID
 //  - Embase.com "CSV – Fields by Column": TITLE, AUTHOR NAMES (`,`-separated
 //    `Smith J.`), ABSTRACT, PUBLICATION YEAR / DATE OF PUBLICATION, DOI, PUI, and
 //    "CSV – Fields by Row", the long layout: one `FIELD,value` pair per row, a
 //    record starting at each TITLE row (or after a blank row)
 //  - Zotero CSV: Title, Abstract Note, Author, Publication Year, DOI, Url
+//  - Web of Science "Excel" exports saved as CSV: Article Title, Author Full Names,
+//    Author Keywords, Pubmed Id, UT (Unique WOS ID)
 // No year column is fine: papers then have year null.
 import { parse } from 'csv-parse/sync';
-import { splitAuthors } from './authors.ts';
+import { displayName, splitAuthors } from './authors.ts';
+import { splitKeywords } from './keywords.ts';
 import type { InputProblem } from './problems.ts';
 import type { RawRecord, ReaderOutput } from './rawRecord.ts';
 
-type Field = 'title' | 'abstract' | 'year' | 'date' | 'authors' | 'doi' | 'url' | 'id' | 'arxivId';
+type Field = 'title' | 'abstract' | 'year' | 'date' | 'authors' | 'fullNames' | 'doi' | 'url' | 'id' | 'arxivId' | 'keywords' | 'pmid' | 'wosId';
 
 const COLUMN_NAMES: Record<Field, string[]> = {
   title: ['title', 'document title', 'article title', 'paper title', 'primary title', 'ti', 't1'],
   abstract: ['abstract', 'abstract note', 'summary', 'ab', 'description'],
   year: ['year', 'publication year', 'pub year', 'py', 'publication_year'],
   date: ['date', 'publication date', 'date of publication', 'date published', 'published', 'online date'],
-  authors: ['authors', 'author', 'author names', 'author full names', 'au', 'creators'],
+  authors: ['authors', 'author', 'author names', 'au', 'creators'],
+  fullNames: ['author full names', 'af'],
   doi: ['doi', 'do'],
   url: ['url', 'link', 'pdf link', 'document url', 'full text link', 'landing page'],
   id: ['id', 'paper id', 'record id'],
   arxivId: ['arxiv id', 'arxivid', 'arxiv', 'eprint'],
+  keywords: ['author keywords', 'keywords', 'keyword', 'de'],
+  pmid: ['pubmed id', 'pmid', 'pm'],
+  wosId: ['ut unique wos id', 'ut', 'accession number'],
 };
 
 const key = (name: string) => name.replace(/^\ufeff/, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -73,9 +82,16 @@ function parseRows(text: string, delimiter: string, file: string, problems: Inpu
 
 const isBlank = (row: Row) => row.cells.every((c) => c.trim() === '');
 
+/** Scopus's `Smith, John (57190000000); Lee, Kim (…)`, WoS's `Smith, John; Lee, Kim`. */
+function fullNames(text: string): string[] {
+  return text.split(';').map((n) => displayName(n.replace(/\(\d+\)\s*$/, ''))).filter(Boolean);
+}
+
 function recordFrom(values: Partial<Record<Field, string>>, line: number, embaseAuthors: boolean): RawRecord {
   const yearText = values.year?.trim();
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+  // Scopus before 2023 and Embase list authors `Smith J., Lee K.`: commas separate names.
+  const commaSeparated = embaseAuthors || Boolean(values.authors && !values.authors.includes(';') && /^[^,]+ (?:\p{Lu}\.-?)+,\s/u.test(values.authors));
   return {
     format: 'csv',
     line,
@@ -84,9 +100,12 @@ function recordFrom(values: Partial<Record<Field, string>>, line: number, embase
     year,
     date: values.date ?? (yearText && year === null ? yearText : null),
     url: values.url ?? null,
-    authors: values.authors ? splitAuthors(values.authors, { commaSeparated: embaseAuthors }) : [],
+    authors: values.fullNames ? fullNames(values.fullNames) : values.authors ? splitAuthors(values.authors, { commaSeparated }) : [],
     doi: values.doi ?? null,
     arxivId: values.arxivId ?? null,
+    keywords: splitKeywords(values.keywords),
+    pmid: values.pmid ?? null,
+    wosId: values.wosId ?? null,
     explicitId: values.id?.trim() || null,
   };
 }

@@ -17,6 +17,15 @@ const AUTHORS_LINE = /^•\s*\d+\s+authors?$/;
 const DATE_LINE = /^([A-Z][a-z]{2})\s+(\d{1,2})(?:,\s+(\d{4}))?(?:\s+(\d+))?$/;
 const NUMBER_LINE = /^\d+$/;
 
+/**
+ * True when the text is a Daily Papers page: its `• N authors` lines or the page's own
+ * chrome. Anything else saved as .txt is not read as one (a WoS export once was).
+ */
+export function looksLikeDailyPapers(text: string): boolean {
+  const head = text.slice(0, 20000);
+  return /^•\s*\d+\s+authors?\s*$/m.test(head) || /^(?:Get trending papers in your email inbox!|byAK and the research community)\s*$/m.test(head);
+}
+
 interface Paragraph {
   lines: string[];
   line: number;

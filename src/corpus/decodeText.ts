@@ -2,6 +2,7 @@
 // Unicode 15 §23.8), else strict UTF-8, else Windows-1252 (the usual encoding of
 // CSV exports saved by Excel on Windows) with a warning. NUL bytes in a file that is not
 // UTF-16 mean binary input (a PDF, a zip), which no reader can use.
+import { FORMATS_READ } from './detectFormat.ts';
 import type { InputProblem } from './problems.ts';
 
 export type DecodedText =
@@ -86,7 +87,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
       file,
       line,
       severity: 'error',
-      message: 'binary file (NUL byte found): expected text (Daily Papers, JSON/JSONL, CSV, arXiv Atom, OpenAlex JSON, BibTeX or RIS); file skipped',
+      message: `binary file (NUL byte found): expected text: ${FORMATS_READ}; file skipped`,
     });
     return { ok: false, problems };
   }

@@ -1,5 +1,6 @@
 // De-duplication of papers read from several sources: records are the same paper when
-// they share a DOI, an arXiv id, or a normalised title (in that order of trust), joined
+// they share a DOI, an arXiv id, a PubMed id, a Web of Science UT, or a normalised title
+// (in that order of trust), joined
 // transitively with union-find (Tarjan 1975, path halving + union by size), so a preprint
 // matched by arXiv id to an OpenAlex record matched by DOI to a journal record is one
 // paper. Works on stored Papers too: `sources` sets are unioned, so re-reading an input
@@ -9,7 +10,7 @@
 //  - id: best by DOI > arXiv > OpenAlex > explicit id > title hash (ids.ts);
 //  - title, url, source: from the first record in input order that has one (stored
 //    papers come first when the caller passes them first, so ids and labels stay put);
-//  - abstract: the longest; authors: the longest list;
+//  - abstract: the longest; authors: the longest list; keywords: the union, first seen first;
 //  - year/date: the earliest. A preprint's year is when the work reached readers; the
 //    concept timelines (mean year) should date an idea by its first appearance;
 //  - sources: the sorted union of fingerprints.
@@ -30,7 +31,7 @@ function isTitleSpecific(normalised: string): boolean {
 
 /** The explicit id a paper carries, if its id is not derived from DOI/arXiv/OpenAlex/title. */
 function explicitIdOf(paper: Paper): string | null {
-  return /^(doi|arxiv|openalex|title):/.test(paper.id) ? null : paper.id;
+  return /^(doi|arxiv|openalex|pmid|wos|title):/.test(paper.id) ? null : paper.id;
 }
 
 type When = Pick<Paper, 'year' | 'date'>;
@@ -56,10 +57,14 @@ function mergeGroup(members: Paper[]): Paper {
   const doi = pick('doi');
   const arxivId = pick('arxivId');
   const openalexId = pick('openalexId');
+  const pmid = pick('pmid');
+  const wosId = pick('wosId');
   const title = pick('title');
   const explicitId = members.map(explicitIdOf).find((id) => id !== null) ?? null;
+  const keywords = new Map<string, string>();
+  for (const k of members.flatMap((p) => p.keywords)) if (!keywords.has(k.toLowerCase())) keywords.set(k.toLowerCase(), k);
   return {
-    id: paperId({ doi, arxivId, openalexId, explicitId, title }),
+    id: paperId({ doi, arxivId, openalexId, pmid, wosId, explicitId, title }),
     title,
     abstract: longest('abstract'),
     year: when.year,
@@ -70,6 +75,9 @@ function mergeGroup(members: Paper[]): Paper {
     doi,
     arxivId,
     openalexId,
+    pmid,
+    wosId,
+    keywords: [...keywords.values()],
     sources: [...new Set(members.flatMap((p) => p.sources))].sort(),
   };
 }
@@ -113,6 +121,8 @@ export function dedupePapers(records: Paper[]): DedupeResult {
   records.forEach((paper, i) => {
     if (paper.doi) link(`doi:${paper.doi.toLowerCase()}`, i);
     if (paper.arxivId) link(`arxiv:${paper.arxivId}`, i);
+    if (paper.pmid) link(`pmid:${paper.pmid}`, i);
+    if (paper.wosId) link(`wos:${paper.wosId}`, i);
     const title = normaliseTitle(paper.title);
     if (isTitleSpecific(title)) link(`title:${title}`, i);
     // The same fingerprint is the same record, whatever else changed around it.

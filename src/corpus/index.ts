@@ -1,7 +1,7 @@
 // The corpus layer's public surface: read files and directories of papers in any
 // supported format, give each record a stable id, and merge duplicates.
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Paper } from '../graph/model.ts';
 import { readArxivAtom } from './arxivAtom.ts';
 import { readBibtex } from './bibtex.ts';
@@ -9,7 +9,10 @@ import { buildPaper, type BuildPaperOptions } from './buildPaper.ts';
 import { readCsv } from './csv.ts';
 import { readDailyPapers } from './dailyPapers.ts';
 import { decodeText } from './decodeText.ts';
-import { detectFormat, KNOWN_EXTENSIONS, type InputFormat } from './detectFormat.ts';
+import { detectFormat, FORMATS_READ, hasKnownExtension, type InputFormat } from './detectFormat.ts';
+import { readInputFile } from './inputFile.ts';
+import { readPubmedXml } from './pubmed.ts';
+import { readWosPlainText, readWosTabDelimited } from './wos.ts';
 import { normaliseTitle } from './ids.ts';
 import { readJsonDocument, readJsonLines } from './jsonRecords.ts';
 import { InputError, type InputProblem } from './problems.ts';
@@ -22,7 +25,8 @@ export { normaliseTitle, paperId, normaliseDoi, normaliseArxivId, normaliseOpena
 export { readJsonlStream } from './jsonRecords.ts';
 export { InputError, formatProblem, isInputProblem, type InputProblem } from './problems.ts';
 export { cleanText } from './cleanText.ts';
-export { detectFormat, type InputFormat } from './detectFormat.ts';
+export { detectFormat, FORMATS_READ, type InputFormat } from './detectFormat.ts';
+export { applyThesaurusToKeywords } from './keywords.ts';
 
 export interface ReadResult {
   /** One Paper per record read, in file order then line order; NOT de-duplicated. */
@@ -45,8 +49,11 @@ const READERS: Record<InputFormat, (text: string, file: string) => ReaderOutput>
   json: readJsonDocument,
   csv: readCsv,
   'arxiv-atom': readArxivAtom,
+  'pubmed-xml': readPubmedXml,
   bibtex: readBibtex,
   ris: readRis,
+  wos: readWosPlainText,
+  'wos-tab': readWosTabDelimited,
 };
 
 async function expandPaths(paths: string[], problems: InputProblem[]): Promise<string[]> {
@@ -62,7 +69,7 @@ async function expandPaths(paths: string[], problems: InputProblem[]): Promise<s
     if (info.isDirectory()) {
       const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
       for (const name of entries) await visit(join(path, name), false);
-    } else if (explicit || KNOWN_EXTENSIONS.includes(extname(path).toLowerCase())) {
+    } else if (explicit || hasKnownExtension(path)) {
       files.push(path);
     }
   };
@@ -102,28 +109,28 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
   const read: { paper: Paper; file: string; line: number | null; explicit: boolean }[] = [];
   let readable = 0;
   for (const [done, file] of files.entries()) {
-    let bytes: Buffer;
+    let input;
     try {
-      bytes = await readFile(file);
+      input = await readInputFile(file, problems);
     } catch (error) {
       problems.push({ file, line: null, severity: 'error', message: `cannot read: ${(error as Error).message}` });
       options.onFile?.(file, done + 1, files.length);
       continue;
     }
-    const decoded = decodeText(bytes, file);
+    const decoded = decodeText(input.bytes, file);
     problems.push(...decoded.problems);
     if (decoded.ok) {
       readable++;
       if (decoded.text.trim() === '') {
         problems.push({ file: file, line: null, severity: 'warning', message: 'file is empty' });
       } else {
-        const format = detectFormat(file, decoded.text);
+        const format = detectFormat(input.name, decoded.text);
         if (!format) {
           problems.push({
             file: file,
             line: 1,
             severity: 'error',
-            message: 'unrecognised format: expected Daily Papers text, JSON/JSONL, CSV with a header, arXiv Atom XML, OpenAlex JSON, BibTeX or RIS; file skipped',
+            message: `unrecognised format: expected ${FORMATS_READ}; file skipped`,
           });
         } else {
           const output = READERS[format](decoded.text, file);

@@ -1,12 +1,16 @@
 // Reader for paper records in JSON: JSON Lines (https://jsonlines.org), a JSON array,
 // or a single object (RFC 8259). Fields: `{id?, doi?, arxivId?, title, abstract,
-// year? | date?, authors? (array, or "A and B" / "A; B"), url?}`; the NeurIPS/ICML/ICLR
-// corpus shape `{id, title, abstract, year, authors, url, venue}` is this too (`venue`
-// is ignored). Objects that are OpenAlex works go to openalex.ts.
+// year? | date?, authors? (array, or "A and B" / "A; B"), url?, keywords?, pmid?,
+// openalexId?}` (what `papergraph fetch` writes); the NeurIPS/ICML/ICLR corpus shape
+// `{id, title, abstract, year, authors, url, venue}` is this too (`venue` is ignored).
+// Objects that are OpenAlex works go to openalex.ts, CSL-JSON items to cslJson.ts; an
+// OpenAlex `/works` page on one line of a JSONL file yields its results.
 import { createInterface } from 'node:readline';
 import type { Paper } from '../graph/model.ts';
 import { splitAuthors } from './authors.ts';
 import { buildPaper } from './buildPaper.ts';
+import { cslItemToRecord, isCslItem } from './cslJson.ts';
+import { splitKeywords } from './keywords.ts';
 import { scanJsonRecords } from './jsonScan.ts';
 import { isOpenAlexWork, openAlexWorkToRecord } from './openalex.ts';
 import { lineAt, linesAt, type InputProblem } from './problems.ts';
@@ -41,6 +45,8 @@ export function jsonValueToRecord(value: unknown, line: number | null, file: str
   }
   const obj = value as Json;
   if (isOpenAlexWork(obj)) return openAlexWorkToRecord(obj, line, file, problems);
+  if (isCslItem(obj)) return cslItemToRecord(obj, line);
+  const keywords = first(obj, ['keywords', 'keyword']);
   const yearValue = first(obj, ['year', 'publication_year', 'publicationYear']);
   const year = typeof yearValue === 'number' ? yearValue : typeof yearValue === 'string' && /^\d{4}$/.test(yearValue.trim()) ? Number(yearValue) : null;
   return {
@@ -54,6 +60,10 @@ export function jsonValueToRecord(value: unknown, line: number | null, file: str
     authors: authorsOf(first(obj, ['authors', 'author', 'creators'])),
     doi: text(first(obj, ['doi', 'DOI'])),
     arxivId: text(first(obj, ['arxivId', 'arxiv_id', 'arxiv', 'eprint'])),
+    openalexId: text(first(obj, ['openalexId', 'openalex_id'])),
+    pmid: text(first(obj, ['pmid', 'PMID'])),
+    wosId: text(first(obj, ['wosId', 'UT'])),
+    keywords: Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string') : splitKeywords(text(keywords)),
     explicitId: text(obj.id),
   };
 }
@@ -62,18 +72,24 @@ function parseError(error: unknown): string {
   return error instanceof Error ? error.message.replace(/^(Unexpected .*?) in JSON at position \d+.*$/s, '$1') : String(error);
 }
 
-/** One JSONL line (1-based `lineNumber`) as a record; blank lines give null silently. */
-function parseJsonLine(line: string, lineNumber: number, file: string, problems: InputProblem[]): RawRecord | null {
+/** An OpenAlex list page `{meta, results: [...]}`. */
+function isWorksPage(value: unknown): value is { results: unknown[] } {
+  return Boolean(value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as Json).results) && 'meta' in (value as Json));
+}
+
+/** One JSONL line (1-based `lineNumber`) as records: one object, or the works of a page; blank lines give none. */
+function parseJsonLine(line: string, lineNumber: number, file: string, problems: InputProblem[]): RawRecord[] {
   const trimmed = line.trim();
-  if (!trimmed) return null;
+  if (!trimmed) return [];
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
     problems.push({ file, line: lineNumber, severity: 'error', message: `not valid JSON (${parseError(error)}); expected one JSON object per line; line skipped` });
-    return null;
+    return [];
   }
-  return jsonValueToRecord(value, lineNumber, file, problems);
+  const values = isWorksPage(value) ? value.results : [value];
+  return values.map((v) => jsonValueToRecord(v, lineNumber, file, problems)).filter((r): r is RawRecord => r !== null);
 }
 
 /** JSON Lines: one record per line; a bad line is an error naming it, the others are read. */
@@ -81,10 +97,7 @@ export function readJsonLines(source: string, file: string): ReaderOutput {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
   const lines = source.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const record = parseJsonLine(lines[i], i + 1, file, problems);
-    if (record) records.push(record);
-  }
+  for (let i = 0; i < lines.length; i++) records.push(...parseJsonLine(lines[i], i + 1, file, problems));
   return { records, problems };
 }
 
@@ -105,6 +118,9 @@ export function readJsonDocument(source: string, file: string): ReaderOutput {
     const record = jsonValueToRecord(value, lines[k], file, problems);
     if (record) records.push(record);
   });
+  if (scan.shape === 'results' && scan.spans.length === 0 && !scan.fault) {
+    problems.push({ file, line: null, severity: 'warning', message: 'OpenAlex page with no results (the last page of a cursor walk, or a query that matched nothing)' });
+  }
   if (scan.fault) {
     problems.push({
       file,
@@ -127,9 +143,10 @@ export async function* readJsonlStream(input: NodeJS.ReadableStream, name: strin
   for await (const line of lines) {
     lineNumber++;
     const problems: InputProblem[] = [];
-    const record = parseJsonLine(line, lineNumber, name, problems);
-    const paper = record ? buildPaper(record, name, problems) : null;
-    if (paper) yield paper;
+    for (const record of parseJsonLine(line, lineNumber, name, problems)) {
+      const paper = buildPaper(record, name, problems);
+      if (paper) yield paper;
+    }
     yield* problems;
   }
 }

@@ -3,7 +3,8 @@
 // The abstract is rebuilt from `abstract_inverted_index` (word → positions), as
 // OpenAlex stores it for licensing reasons. A work whose index is null is still read:
 // its title alone names concepts (warning "no abstract"). The arXiv id comes from
-// `ids`, the locations' landing pages, or an arXiv DataCite DOI.
+// `ids`, the locations' landing pages, or an arXiv DataCite DOI; the PMID from `ids.pmid`.
+// Keywords: `keywords` (`[{display_name, score}]`; older snapshots `[{keyword}]`).
 import type { InputProblem } from './problems.ts';
 import type { RawRecord } from './rawRecord.ts';
 
@@ -52,6 +53,13 @@ function arxivFromWork(work: Json): string | null {
   return null;
 }
 
+function keywordsOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .map((k) => (typeof k === 'string' ? k : asString(asObject(k)?.display_name) ?? asString(asObject(k)?.keyword)))
+    .filter((k): k is string => k !== null);
+}
+
 export function openAlexWorkToRecord(work: Json, line: number | null, file: string, problems: InputProblem[]): RawRecord {
   const ids = asObject(work.ids);
   const index = work.abstract_inverted_index;
@@ -76,5 +84,7 @@ export function openAlexWorkToRecord(work: Json, line: number | null, file: stri
     doi: asString(work.doi) ?? asString(ids?.doi),
     arxivId: arxivFromWork(work),
     openalexId: asString(ids?.openalex) ?? asString(work.id),
+    pmid: asString(ids?.pmid),
+    keywords: keywordsOf(work.keywords),
   };
 }

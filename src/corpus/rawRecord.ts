@@ -3,7 +3,7 @@
 import type { InputProblem } from './problems.ts';
 
 /** The source format of a record; also the prefix of `Paper.source` and of fingerprints. */
-export type RecordFormat = 'daily-papers' | 'json' | 'csv' | 'arxiv' | 'openalex' | 'bibtex' | 'ris';
+export type RecordFormat = 'daily-papers' | 'json' | 'csv' | 'arxiv' | 'openalex' | 'bibtex' | 'ris' | 'pubmed' | 'wos' | 'csl';
 
 export interface RawRecord {
   format: RecordFormat;
@@ -18,6 +18,11 @@ export interface RawRecord {
   doi?: string | null;
   arxivId?: string | null;
   openalexId?: string | null;
+  pmid?: string | null;
+  /** Web of Science `UT`. */
+  wosId?: string | null;
+  /** The authors' keywords, one per entry (readers split the source's lists). */
+  keywords?: string[];
   /** The record's own `id` field (JSON, JSONL, CSV), echoed as the paper id when nothing better exists. */
   explicitId?: string | null;
 }

@@ -3,8 +3,10 @@
 // record and `ER` closes it (RIS format specification, Research Information Systems
 // 2011; tag list per the EndNote RIS reference). Title TI/T1 (else CT, BT), abstract
 // AB/N2, authors AU/A1 (one per line), year PY/Y1 (`2020///` or `2020/03/01/`),
-// date DA, DOI DO, URL UR, arXiv from UR/M3 when present. Repeated AB lines join.
+// date DA, DOI DO, URL UR, arXiv from UR/M3 when present, keywords KW (one per line, or a
+// `;` list). Repeated AB lines join.
 import { displayName } from './authors.ts';
+import { splitKeywords } from './keywords.ts';
 import type { InputProblem } from './problems.ts';
 import type { RawRecord, ReaderOutput } from './rawRecord.ts';
 
@@ -42,6 +44,7 @@ export function readRis(text: string, file: string): ReaderOutput {
       authors: (tags.get('AU') ?? tags.get('A1') ?? []).map(displayName),
       doi: one('DO'),
       arxivId: urls.find((u) => /arxiv\.org\/abs\//.test(u)) ?? null,
+      keywords: (tags.get('KW') ?? []).flatMap((k) => splitKeywords(k)),
     });
     tags = null;
   };

@@ -21,6 +21,9 @@ export async function paperDetails(store: GraphStore, id: string): Promise<Paper
     authors: Array.isArray(row.authors) ? row.authors.map(String) : [],
     doi: text(row.doi),
     arxivId: text(row.arxivId),
+    pmid: text(row.pmid),
+    wosId: text(row.wosId),
+    keywords: Array.isArray(row.keywords) ? row.keywords.map(String) : [],
     concepts: mentions.map((m) => ({ id: String(m.id), label: text(m.label) ?? String(m.id), spans: parseSpans(m.spans) })),
   };
 }

@@ -37,8 +37,8 @@ export async function exportGraph(store: GraphStore, format: string, out: string
       const { files, command } = await writeNeo4jAdminCsv(graph, dir);
       return `Wrote ${files.length} CSV files (${counts}) to ${dir}. Import them into a stopped Neo4j with:\n  ${command}`;
     }
-    await writeCsv(path.join(dir, 'papers.csv'), ['id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'doi', 'arxivId', 'openalexId'],
-      graph.papers.map((p) => [p.id, p.title, p.abstract, p.year, p.date, p.url, p.authors.join('; '), p.doi, p.arxivId, p.openalexId]));
+    await writeCsv(path.join(dir, 'papers.csv'), ['id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'doi', 'arxivId', 'openalexId', 'pmid', 'wosId', 'keywords'],
+      graph.papers.map((p) => [p.id, p.title, p.abstract, p.year, p.date, p.url, p.authors.join('; '), p.doi, p.arxivId, p.openalexId, p.pmid, p.wosId, p.keywords.join('; ')]));
     await writeCsv(path.join(dir, 'concepts.csv'), ['id', 'label', 'aliases', 'papers', 'mentions', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear'],
       graph.concepts.map((c) => [c.id, c.label, c.aliases.join('; '), c.papers, c.mentions, c.community, c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear]));
     await writeCsv(path.join(dir, 'mentions.csv'), ['paper', 'concept', 'count', 'inTitle', 'score'],

@@ -14,7 +14,7 @@ export interface Span {
 
 /** One paper after reading and de-duplication. */
 export interface Paper {
-  /** Stable id: `doi:…`, else `arxiv:…`, else `openalex:…`, else `title:<hash>` of the normalised title. */
+  /** Stable id: `doi:…`, else `arxiv:…`, else `openalex:…`, else `pmid:…`, else `wos:…`, else the record's own id, else `title:<hash>`. */
   id: string;
   title: string;
   abstract: string;
@@ -28,6 +28,16 @@ export interface Paper {
   doi: string | null;
   arxivId: string | null;
   openalexId: string | null;
+  /** PubMed id (digits), from PubMed, OpenAlex, WoS `PM`, Scopus or CSL-JSON `PMID`. */
+  pmid: string | null;
+  /** Web of Science accession number (`UT`), e.g. `WOS:000086967200001`. */
+  wosId: string | null;
+  /**
+   * The authors' own keywords (WoS `DE`, BibTeX `keywords`, RIS `KW`, PubMed `KeywordList`
+   * and major MeSH topics, OpenAlex `keywords`, Scopus "Author Keywords", CSL `keyword`),
+   * as given. Shown with the paper; never a concept of their own (README "Author keywords").
+   */
+  keywords: string[];
   /**
    * Fingerprints of every input record merged into this paper (format + content hash).
    * A set, so re-reading the same record changes nothing; `sources.length - 1` records were merged.
@@ -249,6 +259,10 @@ export interface PaperResponse {
   authors: string[];
   doi: string | null;
   arxivId: string | null;
+  pmid: string | null;
+  wosId: string | null;
+  /** The authors' keywords, as the source gave them. */
+  keywords: string[];
   concepts: PaperConcept[];
 }
 

@@ -308,6 +308,7 @@ function paperRow(p: Paper): Record<string, unknown> {
   return {
     id: p.id, title: p.title, abstract: p.abstract, year: p.year, date: p.date, url: p.url,
     authors: p.authors, source: p.source, doi: p.doi, arxivId: p.arxivId, openalexId: p.openalexId, sources: p.sources,
+    pmid: p.pmid, wosId: p.wosId, keywords: p.keywords,
   };
 }
 

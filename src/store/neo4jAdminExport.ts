@@ -42,8 +42,8 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
 
   const papers = await writeCsv(
     file('papers.csv'),
-    ['id:ID(Paper)', 'title', 'abstract', 'year:int', 'date', 'url', 'authors:string[]', 'source', 'doi', 'arxivId', 'openalexId', 'sources:string[]', ':LABEL'],
-    graph.papers.map((p) => [p.id, p.title, p.abstract, p.year, p.date, p.url, p.authors, p.source, p.doi, p.arxivId, p.openalexId, p.sources, 'Paper']),
+    ['id:ID(Paper)', 'title', 'abstract', 'year:int', 'date', 'url', 'authors:string[]', 'source', 'doi', 'arxivId', 'openalexId', 'sources:string[]', 'pmid', 'wosId', 'keywords:string[]', ':LABEL'],
+    graph.papers.map((p) => [p.id, p.title, p.abstract, p.year, p.date, p.url, p.authors, p.source, p.doi, p.arxivId, p.openalexId, p.sources, p.pmid, p.wosId, p.keywords, 'Paper']),
     cell,
   );
   const concepts = await writeCsv(
@@ -94,7 +94,7 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
 
 function arrayDelimiter(graph: KnowledgeGraph): string {
   const elements = [
-    ...graph.papers.flatMap((p) => [...p.authors, ...p.sources]),
+    ...graph.papers.flatMap((p) => [...p.authors, ...p.sources, ...p.keywords]),
     ...graph.concepts.flatMap((c) => c.aliases),
   ];
   const free = ARRAY_DELIMITERS.find((d) => !elements.some((e) => e.includes(d)));

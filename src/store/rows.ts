@@ -22,6 +22,9 @@ export function paperFromRow(row: Row): Paper {
     doi: text(row.doi),
     arxivId: text(row.arxivId),
     openalexId: text(row.openalexId),
+    pmid: text(row.pmid),
+    wosId: text(row.wosId),
+    keywords: list(row.keywords),
     sources: list(row.sources),
   };
 }

@@ -44,6 +44,9 @@ export async function handStore(papers: HandPaper[], concepts: Record<string, st
     doi: null,
     arxivId: null,
     openalexId: null,
+    pmid: null,
+    wosId: null,
+    keywords: [],
     sources: [`test:${p.id}`],
   }));
   const mentions: Mention[] = papers.flatMap((p) =>

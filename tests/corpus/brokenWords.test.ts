@@ -3,7 +3,7 @@ import { mendBrokenWords } from '../../src/corpus/brokenWords.ts';
 import type { Paper } from '../../src/graph/model.ts';
 
 const paper = (id: string, abstract: string): Paper => ({
-  id, title: `Paper ${id}`, abstract, year: null, date: null, url: null, authors: [], source: 't', doi: null, arxivId: null, openalexId: null, sources: [id],
+  id, title: `Paper ${id}`, abstract, year: null, date: null, url: null, authors: [], source: 't', doi: null, arxivId: null, openalexId: null, pmid: null, wosId: null, keywords: [], sources: [id],
 });
 
 describe('mending words broken across PDF lines', () => {

@@ -40,7 +40,7 @@ describe('dedupePapers', () => {
   });
 
   it('merges by normalised title when no identifier is shared, but not on short generic titles', () => {
-    const base: Paper = { id: '', title: '', abstract: '', year: null, date: null, url: null, authors: [], source: 'json:a', doi: null, arxivId: null, openalexId: null, sources: [] };
+    const base: Paper = { id: '', title: '', abstract: '', year: null, date: null, url: null, authors: [], source: 'json:a', doi: null, arxivId: null, openalexId: null, pmid: null, wosId: null, keywords: [], sources: [] };
     const a = { ...base, id: 'title:1', title: '{C}atastrophic Forgetting in Connectionist Networks', year: 1999, sources: ['json:1'] };
     const b = { ...base, id: 'title:2', title: 'Catastrophic forgetting in connectionist networks.', abstract: 'Longer.', sources: ['csv:2'] };
     const c = { ...base, id: 'title:3', title: 'Introduction', sources: ['json:3'] };

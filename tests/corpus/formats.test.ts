@@ -95,9 +95,9 @@ describe('CSV exports', () => {
     expect(records[0]).toMatchObject({ title: 'Memristive Synapses for STDP', authors: ['A. Chua', 'B. Strukov'], year: 2020, id: 'doi:10.1109/tnn.2020.1', url: expect.stringContaining('ieeexplore') });
   });
 
-  it('reads Scopus columns', async () => {
+  it('reads Scopus columns, full author names first', async () => {
     const { records } = await readOne('scopus.csv');
-    expect(records[0]).toMatchObject({ title: 'Dendritic integration in CA1', authors: ['Kim S.', 'Lee J.'], year: 2018, abstract: 'Dendrites integrate inputs, nonlinearly.' });
+    expect(records[0]).toMatchObject({ title: 'Dendritic integration in CA1', authors: ['Seo Kim', 'Ji Lee'], year: 2018, abstract: 'Dendrites integrate inputs, nonlinearly.' });
   });
 
   it('reads Embase exports in both the wide and the long (fields by row) layout', async () => {

@@ -23,7 +23,7 @@ const SCHEMA: DbSchema = {
   relationshipTypes: ['MENTIONS', 'CO_OCCURS'],
   propertyKeys: [
     // Paper
-    'id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'source', 'doi', 'arxivId', 'openalexId', 'sources',
+    'id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'source', 'doi', 'arxivId', 'openalexId', 'sources', 'pmid', 'wosId', 'keywords',
     // Concept
     'label', 'aliases', 'papers', 'mentions', 'score', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear',
     // MENTIONS, CO_OCCURS

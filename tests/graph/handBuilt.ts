@@ -21,6 +21,9 @@ export function paper(id: string, year: number | null = 2020): Paper {
     doi: null,
     arxivId: null,
     openalexId: null,
+    pmid: null,
+    wosId: null,
+    keywords: [],
     sources: [`test:${id}`],
   };
 }

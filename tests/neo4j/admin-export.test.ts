@@ -41,7 +41,7 @@ describe('neo4j-admin CSV export', () => {
 
   it('uses the importer header syntax: id spaces, typed columns, arrays, labels and types', () => {
     expect(read('papers.csv').header).toEqual([
-      'id:ID(Paper)', 'title', 'abstract', 'year:int', 'date', 'url', 'authors:string[]', 'source', 'doi', 'arxivId', 'openalexId', 'sources:string[]', ':LABEL',
+      'id:ID(Paper)', 'title', 'abstract', 'year:int', 'date', 'url', 'authors:string[]', 'source', 'doi', 'arxivId', 'openalexId', 'sources:string[]', 'pmid', 'wosId', 'keywords:string[]', ':LABEL',
     ]);
     expect(read('concepts.csv').header).toEqual([
       'id:ID(Concept)', 'label', 'aliases:string[]', 'papers:int', 'mentions:int', 'score:double', 'community:int',

@@ -15,6 +15,9 @@ function paper(id: string, title: string, overrides: Partial<Paper> = {}): Paper
     doi: null,
     arxivId: null,
     openalexId: null,
+    pmid: null,
+    wosId: null,
+    keywords: [],
     sources: [`jsonl:${id}`],
     ...overrides,
   };

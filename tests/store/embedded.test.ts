@@ -108,7 +108,7 @@ describe('embedded store', () => {
     const rows = parse(readFileSync(path.join(import.meta.dirname, 'fixtures/cooccurs-apostrophes.csv')), { columns: true }) as { source: string; target: string; papers: string; weight: string }[];
     const ids = [...new Set([...rows.flatMap((r) => [r.source, r.target]), 'O({M(n', '"quoted"', 'back\\slash'])].sort();
     const concept = (id: string) => ({ id, label: id, aliases: [id], papers: 1, mentions: 1, score: 1, community: 0, x: 0, y: 0, pagerank: 0, betweenness: 0, participation: 0, meanYear: null });
-    const paper = { id: "p'1", title: 'T', abstract: 'A', year: null, date: null, url: null, authors: [], source: 's', doi: null, arxivId: null, openalexId: null, sources: ['s'] };
+    const paper = { id: "p'1", title: 'T', abstract: 'A', year: null, date: null, url: null, authors: [], source: 's', doi: null, arxivId: null, openalexId: null, pmid: null, wosId: null, keywords: [], sources: ['s'] };
     const graph: KnowledgeGraph = {
       papers: [paper],
       concepts: ids.map(concept),
