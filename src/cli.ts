@@ -58,9 +58,11 @@ the stored papers (after editing a thesaurus, say).
 
 Prints one JSON line per paper: {"id","title","concepts":[{"id","label","score"}]}, best first.
 '-' reads JSONL {"id","title","abstract"} from stdin; ids are echoed as given.`,
-  serve: `Usage: papergraph serve [--port 3000] [--host 127.0.0.1] [--store …] [--db DIR]
+  serve: `Usage: papergraph serve [--port 3000] [--host 127.0.0.1] [--store …] [--db DIR] [--sample-if-empty]
 
-Serves the explorer and the HTTP API. Binds 127.0.0.1 unless --host says otherwise.`,
+Serves the explorer and the HTTP API (described at /api/openapi.json). Binds 127.0.0.1
+unless --host says otherwise (env PORT, PAPERGRAPH_HOST).
+  --sample-if-empty  when the store has no papers, ingest the bundled sample first (npm start)`,
   cypher: `Usage: papergraph cypher QUERY [--param k=v]… [--json] [--timeout MS] [--max-rows N]
 
 Runs QUERY read-only: writes, schema changes, COPY/LOAD/ATTACH/INSTALL/EXPORT and file access
@@ -78,6 +80,11 @@ function parse<T extends ParseArgsConfig['options']>(argv: string[], options: T,
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${HELP[command]}`);
   }
+}
+
+/** The store flags of a parsed command line, to hand on to another command. */
+function storeFlags(values: Record<string, unknown>): string[] {
+  return Object.keys(STORE_OPTIONS).flatMap((name) => (typeof values[name] === 'string' ? [`--${name}`, values[name] as string] : []));
 }
 
 function configFrom(values: Record<string, unknown>): Config {
@@ -111,6 +118,9 @@ async function cmdIngest(argv: string[]): Promise<number> {
   );
   progress.done();
   for (const problem of summary.problems) console.error(formatProblem(problem));
+  if (summary.replacedSample) {
+    console.log(`The store held only the bundled sample (${summary.replacedSample} papers); your papers replace it. To keep both, ingest data/sample with your files.`);
+  }
   const { stats } = summary;
   const skipped = summary.problems.filter((p) => p.severity === 'error').length;
   console.log(
@@ -213,9 +223,17 @@ async function cmdCypher(argv: string[]): Promise<number> {
 }
 
 async function cmdServe(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' } }, 'serve');
+  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'sample-if-empty': { type: 'boolean' } }, 'serve');
   if (values.help) return help('serve');
   const config = configFrom(values);
+  if (values['sample-if-empty']) {
+    const stats = await withStore(config, (store) => store.stats());
+    if (stats.papers === 0) {
+      const { SAMPLE_DIR } = await import('./sample.ts');
+      console.log('The store is empty: loading the bundled sample (data/sample, 99 papers). `papergraph ingest YOUR-FILES` replaces it with your papers.');
+      await cmdIngest([SAMPLE_DIR, ...storeFlags(values)]);
+    }
+  }
   const { serve } = await import('./server/serve.ts');
   await serve(config);
   return EXIT.ok;

@@ -7,6 +7,7 @@ import { applyThesaurusToKeywords, dedupePapers, readCorpus, type InputProblem }
 import { extractCorpus, type Thesaurus } from './extract/index.ts';
 import { buildGraph } from './graph/buildGraph.ts';
 import type { GraphStats } from './graph/model.ts';
+import { holdsOnlyTheSample } from './sample.ts';
 import type { GraphStore, ProgressFn } from './store/GraphStore.ts';
 
 export interface IngestOptions {
@@ -26,6 +27,8 @@ export interface IngestSummary {
   repeats: number;
   /** Papers that were in the store before this run. */
   previousPapers: number;
+  /** The store held only the bundled sample and this run replaced it (its paper count), else 0. */
+  replacedSample: number;
   problems: InputProblem[];
   stats: GraphStats;
   elapsedMs: number;
@@ -38,7 +41,11 @@ export async function ingest(store: GraphStore, paths: string[], options: Ingest
   const read = paths.length
     ? await readCorpus(paths, { strict: options.strict, onFile: (_file, done, total) => progress('reading', done, total) })
     : { records: [], problems: [], files: 0 };
-  const stored = options.reset ? [] : await store.papers();
+  let stored = options.reset ? [] : await store.papers();
+  // A store holding only the bundled sample (what `npm start` loads on a first run) is a
+  // demo: your first ingest replaces it rather than mixing your papers with it.
+  const replacedSample = (await holdsOnlyTheSample(stored, read.records)) ? stored.length : 0;
+  if (replacedSample) stored = [];
   // The thesaurus speaks for the authors' keywords too (README "Author keywords").
   const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus);
   const extraction = await extractCorpus(papers, {
@@ -53,6 +60,7 @@ export async function ingest(store: GraphStore, paths: string[], options: Ingest
     records: read.records.length,
     repeats: read.records.length - new Set(read.records.flatMap((r) => r.sources)).size,
     previousPapers: stored.length,
+    replacedSample,
     problems: read.problems,
     stats: await store.stats(),
     elapsedMs: Math.round(performance.now() - started),

@@ -15,7 +15,7 @@ import { createApp } from '../../src/server/app.ts';
 import { startServer, WEB_DIR } from '../../src/server/serve.ts';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
-import { launchChromium } from '../e2e/browser.ts';
+import { BROWSER, describeWithBrowser, launchChromium } from '../e2e/browser.ts';
 
 const HARNESS = path.resolve(import.meta.dirname, 'harness');
 const ASSETS = path.join(WEB_DIR, 'assets');
@@ -25,6 +25,7 @@ const bridgesTabPresent = existsSync(ASSETS) && readdirSync(ASSETS).some((f) => 
 let sample: TestStore;
 let browser: Browser;
 beforeAll(async () => {
+  if (!BROWSER.path) return;
   sample = await makeTestStore();
   browser = await launchChromium();
 }, 180_000);
@@ -39,7 +40,7 @@ async function ask(page: Page, a: string, b: string): Promise<void> {
   await page.click('.bridges-panel button[type=submit]');
 }
 
-describe('bridges panel on a bare page', () => {
+describeWithBrowser('bridges panel on a bare page', () => {
   let outDir: string;
   let store: EmbeddedStore;
   let server: Server;

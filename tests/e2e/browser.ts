@@ -1,9 +1,13 @@
 // Shared set-up of the browser tests: a built web app, a real store and server,
-// and headless Chromium from the system (never a downloaded browser).
+// and headless Chromium or Chrome from the system (never a downloaded browser), found
+// by CHROME_PATH or the usual install paths. Without one the browser suites report
+// themselves skipped, with the reason in their name; under CI (CI=true) a missing
+// browser fails instead, so a green CI always ran them.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WEB = path.join(ROOT, 'web');
@@ -26,9 +30,44 @@ export function buildWebIfStale(): void {
   execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'pipe' });
 }
 
+/** Where Chromium and Chrome install themselves: Debian/Ubuntu, Google Chrome on Linux and macOS, Chromium on macOS. */
+const BROWSER_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/snap/bin/chromium',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export type BrowserLookup = { path: string; reason: null } | { path: null; reason: string };
+
+/** The browser the tests drive: `CHROME_PATH` when set, else the first usual path that exists. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = existsSync): BrowserLookup {
+  const asked = env.CHROME_PATH?.trim();
+  if (asked) return exists(asked) ? { path: asked, reason: null } : { path: null, reason: `CHROME_PATH=${asked} does not exist` };
+  const found = BROWSER_PATHS.find((file) => exists(file));
+  return found
+    ? { path: found, reason: null }
+    : { path: null, reason: `no Chromium or Chrome found (set CHROME_PATH, or install one: apt-get install chromium; looked in ${BROWSER_PATHS.join(', ')})` };
+}
+
+export const BROWSER = findChromium();
+if (!BROWSER.path && process.env.CI) throw new Error(`Browser tests cannot run under CI: ${BROWSER.reason}`);
+if (!BROWSER.path) console.warn(`papergraph browser tests skipped: ${BROWSER.reason}`);
+
+/** `describe` for a suite that needs the browser: skipped, with the reason in its name, when there is none. */
+export function describeWithBrowser(name: string, fn: () => void): void {
+  if (BROWSER.path) describe(name, fn);
+  else describe.skip(`${name} (skipped: ${BROWSER.reason})`, fn);
+}
+
 export function launchChromium(): Promise<Browser> {
+  if (!BROWSER.path) throw new Error(`No browser to launch: ${BROWSER.reason}`);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: BROWSER.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

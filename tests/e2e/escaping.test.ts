@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/serve.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
-import { buildWebIfStale, launchChromium, openExplorer, OUTPUT_DIR } from './browser.ts';
+import { BROWSER, buildWebIfStale, describeWithBrowser, launchChromium, openExplorer, OUTPUT_DIR } from './browser.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, 'fixtures/xss.jsonl');
 const TITLE = '<img src=x onerror=alert(1)>Spiking networks';
@@ -17,6 +17,7 @@ let page: Page;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
+  if (!BROWSER.path) return;
   buildWebIfStale();
   store = await makeTestStore([FIXTURE]);
   server = await startServer(store.config, { quiet: true });
@@ -34,7 +35,7 @@ afterAll(async () => {
   store?.cleanup();
 });
 
-describe('escaping of paper text', () => {
+describeWithBrowser('escaping of paper text', () => {
   it('shows a title with markup as literal text in search and in the paper view', async () => {
     await openExplorer(page, server.url);
     await page.fill('#search-input', 'Spiking networks');

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/server/serve.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
-import { buildWebIfStale, launchChromium, openExplorer, OUTPUT_DIR, type WithHandle } from './browser.ts';
+import { BROWSER, buildWebIfStale, describeWithBrowser, launchChromium, openExplorer, OUTPUT_DIR, type WithHandle } from './browser.ts';
 
 const STDP = 'spike timing dependent plasticity';
 
@@ -15,6 +15,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
+  if (!BROWSER.path) return;
   mkdirSync(OUTPUT_DIR, { recursive: true });
   buildWebIfStale();
   store = await makeTestStore();
@@ -64,7 +65,7 @@ async function inkedPixels(png: Buffer): Promise<number> {
   }
 }
 
-describe('explorer on the sample corpus', () => {
+describeWithBrowser('explorer on the sample corpus', () => {
   it('draws the concept map', async () => {
     await openExplorer(page, server.url);
     const counts = await page.evaluate(() => ({ nodes: (window as unknown as WithHandle).__papergraph.nodeCount(), edges: (window as unknown as WithHandle).__papergraph.edgeCount() }));

@@ -10,6 +10,7 @@ function links(paper: PaperResponse): HTMLAnchorElement[] {
     ['Open paper', safeHref(paper.url)],
     ['DOI', paper.doi ? safeHref(`https://doi.org/${paper.doi}`) : null],
     ['arXiv', paper.arxivId ? safeHref(`https://arxiv.org/abs/${paper.arxivId}`) : null],
+    ['PubMed', paper.pmid ? safeHref(`https://pubmed.ncbi.nlm.nih.gov/${paper.pmid}/`) : null],
   ];
   const seen = new Set<string>();
   return found.flatMap(([label, href]) => {
@@ -29,6 +30,10 @@ export function paperView(paper: PaperResponse, actions: ExplorerActions): HTMLE
     paper.authors.length ? h('p', { className: 'authors' }, paper.authors.join(', ')) : null,
     h('div', { className: 'links' }, ...links(paper)),
     h('section', { className: 'block' }, h('h3', {}, 'Abstract'), h('p', { className: 'abstract' }, paper.abstract ? markedText(paper.abstract, 'abstract', paper.concepts, select) : 'No abstract.')),
+    // The authors' own keywords, as the source gave them: text, not concepts.
+    paper.keywords.length
+      ? h('section', { className: 'block keywords' }, h('h3', {}, 'Authors’ keywords'), h('ul', { className: 'chips' }, ...paper.keywords.map((k) => h('li', { className: 'chip keyword' }, k))))
+      : null,
     paper.concepts.length
       ? h(
           'section',
