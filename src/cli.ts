@@ -33,6 +33,7 @@ const HELP: Record<string, string> = {
 Usage: papergraph <command> [options]
 
 Commands:
+  fetch SOURCE QUERY    download papers from openalex, arxiv or pubmed to a .jsonl.gz file
   ingest [PATH…]        read papers, extract concepts, store the graph
   extract [PATH…|-]     print each paper's concepts as JSONL ('-' reads JSONL from stdin)
   serve                 serve the explorer and the HTTP API
@@ -54,6 +55,17 @@ the stored papers (after editing a thesaurus, say).
   --thesaurus FILE   VOSviewer thesaurus (label<TAB>replace by; empty replacement drops the term)
   --strict           stop at the first bad record; store nothing
   --workers N        extraction worker threads`,
+  fetch: `Usage: papergraph fetch openalex|arxiv|pubmed QUERY [--from YEAR] [--max N] [--out FILE.jsonl.gz] [--ingest] [--mailto ADDRESS]
+
+Downloads the papers matching QUERY, at each source's published rate (OpenAlex 10/s with
+cursor paging, arXiv one call per 3 s, PubMed 3/s or 10/s with NCBI_API_KEY), retrying
+429 and 5xx answers with back-off, into JSON Lines that ingest reads. Interrupted? Run the
+same command again: it resumes from FILE.state.json.
+  --from YEAR       only works published in YEAR or later
+  --max N           stop after N records (default 1000)
+  --out FILE        default SOURCE-QUERY.jsonl.gz
+  --ingest          ingest the file into the store when done
+  --mailto ADDRESS  your address for OpenAlex's polite pool and NCBI (env PAPERGRAPH_MAILTO)`,
   extract: `Usage: papergraph extract [PATH…|-] [--thesaurus FILE] [--workers N]
 
 Prints one JSON line per paper: {"id","title","concepts":[{"id","label","score"}]}, best first.
@@ -131,6 +143,39 @@ async function cmdIngest(argv: string[]): Promise<number> {
       (skipped ? `. ${skipped} input problems skipped (listed above).` : ''),
   );
   return skipped ? EXIT.partial : EXIT.ok;
+}
+
+async function cmdFetch(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    from: { type: 'string' },
+    max: { type: 'string' },
+    out: { type: 'string' },
+    ingest: { type: 'boolean' },
+    mailto: { type: 'string' },
+  }, 'fetch');
+  if (values.help) return help('fetch');
+  if (positionals.length !== 2) throw new UsageError(`Give a source and a query (quote it).\n\n${HELP.fetch}`);
+  const [source, query] = positionals;
+  const config = configFrom(values);
+  const { runFetch, defaultOut, SOURCES } = await import('./fetch/index.ts');
+  if (!SOURCES[source]) throw new UsageError(`Unknown source "${source}": choose ${Object.keys(SOURCES).join(', ')}.\n\n${HELP.fetch}`);
+  const from = values.from === undefined ? null : Number(values.from);
+  if (from !== null && !(Number.isInteger(from) && from >= 1600 && from <= 2200)) throw new UsageError(`--from takes a year, got "${values.from}".`);
+  const max = values.max === undefined ? 1000 : Number(values.max);
+  if (!Number.isInteger(max) || max < 1) throw new UsageError(`--max takes a whole number of at least 1, got "${values.max}".`);
+  const out = values.out ?? defaultOut(source, query);
+  const started = performance.now();
+  const summary = await runFetch({ source, query, from, max, out }, config.fetch);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(
+    `Fetched ${summary.records.toLocaleString('en')} records from ${summary.source}` +
+      `${summary.total !== null ? ` (${summary.total.toLocaleString('en')} match)` : ''}` +
+      `${summary.resumedAt ? `, resumed after ${summary.resumedAt.toLocaleString('en')}` : ''}` +
+      ` in ${summary.requests} requests${summary.retries ? ` (${summary.retries} retried)` : ''}, ${seconds} s → ${out}` +
+      `${summary.complete ? '' : ' (incomplete: run the same command again to go on)'}`,
+  );
+  if (!values.ingest) return EXIT.ok;
+  return cmdIngest([out, ...storeFlags(values)]);
 }
 
 async function cmdExtract(argv: string[]): Promise<number> {
@@ -268,6 +313,7 @@ function help(command: string): number {
 }
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  fetch: cmdFetch,
   ingest: cmdIngest,
   extract: cmdExtract,
   serve: cmdServe,
@@ -292,7 +338,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`papergraph ${command}: ${error.message}`);
       return EXIT.usage;
     }
-    if (error instanceof InputError || error instanceof StoreError || error instanceof ConsoleError || (error instanceof Error && error.name === 'ThesaurusError')) {
+    if (error instanceof InputError || error instanceof StoreError || error instanceof ConsoleError || (error instanceof Error && (error.name === 'ThesaurusError' || error.name === 'FetchError'))) {
       console.error(`papergraph ${command}: ${error.message}`);
       return EXIT.error;
     }

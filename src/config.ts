@@ -20,6 +20,12 @@ export interface Config {
   console: { timeoutMs: number; maxRows: number };
   /** Worker threads for extraction; undefined lets the extractor decide. */
   workers: number | undefined;
+  /** `papergraph fetch`: polite-use contact, NCBI key, and where each source answers. */
+  fetch: {
+    mailto: string | null;
+    ncbiApiKey: string | null;
+    baseUrls: { openalex: string; arxiv: string; pubmed: string };
+  };
 }
 
 /** Flags as the CLI parsed them; any of them overrides the matching env variable. */
@@ -35,6 +41,7 @@ export interface ConfigFlags {
   'neo4j-user'?: string;
   'neo4j-password'?: string;
   'neo4j-database'?: string;
+  mailto?: string;
 }
 
 export const DEFAULTS = {
@@ -45,6 +52,9 @@ export const DEFAULTS = {
   maxRows: 1_000,
   neo4jUri: 'bolt://localhost:7687',
   neo4jUser: 'neo4j',
+  openalexUrl: 'https://api.openalex.org',
+  arxivUrl: 'https://export.arxiv.org/api/query',
+  eutilsUrl: 'https://eutils.ncbi.nlm.nih.gov/entrez/eutils',
 } as const;
 
 /** A flag or variable with a value that cannot be used: the CLI exits 2 on it. */
@@ -86,5 +96,15 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       maxRows: wholeNumber(flags['max-rows'] ?? env.PAPERGRAPH_CYPHER_MAX_ROWS, '--max-rows', DEFAULTS.maxRows),
     },
     workers: flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1),
+    fetch: {
+      mailto: flags.mailto ?? env.PAPERGRAPH_MAILTO ?? null,
+      ncbiApiKey: env.NCBI_API_KEY || null,
+      // Tests replay recorded answers from 127.0.0.1; mirrors and proxies work the same way.
+      baseUrls: {
+        openalex: env.PAPERGRAPH_OPENALEX_URL || DEFAULTS.openalexUrl,
+        arxiv: env.PAPERGRAPH_ARXIV_URL || DEFAULTS.arxivUrl,
+        pubmed: env.PAPERGRAPH_EUTILS_URL || DEFAULTS.eutilsUrl,
+      },
+    },
   };
 }
