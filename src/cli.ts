@@ -40,7 +40,7 @@ Commands:
   cypher QUERY          run a read-only Cypher query
   bridges A B           papers that connect two topics
   stats                 counts of papers, concepts, mentions, co-occurrences
-  export --format F     write the graph as graphml|gexf|json|csv|neo4j-admin|thesaurus
+  export --format F     write the graph as graphml|gexf|json|csv|neo4j-admin|thesaurus|vosviewer
 
 Every command takes --store embedded|neo4j and --db DIR (env PAPERGRAPH_STORE, PAPERGRAPH_DB).
 Run 'papergraph <command> --help' for its options.
@@ -83,7 +83,7 @@ are refused. --param values are parsed as JSON when they can be (--param n=5 is 
 
 A topic is a concept (id, label or alias), free text, or a community ("community:3").`,
   stats: `Usage: papergraph stats [--json]`,
-  export: `Usage: papergraph export --format graphml|gexf|json|csv|neo4j-admin|thesaurus [--out FILE|DIR]`,
+  export: `Usage: papergraph export --format graphml|gexf|json|csv|neo4j-admin|thesaurus|vosviewer [--out FILE|DIR]`,
 };
 
 function parse<T extends ParseArgsConfig['options']>(argv: string[], options: T, command: string) {

@@ -9,8 +9,9 @@ import { writeNeo4jAdminCsv } from '../store/neo4jAdminExport.ts';
 import { writeGexf } from './gexf.ts';
 import { writeGraphml } from './graphml.ts';
 import { readGraph } from './readGraph.ts';
+import { vosviewerMap } from './vosviewer.ts';
 
-export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv', 'neo4j-admin', 'thesaurus'];
+export const EXPORT_FORMATS = ['graphml', 'gexf', 'json', 'csv', 'neo4j-admin', 'thesaurus', 'vosviewer'];
 
 /** Formats that write several files, so `--out` names a directory. */
 const DIRECTORY_FORMATS = new Set(['csv', 'neo4j-admin']);
@@ -50,6 +51,10 @@ export async function exportGraph(store: GraphStore, format: string, out: string
   if (format === 'graphml') await toStream(open, (write) => writeGraphml(graph, write));
   else if (format === 'gexf') await toStream(open, (write) => writeGexf(graph, write));
   else if (format === 'json') await toStream(open, (write) => write(`${JSON.stringify(graph)}\n`));
+  else if (format === 'vosviewer') {
+    await toStream(open, (write) => write(`${JSON.stringify(vosviewerMap(graph))}\n`));
+    return `Wrote the concept map (${graph.concepts.length} concepts, ${graph.cooccurrences.length} co-occurrence links) as VOSviewer JSON${out ? ` to ${out}` : ''}: open it in VOSviewer or at app.vosviewer.com.`;
+  }
   else if (format === 'thesaurus') {
     const extraction = { concepts: graph.concepts.map((c) => ({ id: c.id, label: c.label, aliases: c.aliases, score: c.score })), mentions: [] };
     await toStream(open, (write) => write(thesaurusFromExtraction(extraction)));
