@@ -1,5 +1,5 @@
 // A concept's panel: its aliases, its most central papers and its strongest neighbours.
-import type { Concept, ConceptResponse, PaperSummary, RelatedConcept } from '../graph/model.ts';
+import type { Concept, ConceptPapersResponse, ConceptResponse, PaperSummary, RelatedConcept } from '../graph/model.ts';
 import { ExploreError } from './errors.ts';
 import type { MentionEntry, Snapshot } from './snapshot.ts';
 
@@ -54,7 +54,7 @@ export function conceptDetails(snapshot: Snapshot, id: string, options: Partial<
 }
 
 /** Every paper behind a concept's count, a page at a time. */
-export function conceptPapers(snapshot: Snapshot, id: string, offset: number, limit: number): { total: number; papers: PaperSummary[] } {
+export function conceptPapers(snapshot: Snapshot, id: string, offset: number, limit: number): ConceptPapersResponse {
   requireConcept(snapshot, id);
   const mentions = snapshot.mentionsByConcept.get(id) ?? [];
   return { total: mentions.length, papers: paperSummaries(snapshot, mentions.slice(offset, offset + limit)) };

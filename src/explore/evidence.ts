@@ -60,7 +60,7 @@ export async function edgeEvidence(
   a: string,
   b: string,
   options: Partial<EvidenceOptions> = {},
-): Promise<EdgeEvidenceResponse & { total: number }> {
+): Promise<EdgeEvidenceResponse> {
   const { limit } = { ...EVIDENCE_DEFAULTS, ...options };
   const ca = requireConcept(snapshot, a);
   const cb = requireConcept(snapshot, b);

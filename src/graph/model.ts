@@ -225,6 +225,13 @@ export interface PaperSummary {
   url: string | null;
 }
 
+/** `GET /api/concepts/:id/papers`: one page of a concept's papers, newest first. */
+export interface ConceptPapersResponse {
+  /** Papers mentioning the concept, all pages together. */
+  total: number;
+  papers: PaperSummary[];
+}
+
 export interface RelatedConcept {
   id: string;
   label: string;
@@ -273,6 +280,8 @@ export interface EvidencePaper extends PaperSummary {
 export interface EdgeEvidenceResponse {
   a: { id: string; label: string };
   b: { id: string; label: string };
+  /** Papers mentioning both, before the limit. */
+  total: number;
   papers: EvidencePaper[];
 }
 
@@ -293,6 +302,11 @@ export interface CypherResponse {
 
 export interface ApiError {
   error: { code: string; message: string };
+}
+
+/** `GET /api/examples`. */
+export interface ExamplesResponse {
+  examples: CypherExample[];
 }
 
 /** An example query of cypher/examples/, offered in the console. */

@@ -19,6 +19,7 @@ import type { Snapshot } from '../explore/snapshot.ts';
 import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '../store/GraphStore.ts';
 import { intParam, stringParam, idParam } from './params.ts';
 import { bridgesRoute } from './bridgesRoute.ts';
+import { openApiDocument } from './openapi.ts';
 
 export interface AppContext {
   store: GraphStore;
@@ -38,7 +39,8 @@ const STATUS: Record<string, number> = {
   bad_params: 400,
   forbidden: 403,
   not_found: 404,
-  timeout: 408,
+  // 504, never 408: browsers re-send a request that got 408.
+  timeout: 504,
   unavailable: 503,
   auth: 503,
   database_missing: 503,
@@ -127,6 +129,11 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   app.get('/api/bridges', bridgesRoute(ctx));
+
+  const openApi = openApiDocument();
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
 
   app.get('/api/examples', (_req, res) => {
     res.json({ examples: cypherExamples() });

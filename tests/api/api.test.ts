@@ -8,6 +8,7 @@ import { makeTestStore, SAMPLE_DIR, type TestStore } from '../helpers/sampleStor
 import { startServer } from '../../src/server/serve.ts';
 import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import { expectDocumented } from './openapiCheck.ts';
 import type { ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
 
 let testStore: TestStore;
@@ -32,7 +33,10 @@ afterAll(async () => {
 
 async function get<T>(url: string): Promise<{ status: number; body: T }> {
   const res = await fetch(server.url + url);
-  return { status: res.status, body: (await res.json()) as T };
+  const body = (await res.json()) as T;
+  // Every answer of this suite is checked against /api/openapi.json.
+  expectDocumented('GET', url, res.status, body);
+  return { status: res.status, body };
 }
 
 async function cypher(query: string, params: Record<string, unknown> = {}) {
@@ -41,7 +45,9 @@ async function cypher(query: string, params: Record<string, unknown> = {}) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, params }),
   });
-  return { status: res.status, body: (await res.json()) as CypherResponse & { error?: { code: string; message: string } } };
+  const body = (await res.json()) as CypherResponse & { error?: { code: string; message: string } };
+  expectDocumented('POST', '/api/cypher', res.status, body);
+  return { status: res.status, body };
 }
 
 describe('HTTP API', () => {
@@ -143,13 +149,13 @@ describe('HTTP API', () => {
     expect(graph.body.graph?.edges.length).toBeGreaterThan(0);
   });
 
-  it('refuses writes (403), reports syntax errors (400) and stops runaway queries (408)', async () => {
+  it('refuses writes (403), reports syntax errors (400) and stops runaway queries (504)', async () => {
     const write = await cypher("CREATE (:Paper {id: 'evil'})");
     expect(write.status).toBe(403);
     expect(write.body.error?.message).toMatch(/read-only/);
     expect((await cypher('MATCH (n RETURN n')).status).toBe(400);
     const slow = await cypher('UNWIND range(1, 100000000) AS x RETURN count(*)');
-    expect(slow.status).toBe(408);
+    expect(slow.status).toBe(504);
     // The server stays responsive and the console works again after a kill.
     expect((await cypher('MATCH (c:Concept) RETURN count(c) AS n')).status).toBe(200);
     expect((await get<{ papers: number }>('/api/health')).body.papers).toBe(100);
