@@ -126,7 +126,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   const progress = progressPrinter(process.stderr);
   const summary = await withStore(config, (store) =>
-    ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress }),
+    ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress, replaceSample: true }),
   );
   progress.done();
   for (const problem of summary.problems) console.error(formatProblem(problem));

@@ -17,6 +17,12 @@ export interface IngestOptions {
   strict?: boolean;
   thesaurus?: Thesaurus;
   workers?: number;
+  /**
+   * When the store holds only the bundled sample and the input does not bring it again,
+   * replace the store instead of adding to it (what the CLI does: the sample is a demo).
+   * Default false: callers that add to a store get exactly that.
+   */
+  replaceSample?: boolean;
   progress?: ProgressFn;
 }
 
@@ -44,7 +50,7 @@ export async function ingest(store: GraphStore, paths: string[], options: Ingest
   let stored = options.reset ? [] : await store.papers();
   // A store holding only the bundled sample (what `npm start` loads on a first run) is a
   // demo: your first ingest replaces it rather than mixing your papers with it.
-  const replacedSample = (await holdsOnlyTheSample(stored, read.records)) ? stored.length : 0;
+  const replacedSample = options.replaceSample && (await holdsOnlyTheSample(stored, read.records)) ? stored.length : 0;
   if (replacedSample) stored = [];
   // The thesaurus speaks for the authors' keywords too (README "Author keywords").
   const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus);
