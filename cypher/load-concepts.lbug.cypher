@@ -4,5 +4,6 @@ COPY Concept FROM (
   UNWIND $rows AS r
   RETURN r.id, r.label, r.aliases, r.papers, r.mentions, CAST(r.score AS DOUBLE), r.community,
          CAST(r.x AS DOUBLE), CAST(r.y AS DOUBLE), CAST(r.pagerank AS DOUBLE),
-         CAST(r.betweenness AS DOUBLE), CAST(r.participation AS DOUBLE), CAST(r.meanYear AS DOUBLE)
+         CAST(r.betweenness AS DOUBLE), CAST(r.participation AS DOUBLE), CAST(r.meanYear AS DOUBLE),
+         CAST(r.relevance AS DOUBLE), r.generic
 )

@@ -72,7 +72,7 @@ function syntheticGraph(): KnowledgeGraph {
   for (const m of mentions) df.set(m.conceptId, (df.get(m.conceptId) ?? 0) + 1);
   const concepts: Concept[] = [...df].map(([id, papersCount]) => {
     const i = Number(id.slice(1));
-    return { id, label: `concept ${i}`, aliases: [`concept ${i}`, `C-${i}`], papers: papersCount, mentions: papersCount, score: 1, community: communityOf(i), x: rand(), y: rand(), pagerank: papersCount / PAPERS, betweenness: rand() * (papersCount / PAPERS), participation: rand(), meanYear: 2005 };
+    return { id, label: `concept ${i}`, aliases: [`concept ${i}`, `C-${i}`], papers: papersCount, mentions: papersCount, score: 1, community: communityOf(i), x: rand(), y: rand(), pagerank: papersCount / PAPERS, betweenness: rand() * (papersCount / PAPERS), participation: rand(), meanYear: 2005, relevance: rand(), generic: false };
   });
   let maxPairs = 1;
   for (const n of pairCounts.values()) maxPairs = Math.max(maxPairs, n);
@@ -82,7 +82,7 @@ function syntheticGraph(): KnowledgeGraph {
     const [source, target] = key.split('\u0000');
     cooccurrences.push({ source, target, papers: n, weight: n / maxPairs });
   }
-  return { papers, concepts, mentions, cooccurrences };
+  return { papers, concepts, mentions, cooccurrences, broader: [] };
 }
 
 const fmt = (ms: number[]) => {

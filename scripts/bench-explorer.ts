@@ -76,6 +76,8 @@ function syntheticGraph(): KnowledgeGraph {
       betweenness: 0,
       participation: 0,
       meanYear: 2010 + 15 * rand(),
+      relevance: rand(),
+      generic: false,
     });
   }
   const pairs = new Map<string, CoOccurrence>();
@@ -87,7 +89,7 @@ function syntheticGraph(): KnowledgeGraph {
     const [source, target] = [`concept ${a}`, `concept ${b}`].sort();
     pairs.set(`${source}|${target}`, { source, target, papers: 1 + Math.floor(rand() * 5), weight: rand() });
   }
-  return { papers, concepts, mentions, cooccurrences: [...pairs.values()] };
+  return { papers, concepts, mentions, cooccurrences: [...pairs.values()], broader: [] };
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;

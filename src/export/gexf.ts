@@ -1,7 +1,7 @@
 // GEXF 1.3 (gexf.net), Gephi's own format: the concept map with its stored layout
 // (viz:position), community colours left to Gephi's partition tools, and papers
 // linked to concepts. Edges are directed: MENTIONS paper→concept, CO_OCCURS once
-// per pair as stored.
+// per pair as stored, BROADER narrower→broader.
 import type { KnowledgeGraph } from '../graph/model.ts';
 import { xmlText } from './xml.ts';
 
@@ -10,6 +10,7 @@ type Write = (chunk: string) => void;
 const NODE_ATTRS: [string, string][] = [
   ['kind', 'string'], ['aliases', 'string'], ['papers', 'integer'], ['community', 'integer'], ['pagerank', 'double'],
   ['betweenness', 'double'], ['participation', 'double'], ['meanYear', 'double'], ['year', 'integer'], ['url', 'string'],
+  ['relevance', 'double'], ['generic', 'boolean'],
 ];
 
 export function writeGexf(graph: KnowledgeGraph, write: Write): void {
@@ -25,7 +26,7 @@ export function writeGexf(graph: KnowledgeGraph, write: Write): void {
     write(
       `      <node id="${xmlText(c.id)}" label="${xmlText(c.label)}"><attvalues>${att('kind', 'concept')}${att('aliases', c.aliases.join('; '))}` +
         `${att('papers', c.papers)}${att('community', c.community)}${att('pagerank', c.pagerank)}${att('betweenness', c.betweenness)}` +
-        `${att('participation', c.participation)}${att('meanYear', c.meanYear)}</attvalues>` +
+        `${att('participation', c.participation)}${att('meanYear', c.meanYear)}${att('relevance', c.relevance)}${att('generic', c.generic)}</attvalues>` +
         `<viz:position x="${c.x}" y="${c.y}" z="0"/><viz:size value="${(3 + Math.sqrt(c.papers) * 2).toFixed(2)}"/></node>\n`,
     );
   }
@@ -39,6 +40,9 @@ export function writeGexf(graph: KnowledgeGraph, write: Write): void {
   }
   for (const m of graph.mentions) {
     write(`      <edge id="${id++}" source="${xmlText(m.paperId)}" target="${xmlText(m.conceptId)}" weight="${m.count}"><attvalues><attvalue for="0" value="MENTIONS"/></attvalues></edge>\n`);
+  }
+  for (const e of graph.broader) {
+    write(`      <edge id="${id++}" source="${xmlText(e.narrower)}" target="${xmlText(e.broader)}"><attvalues><attvalue for="0" value="BROADER"/></attvalues></edge>\n`);
   }
   write('    </edges>\n  </graph>\n</gexf>\n');
 }

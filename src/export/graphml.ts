@@ -1,5 +1,5 @@
 // GraphML (graphml.graphdrawing.org, the GraphML Primer): papers and concepts as
-// nodes, MENTIONS and CO_OCCURS as edges, typed keys for every attribute. Gephi,
+// nodes, MENTIONS, CO_OCCURS and BROADER (narrower → broader) as edges, typed keys for every attribute. Gephi,
 // Cytoscape, yEd and networkx read it.
 import type { KnowledgeGraph } from '../graph/model.ts';
 import { xmlText } from './xml.ts';
@@ -11,6 +11,7 @@ const KEYS: [string, 'node' | 'edge', 'string' | 'int' | 'double' | 'boolean'][]
   ['url', 'node', 'string'], ['doi', 'node', 'string'], ['aliases', 'node', 'string'], ['papers', 'node', 'int'],
   ['community', 'node', 'int'], ['x', 'node', 'double'], ['y', 'node', 'double'], ['pagerank', 'node', 'double'],
   ['betweenness', 'node', 'double'], ['participation', 'node', 'double'], ['meanYear', 'node', 'double'],
+  ['relevance', 'node', 'double'], ['generic', 'node', 'boolean'], ['broaderKind', 'edge', 'string'],
   ['type', 'edge', 'string'], ['count', 'edge', 'int'], ['inTitle', 'edge', 'boolean'], ['weight', 'edge', 'double'], ['copapers', 'edge', 'int'],
 ];
 
@@ -29,7 +30,7 @@ export function writeGraphml(graph: KnowledgeGraph, write: Write): void {
     write(
       `    <node id="${xmlText(c.id)}">${data('kind', 'concept')}${data('label', c.label)}${data('aliases', c.aliases.join('; '))}${data('papers', c.papers)}` +
         `${data('community', c.community)}${data('x', c.x)}${data('y', c.y)}${data('pagerank', c.pagerank)}${data('betweenness', c.betweenness)}` +
-        `${data('participation', c.participation)}${data('meanYear', c.meanYear)}</node>\n`,
+        `${data('participation', c.participation)}${data('meanYear', c.meanYear)}${data('relevance', c.relevance)}${data('generic', c.generic)}</node>\n`,
     );
   }
   for (const m of graph.mentions) {
@@ -37,6 +38,9 @@ export function writeGraphml(graph: KnowledgeGraph, write: Write): void {
   }
   for (const e of graph.cooccurrences) {
     write(`    <edge source="${xmlText(e.source)}" target="${xmlText(e.target)}">${data('type', 'CO_OCCURS')}${data('copapers', e.papers)}${data('weight', e.weight)}</edge>\n`);
+  }
+  for (const e of graph.broader) {
+    write(`    <edge source="${xmlText(e.narrower)}" target="${xmlText(e.broader)}">${data('type', 'BROADER')}${data('broaderKind', e.kind)}</edge>\n`);
   }
   write('  </graph>\n</graphml>\n');
 }

@@ -30,7 +30,7 @@ async function toStream(open: () => Writable, fill: (write: (chunk: string) => v
 /** Writes the export; returns the one-line summary the CLI prints on stderr. */
 export async function exportGraph(store: GraphStore, format: string, out: string | null, open: () => Writable): Promise<string> {
   const graph = await readGraph(store);
-  const counts = `${graph.papers.length} papers, ${graph.concepts.length} concepts, ${graph.mentions.length} mentions, ${graph.cooccurrences.length} co-occurrences`;
+  const counts = `${graph.papers.length} papers, ${graph.concepts.length} concepts, ${graph.mentions.length} mentions, ${graph.cooccurrences.length} co-occurrences, ${graph.broader.length} broader links`;
   if (DIRECTORY_FORMATS.has(format)) {
     const dir = path.resolve(out ?? `papergraph-${format}`);
     mkdirSync(dir, { recursive: true });
@@ -40,13 +40,14 @@ export async function exportGraph(store: GraphStore, format: string, out: string
     }
     await writeCsv(path.join(dir, 'papers.csv'), ['id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'doi', 'arxivId', 'openalexId', 'pmid', 'wosId', 'keywords'],
       graph.papers.map((p) => [p.id, p.title, p.abstract, p.year, p.date, p.url, p.authors.join('; '), p.doi, p.arxivId, p.openalexId, p.pmid, p.wosId, p.keywords.join('; ')]));
-    await writeCsv(path.join(dir, 'concepts.csv'), ['id', 'label', 'aliases', 'papers', 'mentions', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear'],
-      graph.concepts.map((c) => [c.id, c.label, c.aliases.join('; '), c.papers, c.mentions, c.community, c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear]));
+    await writeCsv(path.join(dir, 'concepts.csv'), ['id', 'label', 'aliases', 'papers', 'mentions', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear', 'relevance', 'generic'],
+      graph.concepts.map((c) => [c.id, c.label, c.aliases.join('; '), c.papers, c.mentions, c.community, c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear, c.relevance, c.generic]));
     await writeCsv(path.join(dir, 'mentions.csv'), ['paper', 'concept', 'count', 'inTitle', 'score'],
       graph.mentions.map((m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score]));
     await writeCsv(path.join(dir, 'cooccurs.csv'), ['source', 'target', 'papers', 'weight'],
       graph.cooccurrences.map((e) => [e.source, e.target, e.papers, e.weight]));
-    return `Wrote papers.csv, concepts.csv, mentions.csv and cooccurs.csv (${counts}) to ${dir}.`;
+    await writeCsv(path.join(dir, 'broader.csv'), ['narrower', 'broader', 'kind'], graph.broader.map((e) => [e.narrower, e.broader, e.kind]));
+    return `Wrote papers.csv, concepts.csv, mentions.csv, cooccurs.csv and broader.csv (${counts}) to ${dir}.`;
   }
   if (format === 'graphml') await toStream(open, (write) => writeGraphml(graph, write));
   else if (format === 'gexf') await toStream(open, (write) => writeGexf(graph, write));

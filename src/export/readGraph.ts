@@ -1,17 +1,18 @@
 // The whole stored graph back as a KnowledgeGraph, for exports: the same shape
 // the write side hands to a store, whichever store holds it.
-import type { CoOccurrence, KnowledgeGraph, Mention } from '../graph/model.ts';
+import type { BroaderEdge, CoOccurrence, KnowledgeGraph, Mention } from '../graph/model.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
 import { parseSpans } from '../explore/spans.ts';
 import { conceptFromRow, number as num } from '../store/rows.ts';
 
 
 export async function readGraph(store: GraphStore): Promise<KnowledgeGraph> {
-  const [papers, concepts, mentions, edges] = await Promise.all([
+  const [papers, concepts, mentions, edges, broader] = await Promise.all([
     store.papers(),
     store.run('snapshot-concepts'),
     store.run('all-mentions'),
     store.run('snapshot-cooccurs'),
+    store.run('snapshot-broader'),
   ]);
   return {
     papers,
@@ -29,5 +30,8 @@ export async function readGraph(store: GraphStore): Promise<KnowledgeGraph> {
     cooccurrences: edges
       .map((e): CoOccurrence => ({ source: String(e.source), target: String(e.target), papers: num(e.papers), weight: num(e.weight) }))
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)),
+    broader: broader
+      .map((e): BroaderEdge => ({ narrower: String(e.narrower), broader: String(e.broader), kind: e.kind === 'subsumption' ? 'subsumption' : 'nesting' }))
+      .sort((a, b) => (a.narrower < b.narrower ? -1 : a.narrower > b.narrower ? 1 : a.broader < b.broader ? -1 : 1)),
   };
 }

@@ -1,7 +1,8 @@
 // The write side's graph step: papers + extraction → the graph a store saves.
 // Counts co-occurrences, weights and prunes them (association strength), then runs
 // the analytics on the concept network: Louvain communities, ForceAtlas2 positions,
-// PageRank, betweenness and participation. Every random step is seeded and every
+// PageRank, betweenness and participation; then each concept's relevance (generic or
+// specific, over the communities) and the BROADER hierarchy (nesting, subsumption). Every random step is seeded and every
 // collection is visited in id order, so the same input, in any order, gives the
 // identical graph.
 import { associationStrength, type AssociationStrengthOptions } from './associationStrength.ts';
@@ -14,9 +15,13 @@ import { layoutConcepts, type LayoutOptions } from './layout.ts';
 import type { Concept, Extraction, KnowledgeGraph, Paper } from './model.ts';
 import { participationCoefficient } from './participation.ts';
 import { weightedPagerank, type PagerankOptions } from './pagerank.ts';
+import { conceptHierarchy } from './hierarchy.ts';
+import { termNesting } from './nesting.ts';
+import { conceptRelevance, type RelevanceOptions } from './relevance.ts';
+import { documentSubsumption, type SubsumptionOptions } from './subsumption.ts';
 
 export interface BuildOptions {
-  /** Called as each phase starts: cooccurrence, communities, layout, pagerank, betweenness, participation. */
+  /** Called as each phase starts: cooccurrence, communities, layout, pagerank, betweenness, participation, relevance, hierarchy. */
   onPhase?: (phase: string) => void;
   /** Seed of every randomised step unless a step's own options set one. Default 1. */
   seed?: number;
@@ -26,6 +31,8 @@ export interface BuildOptions {
   layout?: LayoutOptions;
   pagerank?: PagerankOptions;
   betweenness?: BetweennessOptions;
+  relevance?: RelevanceOptions;
+  subsumption?: SubsumptionOptions;
 }
 
 const DEFAULT_SEED = 1;
@@ -40,7 +47,7 @@ export class GraphBuildError extends Error {
 
 /**
  * Papers + extraction → the stored graph: Concept nodes with analytics, MENTIONS,
- * CO_OCCURS. Mentions of an unknown paper or concept are dropped, and so are
+ * CO_OCCURS, BROADER. Mentions of an unknown paper or concept are dropped, and so are
  * concepts none of the given papers mentions. Concepts come sorted by id, edges by
  * source then target, with `source < target`.
  */
@@ -58,7 +65,8 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
   phase('cooccurrence');
   const stats = conceptStats(papers, mentions);
   const conceptIds = [...stats.keys()].sort(compareIds);
-  const cooccurrences = associationStrength(countCooccurrences(mentions, options.cooccurrence), options.association);
+  const counts = countCooccurrences(mentions, options.cooccurrence);
+  const cooccurrences = associationStrength(counts, options.association);
   const graph = createConceptGraph(conceptIds, cooccurrences);
 
   phase('communities');
@@ -75,6 +83,14 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
 
   phase('participation');
   const participation = participationCoefficient(graph, communities.byConcept);
+
+  phase('relevance');
+  const relevance = conceptRelevance(mentions, communities.byConcept, communities.unclustered, { seed, ...options.relevance });
+
+  phase('hierarchy');
+  const nesting = termNesting(conceptIds.map((id) => ({ ...extracted.get(id)!, papers: stats.get(id)!.papers })));
+  const subsumption = documentSubsumption(counts, (id) => relevance.get(id)?.generic ?? false, options.subsumption);
+  const broader = conceptHierarchy(nesting, subsumption);
 
   const concepts: Concept[] = conceptIds.map((id) => {
     const { label, aliases, score } = extracted.get(id)!;
@@ -94,10 +110,12 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
       betweenness: between.get(id)!,
       participation: participation.get(id)!,
       meanYear,
+      relevance: relevance.get(id)!.relevance,
+      generic: relevance.get(id)!.generic,
     };
   });
 
-  return { papers, concepts, mentions, cooccurrences };
+  return { papers, concepts, mentions, cooccurrences, broader };
 }
 
 function uniqueIds(ids: string[], kind: string): Set<string> {

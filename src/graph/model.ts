@@ -98,6 +98,18 @@ export interface Concept {
   participation: number;
   /** Mean publication year of its papers, null when none has a year. */
   meanYear: number | null;
+  /**
+   * Specificity (VOSviewer-style relevance, src/graph/relevance.ts): how much more its
+   * co-occurrences concentrate on a few communities than those of as many random
+   * papers. 0 for a concept spread like the corpus; higher is more specific.
+   */
+  relevance: number;
+  /**
+   * A frequent concept among the least specific ones ("neural networks", "images"): it
+   * stays searchable and on its papers, but never leads the map, related-concept
+   * lists, community labels or bridge paths.
+   */
+  generic: boolean;
 }
 
 /** A CO_OCCURS edge, stored once per pair with `source < target`. */
@@ -110,12 +122,24 @@ export interface CoOccurrence {
   weight: number;
 }
 
+/** How a BROADER edge was found: one concept's words nest in the other's, or documents subsume. */
+export type BroaderKind = 'nesting' | 'subsumption';
+
+/** A BROADER edge, narrower → broader ("primary visual cortex" → "visual cortex"). */
+export interface BroaderEdge {
+  narrower: string;
+  broader: string;
+  kind: BroaderKind;
+}
+
 /** The whole graph as the write side hands it to a store. */
 export interface KnowledgeGraph {
   papers: Paper[];
   concepts: Concept[];
   mentions: Mention[];
   cooccurrences: CoOccurrence[];
+  /** The concept hierarchy (src/graph/hierarchy.ts): a DAG, transitively reduced. */
+  broader: BroaderEdge[];
 }
 
 export type StoreKind = 'embedded' | 'neo4j';

@@ -221,6 +221,12 @@ export class EmbeddedStore implements GraphStore {
       );
       await conn.query(cypherQuery('load-cooccurs', 'lbug').replaceAll('{{file}}', cooccurs));
       progress('co-occurrences', graph.cooccurrences.length, graph.cooccurrences.length);
+      const broader = await writeCsv(
+        path.join(scratch, 'broader.csv'),
+        ['from', 'to', 'kind'],
+        graph.broader.map((e) => [e.narrower, e.broader, e.kind]),
+      );
+      await conn.query(cypherQuery('load-broader', 'lbug').replaceAll('{{file}}', broader));
       await conn.close();
       await db.close();
       await checkpointed(file);
@@ -312,7 +318,7 @@ function paperRow(p: Paper): Record<string, unknown> {
   };
 }
 
-const DOUBLE_FIELDS = ['score', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear'] as const;
+const DOUBLE_FIELDS = ['score', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear', 'relevance'] as const;
 
 /** See load-concepts.lbug.cypher: doubles travel as text and are CAST back. */
 function conceptRow(c: Concept): Record<string, unknown> {

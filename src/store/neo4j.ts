@@ -231,6 +231,8 @@ export class Neo4jStore implements GraphStore {
       await this.#load(session, 'load-mentions', graph.mentions.map(mentionRow), relationshipBatch, run, phase, progress);
       phase = 'co-occurrences';
       await this.#load(session, 'load-cooccurs', graph.cooccurrences.map(cooccurrenceRow), relationshipBatch, run, phase, progress);
+      phase = 'the concept hierarchy';
+      await this.#load(session, 'load-broader', graph.broader.map((e) => ({ ...e })), relationshipBatch, run, phase, progress);
       phase = 'the removal of stale data';
       await this.#prune(session, run, progress);
       this.#hasGraph = graph.papers.length > 0;
@@ -261,7 +263,7 @@ export class Neo4jStore implements GraphStore {
 
   /** Relationships first: deleting them one batch at a time keeps each node's DETACH cheap. */
   async #prune(session: Session, run: string, progress: ProgressFn): Promise<void> {
-    const steps = ['prune-mentions', 'prune-cooccurs', 'prune-papers', 'prune-concepts'];
+    const steps = ['prune-mentions', 'prune-cooccurs', 'prune-broader', 'prune-papers', 'prune-concepts'];
     for (const [done, name] of steps.entries()) {
       progress('removing stale data', done, steps.length);
       const query = cypherQuery(name, 'neo4j');
@@ -302,6 +304,7 @@ function conceptRow(c: Concept): Record<string, unknown> {
     id: c.id, label: c.label, aliases: c.aliases, papers: driverInt(c.papers), mentions: driverInt(c.mentions),
     score: c.score, community: driverInt(c.community), x: c.x, y: c.y, pagerank: c.pagerank,
     betweenness: c.betweenness, participation: c.participation, meanYear: c.meanYear,
+    relevance: c.relevance, generic: c.generic,
   };
 }
 

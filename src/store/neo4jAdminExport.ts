@@ -13,7 +13,7 @@ import type { KnowledgeGraph } from '../graph/model.ts';
 import { writeCsv } from './csvFile.ts';
 
 export interface Neo4jAdminCsv {
-  /** Absolute paths of the written CSV files: papers, concepts, mentions, co-occurrences. */
+  /** Absolute paths of the written CSV files: papers, concepts, mentions, co-occurrences, broader links. */
   files: string[];
   /** The import command for those files, ready to paste (paths shell-quoted where needed). */
   command: string;
@@ -32,7 +32,7 @@ export interface Neo4jAdminOptions {
   importDir?: string;
 }
 
-/** Writes the four CSVs into `dir` (created if missing) and returns them with the import command. */
+/** Writes the five CSVs into `dir` (created if missing) and returns them with the import command. */
 export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, options: Neo4jAdminOptions = {}): Promise<Neo4jAdminCsv> {
   const out = path.resolve(dir);
   await mkdir(out, { recursive: true });
@@ -50,11 +50,12 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
     file('concepts.csv'),
     [
       'id:ID(Concept)', 'label', 'aliases:string[]', 'papers:int', 'mentions:int', 'score:double', 'community:int',
-      'x:double', 'y:double', 'pagerank:double', 'betweenness:double', 'participation:double', 'meanYear:double', ':LABEL',
+      'x:double', 'y:double', 'pagerank:double', 'betweenness:double', 'participation:double', 'meanYear:double',
+      'relevance:double', 'generic:boolean', ':LABEL',
     ],
     graph.concepts.map((c) => [
       c.id, c.label, c.aliases, c.papers, c.mentions, c.score, c.community,
-      c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear, 'Concept',
+      c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear, c.relevance, c.generic, 'Concept',
     ]),
     cell,
   );
@@ -74,6 +75,12 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
     }),
     cell,
   );
+  const broader = await writeCsv(
+    file('broader.csv'),
+    [':START_ID(Concept)', ':END_ID(Concept)', 'kind', ':TYPE'],
+    graph.broader.map((e) => [e.narrower, e.broader, e.kind, 'BROADER']),
+    cell,
+  );
 
   const seen = (file: string) => shellQuote(options.importDir ? path.posix.join(options.importDir, path.basename(file)) : file);
   const command = [
@@ -82,6 +89,7 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
     `--nodes=Concept=${seen(concepts)}`,
     `--relationships=MENTIONS=${seen(mentions)}`,
     `--relationships=CO_OCCURS=${seen(cooccurs)}`,
+    `--relationships=BROADER=${seen(broader)}`,
     `--array-delimiter=${shellQuote(delimiter)}`,
     // Abstracts and titles may hold line breaks inside quoted fields.
     '--multiline-fields=true',
@@ -89,7 +97,7 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
     '--overwrite-destination=true',
     'neo4j',
   ].join(' ');
-  return { files: [papers, concepts, mentions, cooccurs], command };
+  return { files: [papers, concepts, mentions, cooccurs, broader], command };
 }
 
 function arrayDelimiter(graph: KnowledgeGraph): string {

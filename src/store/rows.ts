@@ -45,6 +45,8 @@ export function conceptFromRow(row: Row): Concept {
     betweenness: number(row.betweenness),
     participation: number(row.participation),
     meanYear: numberOrNull(row.meanYear),
+    relevance: number(row.relevance),
+    generic: row.generic === true,
   };
 }
 

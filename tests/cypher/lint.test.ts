@@ -20,20 +20,22 @@ function withoutPlugins<T>(registry: Partial<Record<string, Record<string, T>>> 
 
 const SCHEMA: DbSchema = {
   labels: ['Paper', 'Concept'],
-  relationshipTypes: ['MENTIONS', 'CO_OCCURS'],
+  relationshipTypes: ['MENTIONS', 'CO_OCCURS', 'BROADER'],
   propertyKeys: [
     // Paper
     'id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'source', 'doi', 'arxivId', 'openalexId', 'sources', 'pmid', 'wosId', 'keywords',
     // Concept
     'label', 'aliases', 'papers', 'mentions', 'score', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear',
-    // MENTIONS, CO_OCCURS
-    'count', 'inTitle', 'spans', 'weight',
+    'relevance', 'generic',
+    // MENTIONS, CO_OCCURS, BROADER
+    'count', 'inTitle', 'spans', 'weight', 'kind',
     // the write stamp, and the keys of load rows
-    'run', 'paper', 'concept', 'target',
+    'run', 'paper', 'concept', 'target', 'narrower', 'broader',
   ],
   graphSchema: [
     { from: 'Paper', to: 'Concept', relType: 'MENTIONS' },
     { from: 'Concept', to: 'Concept', relType: 'CO_OCCURS' },
+    { from: 'Concept', to: 'Concept', relType: 'BROADER' },
   ],
   functions: withoutPlugins(testData.mockSchema.functions),
   procedures: withoutPlugins(testData.mockSchema.procedures),
@@ -123,7 +125,7 @@ const statements = [...appQueries.values(), ...exampleQueries.values()].flatMap(
 describe('Cypher for Neo4j passes the official linter', () => {
   it('finds the app queries', () => {
     // The store's write path cannot work without these; a rename would otherwise shrink the test silently.
-    for (const name of ['schema', 'load-papers', 'load-concepts', 'load-mentions', 'load-cooccurs', 'all-papers', 'paper', 'stats-papers']) {
+    for (const name of ['schema', 'load-papers', 'load-concepts', 'load-mentions', 'load-cooccurs', 'load-broader', 'all-papers', 'paper', 'stats-papers']) {
       expect(appQueries.has(name), `cypher/${name}(.neo4j).cypher`).toBe(true);
     }
   });

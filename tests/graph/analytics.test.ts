@@ -182,7 +182,7 @@ describe('buildGraph', () => {
     const { papers, extraction } = handCorpus(twoCliquesAndABridge());
     const phases: string[] = [];
     buildGraph(papers, extraction, { onPhase: (p) => phases.push(p) });
-    expect(phases).toEqual(['cooccurrence', 'communities', 'layout', 'pagerank', 'betweenness', 'participation']);
+    expect(phases).toEqual(['cooccurrence', 'communities', 'layout', 'pagerank', 'betweenness', 'participation', 'relevance', 'hierarchy']);
   });
 
   it('rejects duplicate concept ids', () => {
@@ -192,7 +192,7 @@ describe('buildGraph', () => {
   });
 
   it('builds an empty graph from no papers', () => {
-    expect(buildGraph([], { concepts: [], mentions: [] })).toEqual({ papers: [], concepts: [], mentions: [], cooccurrences: [] });
+    expect(buildGraph([], { concepts: [], mentions: [] })).toEqual({ papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] });
   });
 });
 

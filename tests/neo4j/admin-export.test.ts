@@ -27,13 +27,14 @@ function read(name: string): { header: string[]; rows: string[][] } {
 }
 
 describe('neo4j-admin CSV export', () => {
-  it('writes the four files and a command that names each with its label or type', () => {
-    expect(files.map((f) => path.basename(f))).toEqual(['papers.csv', 'concepts.csv', 'mentions.csv', 'cooccurs.csv']);
+  it('writes the five files and a command that names each with its label or type', () => {
+    expect(files.map((f) => path.basename(f))).toEqual(['papers.csv', 'concepts.csv', 'mentions.csv', 'cooccurs.csv', 'broader.csv']);
     expect(command).toMatch(/^neo4j-admin database import full /);
     expect(command).toContain(`--nodes=Paper=${files[0]}`);
     expect(command).toContain(`--nodes=Concept=${files[1]}`);
     expect(command).toContain(`--relationships=MENTIONS=${files[2]}`);
     expect(command).toContain(`--relationships=CO_OCCURS=${files[3]}`);
+    expect(command).toContain(`--relationships=BROADER=${files[4]}`);
     expect(command).toContain("--array-delimiter=';'");
     expect(command).toContain('--multiline-fields=true');
     expect(command).toMatch(/ neo4j$/);
@@ -45,17 +46,20 @@ describe('neo4j-admin CSV export', () => {
     ]);
     expect(read('concepts.csv').header).toEqual([
       'id:ID(Concept)', 'label', 'aliases:string[]', 'papers:int', 'mentions:int', 'score:double', 'community:int',
-      'x:double', 'y:double', 'pagerank:double', 'betweenness:double', 'participation:double', 'meanYear:double', ':LABEL',
+      'x:double', 'y:double', 'pagerank:double', 'betweenness:double', 'participation:double', 'meanYear:double',
+      'relevance:double', 'generic:boolean', ':LABEL',
     ]);
     expect(read('mentions.csv').header).toEqual([':START_ID(Paper)', ':END_ID(Concept)', 'count:int', 'inTitle:boolean', 'score:double', 'spans', ':TYPE']);
     expect(read('cooccurs.csv').header).toEqual([':START_ID(Concept)', ':END_ID(Concept)', 'papers:int', 'weight:double', ':TYPE']);
+    expect(read('broader.csv').header).toEqual([':START_ID(Concept)', ':END_ID(Concept)', 'kind', ':TYPE']);
   });
 
-  it('writes one row per paper, concept, mention and co-occurrence', () => {
+  it('writes one row per paper, concept, mention, co-occurrence and broader link', () => {
     expect(read('papers.csv').rows).toHaveLength(fixtureGraph.papers.length);
     expect(read('concepts.csv').rows).toHaveLength(fixtureGraph.concepts.length);
     expect(read('mentions.csv').rows).toHaveLength(fixtureGraph.mentions.length);
     expect(read('cooccurs.csv').rows).toHaveLength(fixtureGraph.cooccurrences.length);
+    expect(read('broader.csv').rows).toEqual([['spike timing dependent plasticity', 'dendrite', 'subsumption', 'BROADER']]);
   });
 
   it('keeps commas, quotes and line breaks in titles intact', () => {

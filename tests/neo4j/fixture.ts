@@ -39,6 +39,9 @@ function concept(id: string, label: string, community: number, overrides: Partia
     betweenness: 0,
     participation: 0.5,
     meanYear: 2021.5,
+    // A whole-number double too.
+    relevance: 1,
+    generic: false,
     ...overrides,
   };
 }
@@ -64,6 +67,7 @@ export const fixtureGraph: KnowledgeGraph = {
   cooccurrences: [
     { source: 'dendrite', target: 'spike timing dependent plasticity', papers: 2, weight: 1 },
   ],
+  broader: [{ narrower: 'spike timing dependent plasticity', broader: 'dendrite', kind: 'subsumption' }],
 };
 
 /** The fixture with one paper, its mentions and a concept only it had taken away. */
@@ -74,5 +78,6 @@ export function smallerGraph(): KnowledgeGraph {
     concepts: fixtureGraph.concepts.filter((c) => c.id !== 'catastrophic forgetting'),
     mentions: fixtureGraph.mentions.filter((m) => m.paperId !== gone),
     cooccurrences: fixtureGraph.cooccurrences,
+    broader: fixtureGraph.broader,
   };
 }

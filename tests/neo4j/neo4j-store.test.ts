@@ -58,7 +58,7 @@ const NEO4J_URI = process.env.NEO4J_URI;
 if (!NEO4J_URI) console.warn('Neo4j integration suite skipped: set NEO4J_URI to run it');
 
 const LIMITS = { timeoutMs: 5_000, maxRows: 1_000 };
-const EMPTY: KnowledgeGraph = { papers: [], concepts: [], mentions: [], cooccurrences: [] };
+const EMPTY: KnowledgeGraph = { papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] };
 
 describe.runIf(NEO4J_URI)('Neo4j store against a server (NEO4J_URI)', () => {
   let store: GraphStore;

@@ -94,6 +94,7 @@ describe('embedded store', () => {
       // A mention of a concept that does not exist makes the relationship load fail.
       mentions: [{ paperId: before.papers[0].id, conceptId: 'no such concept', count: 1, inTitle: false, score: 1, spans: [] }],
       cooccurrences: [],
+      broader: [],
     };
     await expect(withStore((store) => store.write(broken))).rejects.toThrow(/previous graph is unchanged/);
     expect(await dump()).toEqual(before);
@@ -107,13 +108,14 @@ describe('embedded store', () => {
     // LadybugDB's CSV sniffer took the apostrophes for quote characters.
     const rows = parse(readFileSync(path.join(import.meta.dirname, 'fixtures/cooccurs-apostrophes.csv')), { columns: true }) as { source: string; target: string; papers: string; weight: string }[];
     const ids = [...new Set([...rows.flatMap((r) => [r.source, r.target]), 'O({M(n', '"quoted"', 'back\\slash'])].sort();
-    const concept = (id: string) => ({ id, label: id, aliases: [id], papers: 1, mentions: 1, score: 1, community: 0, x: 0, y: 0, pagerank: 0, betweenness: 0, participation: 0, meanYear: null });
+    const concept = (id: string) => ({ id, label: id, aliases: [id], papers: 1, mentions: 1, score: 1, community: 0, x: 0, y: 0, pagerank: 0, betweenness: 0, participation: 0, meanYear: null, relevance: 0, generic: false });
     const paper = { id: "p'1", title: 'T', abstract: 'A', year: null, date: null, url: null, authors: [], source: 's', doi: null, arxivId: null, openalexId: null, pmid: null, wosId: null, keywords: [], sources: ['s'] };
     const graph: KnowledgeGraph = {
       papers: [paper],
       concepts: ids.map(concept),
       mentions: ids.map((id) => ({ paperId: paper.id, conceptId: id, count: 1, inTitle: false, score: 1, spans: [{ field: 'abstract', start: 0, end: 1 }] })),
       cooccurrences: rows.map((r) => ({ source: r.source, target: r.target, papers: Number(r.papers), weight: Number(r.weight) })),
+      broader: [],
     };
     const scratchStore = await openEmbeddedStore(mkdtempSync(path.join(os.tmpdir(), 'papergraph-ids-')));
     try {

@@ -1,0 +1,76 @@
+// Broader concepts from term nesting: a concept whose words contain another concept's
+// words is narrower than it ("primary visual cortex" → "visual cortex", "Hebbian
+// plasticity rule" → "Hebbian", "dendritic tree" → "dendrite").
+//
+// Method: lexical inclusion, the most productive source of term relations in term
+// structuring (Bourigault & Jacquemin 1999, "Term extraction + term clustering: an
+// integrated platform for computer-aided terminology", EACL; the "nested terms" of
+// C-value, Frantzi, Ananiadou & Mima 2000): y is narrower than x when x's words are a
+// contiguous run of y's words, at the head ("visual cortex" in "primary visual
+// cortex": a kind of), or as a modifier ("Hebbian plasticity" in "Hebbian plasticity
+// rule": a facet of). Words are compared folded (case, accents, hyphens ignored) over
+// each concept's id and every alias, so "STDP synapses" nests under STDP and
+// "dendritic tree" under dendrite (whose aliases hold "dendritic"). A run that names
+// several concepts means the one it is the id of (the one in most papers when case
+// alone tells ids apart: "learning" and "LEARNING"); a run that is only an alias of
+// several is ambiguous and skipped. Only the longest nested concepts
+// become edges: "primary visual cortex" → "visual cortex", not also → "cortex", which
+// "visual cortex" → "cortex" already implies.
+import { foldText } from '../explore/foldText.ts';
+import { compareIds } from './cooccurrence.ts';
+
+export interface NestingEdge {
+  narrower: string;
+  broader: string;
+}
+
+export function termNesting(concepts: { id: string; aliases: string[]; papers: number }[]): NestingEdge[] {
+  const named = namesToConcepts(concepts);
+
+  const edges: NestingEdge[] = [];
+  for (const concept of [...concepts].sort((a, b) => compareIds(a.id, b.id))) {
+    // Nested concept → the longest run (in characters) that names it.
+    const nested = new Map<string, string>();
+    for (const name of new Set([concept.id, ...concept.aliases].map(foldText))) {
+      const words = name.split(' ').filter(Boolean);
+      for (let length = words.length - 1; length >= 1; length--) {
+        for (let start = 0; start + length <= words.length; start++) {
+          const run = words.slice(start, start + length).join(' ');
+          const id = named.get(run);
+          if (id === undefined || id === concept.id) continue;
+          const seen = nested.get(id);
+          if (seen === undefined || seen.length < run.length) nested.set(id, run);
+        }
+      }
+    }
+    const runs = [...nested];
+    for (const [id, run] of runs) {
+      const inside = ` ${run} `;
+      const covered = runs.some(([other, longer]) => other !== id && longer.length > run.length && ` ${longer} `.includes(inside));
+      if (!covered) edges.push({ narrower: concept.id, broader: id });
+    }
+  }
+  return edges.sort((a, b) => compareIds(a.narrower, b.narrower) || compareIds(a.broader, b.broader));
+}
+
+/** Folded name → the one concept it names; ambiguous names are left out. */
+function namesToConcepts(concepts: { id: string; aliases: string[]; papers: number }[]): Map<string, string> {
+  const byName = new Map<string, { id: string; papers: number; isId: boolean }[]>();
+  for (const concept of concepts) {
+    const idName = foldText(concept.id);
+    for (const name of new Set([concept.id, ...concept.aliases].map(foldText))) {
+      if (!name) continue;
+      const entry = { id: concept.id, papers: concept.papers, isId: name === idName };
+      const list = byName.get(name);
+      if (list) list.push(entry);
+      else byName.set(name, [entry]);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [name, entries] of byName) {
+    const ids = entries.filter((e) => e.isId).sort((a, b) => b.papers - a.papers || compareIds(a.id, b.id));
+    if (entries.length === 1) out.set(name, entries[0].id);
+    else if (ids.length > 0 && (ids.length === 1 || ids[0].papers > ids[1].papers)) out.set(name, ids[0].id);
+  }
+  return out;
+}
