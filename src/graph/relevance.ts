@@ -39,6 +39,8 @@ export interface RelevanceOptions {
   minShare?: number;
   /** …and never below this many papers. Default 5. */
   minPapers?: number;
+  /** Fewest such frequent concepts for a quantile of them to mean anything; below it none is generic. Default 10. */
+  minCandidates?: number;
   /** Random paper sets drawn per size for the chance level. Default 40. */
   nullSamples?: number;
   /** Seed of those draws. Default 1. */
@@ -49,6 +51,7 @@ const DEFAULTS: Required<RelevanceOptions> = {
   genericShare: 0.4,
   minShare: 0.01,
   minPapers: 5,
+  minCandidates: 10,
   nullSamples: 40,
   seed: 1,
 };
@@ -71,7 +74,7 @@ export function conceptRelevance(
   unclustered: number | null,
   options: RelevanceOptions = {},
 ): Map<string, ConceptRelevance> {
-  const { genericShare, minShare, minPapers, nullSamples, seed } = { ...DEFAULTS, ...options };
+  const { genericShare, minShare, minPapers, minCandidates, nullSamples, seed } = { ...DEFAULTS, ...options };
   const topicOf = (id: string) => {
     const community = communities.get(id);
     return community === undefined || community === unclustered ? null : community;
@@ -126,7 +129,8 @@ export function conceptRelevance(
   const ordered = candidates.map((id) => relevance.get(id)!).sort((a, b) => a - b);
   const flagged = Math.floor(genericShare * ordered.length);
   // Without contrast (one community, or too few frequent concepts) nothing can be told apart.
-  const threshold = flagged > 0 && ordered[ordered.length - 1] > ordered[0] ? ordered[flagged - 1] : -Infinity;
+  const contrast = ordered.length >= minCandidates && ordered[ordered.length - 1] > ordered[0];
+  const threshold = contrast && flagged > 0 ? ordered[flagged - 1] : -Infinity;
   const generic = new Set(candidates.filter((id) => relevance.get(id)! <= threshold));
 
   return new Map([...relevance].map(([id, value]) => [id, { relevance: value, generic: generic.has(id) }]));

@@ -33,6 +33,8 @@ describe('relevance on hand-built topics', () => {
   it('flags the least relevant share of the frequent concepts, and never a rare one', () => {
     // Ten concepts reach 8 papers ("method" and the nine topic concepts); "spike" has 4.
     const relevance = conceptRelevance(extraction.mentions, communities, null, { minPapers: 8, minShare: 0, genericShare: 0.1 });
+    const tooFew = conceptRelevance(extraction.mentions, communities, null, { minPapers: 8, minShare: 0, genericShare: 0.1, minCandidates: 11 });
+    expect([...tooFew.values()].some((r) => r.generic)).toBe(false);
     expect([...relevance].filter(([, r]) => r.generic).map(([id]) => id)).toEqual(['method']);
     const stricter = conceptRelevance(extraction.mentions, communities, null, { minPapers: 13, minShare: 0 });
     expect([...stricter.values()].some((r) => r.generic)).toBe(false);
