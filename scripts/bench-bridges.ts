@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Concept, CoOccurrence, KnowledgeGraph, Mention, Paper } from '../src/graph/model.ts';
-import { findBridges } from '../src/explore/bridges.ts';
+import { findBridges } from '../src/explore/bridges/index.ts';
 import { loadSnapshot } from '../src/explore/snapshot.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server/serve.ts';

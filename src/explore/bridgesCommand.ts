@@ -2,7 +2,7 @@
 // readable text (ranked papers with reasons, then paths, then structural bridges) or
 // as one JSON document. Exit codes: 0 answered, 1 unknown topic, 2 bad usage.
 import type { GraphStore } from '../store/GraphStore.ts';
-import { findBridges } from './bridges.ts';
+import { findBridges } from './bridges/index.ts';
 import type { BridgesResponse, ResolvedTopic } from '../graph/model.ts';
 import { ExploreError } from './errors.ts';
 import { loadSnapshot } from './snapshot.ts';

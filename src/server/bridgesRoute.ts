@@ -1,7 +1,7 @@
 // GET /api/bridges?a=&b=&limit= → BridgesResponse. Unknown topics are 404 and the
 // same topic on both sides is 400 (ExploreError, mapped by the app's error handler).
 import type { Request, Response } from 'express';
-import { findBridges } from '../explore/bridges.ts';
+import { findBridges } from '../explore/bridges/index.ts';
 import type { AppContext } from './app.ts';
 import { intParam, stringParam } from './params.ts';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import express from 'express';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBridges } from '../../src/explore/bridges.ts';
+import { findBridges } from '../../src/explore/bridges/index.ts';
 import { runBridgesCommand } from '../../src/explore/bridgesCommand.ts';
 import type { BridgesResponse } from '../../src/graph/model.ts';
 import { ExploreError } from '../../src/explore/errors.ts';
