@@ -1,9 +1,9 @@
-// A community of the concept map, opened from the legend: its most specific concepts
-// and the papers that mention them most.
+// A community of the concept map, opened from the legend: its most distinctive concepts
+// (communityLabels.ts) and the papers that mention them most.
 import type { CommunityResponse } from '../graph/model.ts';
 import { paperSummaries } from './concept.ts';
 import { ExploreError } from './errors.ts';
-import { communityConcepts, type MentionEntry, type Snapshot } from './snapshot.ts';
+import type { MentionEntry, Snapshot } from './snapshot.ts';
 
 export interface CommunityOptions {
   concepts: number;
@@ -16,7 +16,8 @@ export function communityDetails(snapshot: Snapshot, id: number, options: Partia
   const limits = { ...COMMUNITY_DEFAULTS, ...options };
   const summary = snapshot.communities.get(id);
   if (!summary) throw new ExploreError('not_found', `No community ${id}.`);
-  const members = communityConcepts(snapshot, id);
+  const ranked = snapshot.communityMembers.get(id) ?? [];
+  const members = ranked.map((r) => r.concept);
   // A paper belongs to the community as much as it mentions the community's concepts.
   const weight = new Map<string, MentionEntry & { total: number }>();
   for (const concept of members) {
@@ -29,7 +30,9 @@ export function communityDetails(snapshot: Snapshot, id: number, options: Partia
   const papers = [...weight.values()].sort((a, b) => b.total - a.total || (a.paperId < b.paperId ? -1 : 1));
   return {
     ...summary,
-    topConcepts: members.slice(0, limits.concepts).map((c) => ({ id: c.id, label: c.label, papers: c.papers, weight: 1 - c.participation })),
+    topConcepts: ranked.slice(0, limits.concepts).map(({ concept, score }) => ({ id: concept.id, label: concept.label, papers: concept.papers, weight: round(score) })),
     topPapers: paperSummaries(snapshot, papers.slice(0, limits.papers)),
   };
 }
+
+const round = (x: number) => Math.round(x * 100) / 100;

@@ -3,9 +3,10 @@
 // asks on every click (overview, search, neighbourhood, concept, evidence lists)
 // are then answered without a database round trip; only abstracts, spans and
 // console queries go back to the store.
-import type { Concept, CommunitySummary } from '../graph/model.ts';
+import type { BroaderKind, Concept, CommunitySummary } from '../graph/model.ts';
 import { conceptFromRow, number as num, numberOrNull as maybeNum, text as str } from '../store/rows.ts';
 import type { GraphStore } from '../store/GraphStore.ts';
+import { communityNames, type RankedConcept } from './communityLabels.ts';
 import { foldText } from './foldText.ts';
 
 export interface PaperEntry {
@@ -29,18 +30,30 @@ export interface Neighbour {
   weight: number;
 }
 
+/** One end of a BROADER edge, seen from the other. */
+export interface HierarchyLink {
+  id: string;
+  kind: BroaderKind;
+}
+
 export interface Snapshot {
   concepts: Map<string, Concept>;
   /** Concept ids, most papers first (ties: higher PageRank, then id). */
   conceptsByPapers: string[];
   /** CO_OCCURS neighbours of each concept, strongest first. */
   neighbours: Map<string, Neighbour[]>;
+  /** Immediate broader concepts of each concept (BROADER edges out), most papers first. */
+  broader: Map<string, HierarchyLink[]>;
+  /** Immediate narrower concepts of each concept (BROADER edges in), most papers first. */
+  narrower: Map<string, HierarchyLink[]>;
   papers: Map<string, PaperEntry>;
   /** Mentions of each concept, most central papers first. */
   mentionsByConcept: Map<string, MentionEntry[]>;
   /** Mentions in each paper, most central concepts first. */
   mentionsByPaper: Map<string, MentionEntry[]>;
   communities: Map<number, CommunitySummary>;
+  /** Members of each community, most distinctive first (communityLabels.ts); generic ones last. */
+  communityMembers: Map<number, RankedConcept[]>;
   /** Folded alias → concept ids, for search. */
   aliasIndex: Map<string, string[]>;
   /** The same entries as an array: scanning an array per keystroke is several times faster than a Map. */
@@ -59,11 +72,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
-  const [conceptRows, edgeRows, mentionRows, paperRows] = await Promise.all([
+  const [conceptRows, edgeRows, mentionRows, paperRows, broaderRows] = await Promise.all([
     store.run('snapshot-concepts'),
     store.run('snapshot-cooccurs'),
     store.run('snapshot-mentions'),
     store.run('snapshot-papers'),
+    store.run('snapshot-broader'),
   ]);
 
   const concepts = new Map<string, Concept>();
@@ -85,6 +99,17 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     push(neighbours, target, { id: source, papers, weight });
   }
   for (const list of neighbours.values()) list.sort((a, b) => b.weight - a.weight || b.papers - a.papers);
+
+  const broader = new Map<string, HierarchyLink[]>();
+  const narrower = new Map<string, HierarchyLink[]>();
+  for (const row of broaderRows) {
+    const kind: BroaderKind = row.kind === 'subsumption' ? 'subsumption' : 'nesting';
+    push(broader, String(row.narrower), { id: String(row.broader), kind });
+    push(narrower, String(row.broader), { id: String(row.narrower), kind });
+  }
+  const byPapers = (a: HierarchyLink, b: HierarchyLink) =>
+    (concepts.get(b.id)?.papers ?? 0) - (concepts.get(a.id)?.papers ?? 0) || (a.id < b.id ? -1 : 1);
+  for (const list of [...broader.values(), ...narrower.values()]) list.sort(byPapers);
 
   const papers = new Map<string, PaperEntry>();
   let minYear: number | null = null;
@@ -116,6 +141,8 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
   for (const list of mentionsByConcept.values()) list.sort(byCentrality);
   for (const list of mentionsByPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count);
 
+  const names = communityNames(concepts, mentionsByConcept, mentionsByPaper);
+
   const aliasIndex = new Map<string, string[]>();
   for (const concept of concepts.values()) {
     const keys = new Set([concept.label, concept.id, ...concept.aliases].map(foldText));
@@ -126,10 +153,13 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     concepts,
     conceptsByPapers,
     neighbours,
+    broader,
+    narrower,
     papers,
     mentionsByConcept,
     mentionsByPaper,
-    communities: summariseCommunities(concepts, mentionsByConcept, papers),
+    communities: summariseCommunities(names.ranked, names.labels, mentionsByConcept, papers),
+    communityMembers: names.ranked,
     aliasIndex,
     aliasList: [...aliasIndex],
     foldedTitles: [...papers.values()].map((p) => ({ id: p.id, folded: foldText(p.title) })),
@@ -139,29 +169,22 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
   };
 }
 
-/** Concepts most specific to a community: many papers, few links outside it. */
-export function communityConcepts(snapshot: Pick<Snapshot, 'concepts'>, community: number): Concept[] {
-  return [...snapshot.concepts.values()]
-    .filter((c) => c.community === community)
-    .sort((a, b) => b.papers * (1 - b.participation) - a.papers * (1 - a.participation) || b.papers - a.papers);
-}
-
 function summariseCommunities(
-  concepts: Map<string, Concept>,
+  members: Map<number, RankedConcept[]>,
+  labels: Map<number, string>,
   mentionsByConcept: Map<string, MentionEntry[]>,
   papers: Map<string, PaperEntry>,
 ): Map<number, CommunitySummary> {
-  const ids = new Set([...concepts.values()].map((c) => c.community));
   const out = new Map<number, CommunitySummary>();
-  for (const id of [...ids].sort((a, b) => a - b)) {
-    const members = communityConcepts({ concepts }, id);
+  for (const id of [...members.keys()].sort((a, b) => a - b)) {
+    const list = members.get(id)!;
     const paperIds = new Set<string>();
-    for (const c of members) for (const m of mentionsByConcept.get(c.id) ?? []) paperIds.add(m.paperId);
+    for (const { concept } of list) for (const m of mentionsByConcept.get(concept.id) ?? []) paperIds.add(m.paperId);
     const years = [...paperIds].map((p) => papers.get(p)?.year).filter((y): y is number => typeof y === 'number');
     out.set(id, {
       id,
-      label: members.slice(0, 3).map((c) => c.label).join(' · '),
-      concepts: members.length,
+      label: labels.get(id) ?? '',
+      concepts: list.length,
       papers: paperIds.size,
       meanYear: years.length ? Math.round((years.reduce((a, b) => a + b, 0) / years.length) * 10) / 10 : null,
     });

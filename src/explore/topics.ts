@@ -1,12 +1,14 @@
 // Topic resolution for the bridges question: what the user typed → a set of concepts.
 // In order: `community:N` or a community's label → its member concepts; a concept id,
-// label or alias (folded: case, accents, hyphens ignored) → that concept; otherwise
-// free text → the concepts whose aliases contain every word of it, most papers first.
-// A topic that matches nothing fails with near matches (edit distance over aliases),
-// so a typo gets a "did you mean" instead of an empty answer.
+// label or alias (folded: case, accents, hyphens ignored) → that concept and its
+// narrower concepts (family.ts); otherwise free text → the concepts whose aliases
+// contain every word of it, most papers first, and their narrower concepts. The note
+// names every concept taken. A topic that matches nothing fails with near matches
+// (edit distance over aliases), so a typo gets a "did you mean" instead of an empty answer.
 import type { Concept } from '../graph/model.ts';
 import type { ConceptRef, ResolvedTopic } from '../graph/model.ts';
 import { ExploreError } from './errors.ts';
+import { conceptFamily, describeFamily, type FamilyOptions } from './family.ts';
 import { foldText } from './foldText.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -15,9 +17,11 @@ export interface TopicOptions {
   maxTextConcepts: number;
   /** Near matches offered when a topic is unknown. */
   suggestions: number;
+  /** How far down the hierarchy a concept's topic reaches. */
+  family: Partial<FamilyOptions>;
 }
 
-export const TOPIC_DEFAULTS: TopicOptions = { maxTextConcepts: 12, suggestions: 5 };
+export const TOPIC_DEFAULTS: TopicOptions = { maxTextConcepts: 12, suggestions: 5, family: {} };
 
 export function conceptRef(concept: Concept): ConceptRef {
   return { id: concept.id, label: concept.label, papers: concept.papers };
@@ -100,7 +104,7 @@ export function nearMatches(snapshot: Snapshot, folded: string, limit: number): 
 
 /** What `query` means as a topic. Throws ExploreError `bad_input` (empty) or `not_found` (with near matches). */
 export function resolveTopic(snapshot: Snapshot, query: string, options: Partial<TopicOptions> = {}): ResolvedTopic {
-  const { maxTextConcepts, suggestions } = { ...TOPIC_DEFAULTS, ...options };
+  const { maxTextConcepts, suggestions, family: familyOptions } = { ...TOPIC_DEFAULTS, ...options };
   const folded = foldText(query);
   if (folded.length === 0) throw new ExploreError('bad_input', 'A topic is empty: give a concept, some words or "community:N".');
 
@@ -109,10 +113,12 @@ export function resolveTopic(snapshot: Snapshot, query: string, options: Partial
 
   const exact = snapshot.aliasIndex.get(folded);
   if (exact) {
-    const concepts = exact.map((id) => snapshot.concepts.get(id)!);
-    const [first] = [...concepts].sort(byPapers);
+    const concepts = exact.map((id) => snapshot.concepts.get(id)!).sort(byPapers);
+    const [first] = concepts;
     const matched = foldText(first.label) === folded ? 'its label' : `the alias "${query.trim()}"`;
-    return topic(query, 'concept', first.label, concepts, `the concept "${first.label}" (by ${matched}, ${first.papers} papers)`);
+    const family = conceptFamily(snapshot, concepts, familyOptions);
+    const note = `the concept "${first.label}" (by ${matched}, ${first.papers} papers)${describeFamily(family)}`;
+    return topic(query, 'concept', first.label, family.concepts, note);
   }
 
   for (const summary of snapshot.communities.values()) {
@@ -130,8 +136,9 @@ export function resolveTopic(snapshot: Snapshot, query: string, options: Partial
   if (unique.length > 0) {
     const used = unique.slice(0, maxTextConcepts);
     const more = unique.length > used.length ? ` (the ${used.length} in most papers of ${unique.length} matching)` : '';
-    const note = `free text matching ${used.length} concept${used.length === 1 ? '' : 's'}${more}: ${used.map((c) => c.label).join(', ')}`;
-    return topic(query, 'text', query.trim(), used, note);
+    const family = conceptFamily(snapshot, used, familyOptions);
+    const note = `free text matching ${used.length} concept${used.length === 1 ? '' : 's'}${more}: ${used.map((c) => c.label).join(', ')}${describeFamily(family)}`;
+    return topic(query, 'text', query.trim(), family.concepts, note);
   }
 
   const near = nearMatches(snapshot, folded, suggestions);

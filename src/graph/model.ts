@@ -259,8 +259,21 @@ export interface ConceptPapersResponse {
 export interface RelatedConcept {
   id: string;
   label: string;
+  /** Related concepts: papers in common. Community concepts: the concept's papers. */
   papers: number;
+  /** Related concepts: association strength (strongest edge of the corpus = 1). Community concepts: log-likelihood G² for the community. */
   weight: number;
+  /** A generic concept (Concept.generic): listed after the specific ones. */
+  generic?: boolean;
+}
+
+/** A broader or narrower concept in the concept panel. */
+export interface HierarchyConcept {
+  id: string;
+  label: string;
+  papers: number;
+  /** How the BROADER edge was found. */
+  kind: BroaderKind;
 }
 
 export interface ConceptResponse {
@@ -271,8 +284,18 @@ export interface ConceptResponse {
   community: number;
   pagerank: number;
   meanYear: number | null;
+  /** Specificity (Concept.relevance) and whether the concept is generic. */
+  relevance: number;
+  generic: boolean;
   topPapers: PaperSummary[];
+  /** Co-occurring concepts by association strength, with at least a few papers in common; generic ones last. */
   related: RelatedConcept[];
+  /** Immediate broader concepts (BROADER edges out), most papers first. */
+  broader: HierarchyConcept[];
+  /** Immediate narrower concepts (BROADER edges in), most papers first, at most `narrowerLimit`. */
+  narrower: HierarchyConcept[];
+  /** All immediate narrower concepts, when more than are listed. */
+  narrowerTotal: number;
 }
 
 export interface PaperConcept {

@@ -1,7 +1,7 @@
 // The bridges answer on hand-made graphs where the right answer is known: ranking by
 // specificity, topic resolution, refusals, connecting paths and structural bridges.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBridges } from '../../src/explore/bridges.ts';
+import { findBridges } from '../../src/explore/bridges/index.ts';
 import { ExploreError } from '../../src/explore/errors.ts';
 import { resolveTopic, resolveTopicPair } from '../../src/explore/topics.ts';
 import { filler, handStore, type HandStore } from './handGraph.ts';
@@ -30,6 +30,8 @@ describe('direct bridges and topics', () => {
         { id: 'titled', title: 'STDP against catastrophic forgetting', mentions: [{ concept: STDP, inTitle: true }, { concept: CF, inTitle: true }] },
         ...filler('plastic', 8, ['synaptic plasticity', 'neural network']),
         ...filler('forget', 8, ['gradual forgetting', 'memory']),
+        // Broad concepts appear beyond the topics too, so neither is subsumed by one (Sanderson & Croft).
+        ...filler('broad', 4, ['neural network', 'memory']),
       ],
       {
         [STDP]: ['STDP', 'spike-timing-dependent plasticity', 'spike timing dependent plasticity'],
