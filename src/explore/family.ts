@@ -12,13 +12,13 @@ import type { Concept } from '../graph/model.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export interface FamilyOptions {
-  /** Levels walked down the hierarchy. Default 4. */
+  /** Levels walked down the hierarchy. Default 3 (as cypher/examples/narrower.cypher). */
   maxDepth: number;
   /** Concepts in a family at most, the roots included. Default 80. */
   maxConcepts: number;
 }
 
-export const FAMILY_DEFAULTS: FamilyOptions = { maxDepth: 4, maxConcepts: 80 };
+export const FAMILY_DEFAULTS: FamilyOptions = { maxDepth: 3, maxConcepts: 80 };
 
 export interface Family {
   /** The roots, then the narrower concepts taken, nearest and most frequent first. */
@@ -27,11 +27,14 @@ export interface Family {
   narrower: Concept[];
   /** Narrower concepts within `maxDepth` left out by `maxConcepts`. */
   left: number;
+  /** The root each narrower concept was reached from. */
+  rootOf: Map<string, Concept>;
 }
 
 export function conceptFamily(snapshot: Snapshot, roots: Concept[], options: Partial<FamilyOptions> = {}): Family {
   const { maxDepth, maxConcepts } = { ...FAMILY_DEFAULTS, ...options };
   const seen = new Set(roots.map((c) => c.id));
+  const rootOf = new Map(roots.map((c) => [c.id, c]));
   const below: Concept[] = [];
   let level = roots;
   for (let depth = 1; depth <= maxDepth && level.length > 0; depth++) {
@@ -40,6 +43,7 @@ export function conceptFamily(snapshot: Snapshot, roots: Concept[], options: Par
       for (const link of snapshot.narrower.get(concept.id) ?? []) {
         if (seen.has(link.id)) continue;
         seen.add(link.id);
+        rootOf.set(link.id, rootOf.get(concept.id)!);
         next.set(link.id, snapshot.concepts.get(link.id)!);
       }
     }
@@ -48,7 +52,7 @@ export function conceptFamily(snapshot: Snapshot, roots: Concept[], options: Par
   }
   const room = Math.max(0, maxConcepts - roots.length);
   const narrower = below.slice(0, room);
-  return { concepts: [...roots, ...narrower], narrower, left: below.length - narrower.length };
+  return { concepts: [...roots, ...narrower], narrower, left: below.length - narrower.length, rootOf };
 }
 
 /** The family in words for a topic's note: "and its 6 narrower concepts (a, b, …)". */

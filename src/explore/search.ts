@@ -1,7 +1,10 @@
 // Autocomplete over every concept alias and every paper title, from memory.
 // Ranking: an exact alias beats a prefix, a prefix beats a word prefix, a word
 // prefix beats a substring; within a tier, concepts with more papers come first.
+// A query naming a concept also means its narrower concepts (family.ts): they follow
+// the exact match, ranked with prefix matches, each saying which concept it is under.
 import type { SearchResult } from '../graph/model.ts';
+import { conceptFamily } from './family.ts';
 import { foldText } from './foldText.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -42,10 +45,18 @@ export function search(snapshot: Snapshot, query: string, options: Partial<Searc
     const concept = snapshot.concepts.get(id)!;
     concepts.push({ id, kind: 'concept', label: concept.label, score: tier + Math.log1p(concept.papers) / 20, papers: concept.papers, alias });
   }
+  const named = (snapshot.aliasIndex.get(q) ?? []).map((id) => snapshot.concepts.get(id)!);
+  const family = conceptFamily(snapshot, named, { maxConcepts: named.length + limit });
+  for (const narrower of family.narrower) {
+    if (bestByConcept.has(narrower.id)) continue;
+    const under = family.rootOf.get(narrower.id)!;
+    concepts.push({ id: narrower.id, kind: 'concept', label: narrower.label, score: 3 + Math.log1p(narrower.papers) / 20, papers: narrower.papers, alias: '', narrowerOf: under.label });
+  }
   concepts.sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
   concepts.length = Math.min(concepts.length, limit);
   // Name the alias that matched, when it is not the label; folded only for the few shown.
   const shownConcepts: SearchResult[] = concepts.map(({ alias, ...result }) => {
+    if (result.narrowerOf) return result;
     const concept = snapshot.concepts.get(result.id)!;
     const matched = foldText(concept.label) === alias ? undefined : concept.aliases.find((a) => foldText(a) === alias);
     return matched ? { ...result, matched } : result;
@@ -66,3 +77,4 @@ export function search(snapshot: Snapshot, query: string, options: Partial<Searc
   const picked = [...shownConcepts.slice(0, limit - Math.min(paperSlots, papers.length)), ...papers.slice(0, paperSlots)];
   return picked.sort((a, b) => b.score - a.score).slice(0, limit);
 }
+

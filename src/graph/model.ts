@@ -216,6 +216,8 @@ export interface SearchResult {
   score: number;
   /** Concepts: the alias that matched when it is not the label. */
   matched?: string;
+  /** Concepts found as narrower concepts of the one the query names (a topic means both): that concept's label. */
+  narrowerOf?: string;
   /** Concepts: papers; papers: year. */
   papers?: number;
   year?: number | null;
@@ -392,6 +394,14 @@ export interface ResolvedTopic {
   communities: number[];
   /** How the topic was matched, in words (e.g. which concepts free text was taken to mean). */
   note: string;
+}
+
+/** `GET /api/topics?q=`: what a topic was taken to mean, and its papers. */
+export interface TopicPapersResponse {
+  topic: ResolvedTopic;
+  /** Papers mentioning any concept of the topic. */
+  total: number;
+  papers: PaperSummary[];
 }
 
 /** A paper that mentions a concept of each topic. */

@@ -14,6 +14,7 @@ import { neighbourhood } from '../explore/neighbourhood.ts';
 import { overviewJson, OVERVIEW_DEFAULTS } from '../explore/overview.ts';
 import { paperDetails } from '../explore/paper.ts';
 import { search } from '../explore/search.ts';
+import { topicPapers } from '../explore/topicPapers.ts';
 import { cypherExamples } from '../explore/examples.ts';
 import type { Snapshot } from '../explore/snapshot.ts';
 import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '../store/GraphStore.ts';
@@ -129,6 +130,13 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   app.get('/api/bridges', bridgesRoute(ctx));
+
+  app.get('/api/topics', (req, res) => {
+    const q = stringParam(req.query.q, 'q', { max: 200 });
+    const offset = intParam(req.query.offset, 'offset', { min: 0, max: 10_000_000, fallback: 0 });
+    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 500, fallback: 50 });
+    res.json(topicPapers(ctx.snapshot(), q, offset, limit));
+  });
 
   const openApi = openApiDocument();
   app.get('/api/openapi.json', (_req, res) => {

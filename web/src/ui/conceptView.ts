@@ -1,6 +1,7 @@
-// The side panel for a selected concept: its names, papers, related concepts and
-// the expand/collapse actions. Every count opens the papers behind it.
-import type { ConceptResponse } from '../../../src/graph/model.ts';
+// The side panel for a selected concept: its names, papers, broader and narrower
+// concepts, related concepts and the expand/collapse actions. Every count opens the
+// papers behind it; every concept named selects it.
+import type { ConceptResponse, HierarchyConcept } from '../../../src/graph/model.ts';
 import { h, plural } from '../dom.ts';
 import { communityColour } from '../map/palette.ts';
 import { countButton, paperItem, type ExplorerActions } from './actions.ts';
@@ -64,6 +65,14 @@ export function conceptView(concept: ConceptResponse, communityLabel: string | n
       h('h3', {}, 'Papers ', countButton(String(concept.papers), () => actions.openConceptPapers(concept.id), `Show all ${concept.papers} papers`)),
       h('ul', { className: 'papers' }, ...concept.topPapers.map((paper) => paperItem(paper, actions))),
     ),
+    hierarchySection('Broader concepts', 'broader', concept.broader, concept, actions),
+    hierarchySection(
+      concept.narrowerTotal > concept.narrower.length ? `Narrower concepts (${concept.narrower.length} of ${concept.narrowerTotal})` : 'Narrower concepts',
+      'narrower',
+      concept.narrower,
+      concept,
+      actions,
+    ),
     concept.related.length
       ? h(
           'section',
@@ -87,5 +96,44 @@ export function conceptView(concept: ConceptResponse, communityLabel: string | n
           ),
         )
       : null,
+  );
+}
+
+/** Where a BROADER edge comes from, in words, for the tooltip. */
+function kindNote(link: HierarchyConcept, direction: 'broader' | 'narrower', concept: ConceptResponse): string {
+  const [narrower, broader] = direction === 'broader' ? [concept.label, link.label] : [link.label, concept.label];
+  return link.kind === 'nesting'
+    ? `"${narrower}" contains the words of "${broader}"`
+    : `Most papers on "${narrower}" also mention "${broader}"`;
+}
+
+function hierarchySection(
+  title: string,
+  direction: 'broader' | 'narrower',
+  links: HierarchyConcept[],
+  concept: ConceptResponse,
+  actions: ExplorerActions,
+): HTMLElement | null {
+  if (links.length === 0) return null;
+  return h(
+    'section',
+    { className: 'block', attrs: { 'data-hierarchy': direction } },
+    h('h3', {}, title),
+    h(
+      'ul',
+      { className: 'related' },
+      ...links.map((link) =>
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { className: 'link', attrs: { type: 'button', title: kindNote(link, direction, concept) }, on: { click: () => actions.selectConcept(link.id) } },
+            link.label,
+          ),
+          countButton(plural(link.papers, 'paper'), () => actions.openConceptPapers(link.id), `Show all ${link.papers} papers mentioning ${link.label}`),
+        ),
+      ),
+    ),
   );
 }
