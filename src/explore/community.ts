@@ -17,7 +17,8 @@ export function communityDetails(snapshot: Snapshot, id: number, options: Partia
   const summary = snapshot.communities.get(id);
   if (!summary) throw new ExploreError('not_found', `No community ${id}.`);
   const ranked = snapshot.communityMembers.get(id) ?? [];
-  const members = ranked.map((r) => r.concept);
+  const specific = ranked.filter((r) => !r.concept.generic);
+  const members = (specific.length > 0 ? specific : ranked).map((r) => r.concept);
   // A paper belongs to the community as much as it mentions the community's concepts.
   const weight = new Map<string, MentionEntry & { total: number }>();
   for (const concept of members) {
@@ -30,7 +31,13 @@ export function communityDetails(snapshot: Snapshot, id: number, options: Partia
   const papers = [...weight.values()].sort((a, b) => b.total - a.total || (a.paperId < b.paperId ? -1 : 1));
   return {
     ...summary,
-    topConcepts: ranked.slice(0, limits.concepts).map(({ concept, score }) => ({ id: concept.id, label: concept.label, papers: concept.papers, weight: round(score) })),
+    topConcepts: ranked.slice(0, limits.concepts).map(({ concept, score }) => ({
+      id: concept.id,
+      label: concept.label,
+      papers: concept.papers,
+      weight: round(score),
+      ...(concept.generic ? { generic: true } : {}),
+    })),
     topPapers: paperSummaries(snapshot, papers.slice(0, limits.papers)),
   };
 }

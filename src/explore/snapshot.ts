@@ -178,8 +178,10 @@ function summariseCommunities(
   const out = new Map<number, CommunitySummary>();
   for (const id of [...members.keys()].sort((a, b) => a - b)) {
     const list = members.get(id)!;
+    // A community's papers are those of its specific concepts: "neural networks" would otherwise bring half the corpus.
+    const specific = list.some((r) => !r.concept.generic) ? list.filter((r) => !r.concept.generic) : list;
     const paperIds = new Set<string>();
-    for (const { concept } of list) for (const m of mentionsByConcept.get(concept.id) ?? []) paperIds.add(m.paperId);
+    for (const { concept } of specific) for (const m of mentionsByConcept.get(concept.id) ?? []) paperIds.add(m.paperId);
     const years = [...paperIds].map((p) => papers.get(p)?.year).filter((y): y is number => typeof y === 'number');
     out.set(id, {
       id,

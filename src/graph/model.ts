@@ -228,9 +228,10 @@ export interface SearchResponse {
 
 export interface CommunitySummary {
   id: number;
-  /** The community's most specific concepts, best first: its name in the legend. */
+  /** The community's most distinctive concepts (log-likelihood), best first: its name in the legend. */
   label: string;
   concepts: number;
+  /** Papers mentioning one of its specific (not generic) concepts. */
   papers: number;
   meanYear: number | null;
 }
@@ -294,7 +295,7 @@ export interface ConceptResponse {
   related: RelatedConcept[];
   /** Immediate broader concepts (BROADER edges out), most papers first. */
   broader: HierarchyConcept[];
-  /** Immediate narrower concepts (BROADER edges in), most papers first, at most `narrowerLimit`. */
+  /** Immediate narrower concepts (BROADER edges in), most papers first, at most 30. */
   narrower: HierarchyConcept[];
   /** All immediate narrower concepts, when more than are listed. */
   narrowerTotal: number;
@@ -335,6 +336,7 @@ export interface EdgeEvidenceResponse {
 }
 
 export interface CommunityResponse extends CommunitySummary {
+  /** Members, most distinctive first (weight: G²), generic ones last. */
   topConcepts: RelatedConcept[];
   topPapers: PaperSummary[];
 }
