@@ -228,7 +228,7 @@ export interface SearchResponse {
 
 export interface CommunitySummary {
   id: number;
-  /** The community's most distinctive concepts (log-likelihood), best first: its name in the legend. */
+  /** The community's most distinctive concepts (c-TF-IDF), best first: its name in the legend. */
   label: string;
   concepts: number;
   /** Papers mentioning one of its specific (not generic) concepts. */
@@ -264,7 +264,7 @@ export interface RelatedConcept {
   label: string;
   /** Related concepts: papers in common. Community concepts: the concept's papers. */
   papers: number;
-  /** Related concepts: association strength (strongest edge of the corpus = 1). Community concepts: log-likelihood G² for the community. */
+  /** Related concepts: association strength (strongest edge of the corpus = 1). Community concepts: c-TF-IDF weight in the community. */
   weight: number;
   /** A generic concept (Concept.generic): listed after the specific ones. */
   generic?: boolean;
@@ -336,7 +336,7 @@ export interface EdgeEvidenceResponse {
 }
 
 export interface CommunityResponse extends CommunitySummary {
-  /** Members, most distinctive first (weight: G²), generic ones last. */
+  /** Members, most distinctive first (weight: c-TF-IDF), generic ones last. */
   topConcepts: RelatedConcept[];
   topPapers: PaperSummary[];
 }

@@ -122,7 +122,7 @@ describe('community names', () => {
     }
   });
 
-  it('put the most distinctive concepts first (log-likelihood), all of the community', () => {
+  it('put the most distinctive concepts first (c-TF-IDF), all of the community', () => {
     const biggest = [...snapshot.communities.values()].sort((a, b) => b.papers - a.papers)[0];
     const ranked = snapshot.communityMembers.get(biggest.id)!;
     expect(ranked.every((r) => r.concept.community === biggest.id)).toBe(true);
