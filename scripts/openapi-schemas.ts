@@ -19,7 +19,7 @@ const componentName = (name: string) => name.replace(/alias-[\d-]+/g, 'Record').
 /** The bodies the API sends: each endpoint's response type in src/graph/model.ts. */
 export const RESPONSE_TYPES = [
   'HealthResponse', 'SearchResponse', 'OverviewResponse', 'ConceptResponse', 'MapGraph', 'ConceptPapersResponse',
-  'PaperResponse', 'EdgeEvidenceResponse', 'CommunityResponse', 'BridgesResponse', 'ExamplesResponse', 'CypherResponse', 'ApiError',
+  'PaperResponse', 'EdgeEvidenceResponse', 'CommunityResponse', 'BridgesResponse', 'TopicPapersResponse', 'ExamplesResponse', 'CypherResponse', 'ApiError',
 ];
 
 /** The response types of model.ts and everything they use, as JSON Schemas (2020-12 compatible), refs pointing into components.schemas. */

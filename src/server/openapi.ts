@@ -60,7 +60,7 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { ...json(ref('OverviewResponse'), 'The concept map'), headers: { ETag: { schema: { type: 'string' } } } }, ...ERRORS },
         },
       },
-      '/api/concepts/{id}': get('A concept', 'ConceptResponse', 'A concept with its aliases, top papers and related concepts.', [pathId('The concept id (its canonical key).')], NOT_FOUND),
+      '/api/concepts/{id}': get('A concept', 'ConceptResponse', 'A concept with its aliases, relevance, top papers, broader and narrower concepts, and related concepts.', [pathId('The concept id (its canonical key).')], NOT_FOUND),
       '/api/concepts/{id}/neighbourhood': get('A concept\'s neighbourhood', 'MapGraph', 'The concept, its neighbours (one or two hops) and papers mentioning them, as a graph.', [
         pathId('The concept id.'),
         query('depth', 'Hops.', int(1, 2, 1)),
@@ -78,12 +78,17 @@ export function openApiDocument(): Record<string, unknown> {
         query('b', 'Another concept id.', { type: 'string', minLength: 1, maxLength: 500 }, true),
         query('limit', 'Most papers.', int(1, 200, 50)),
       ], NOT_FOUND),
-      '/api/communities/{id}': get('A community of the concept map', 'CommunityResponse', 'Its label, most specific concepts and papers.', [pathId('The community number.', int(0, 1_000_000))], NOT_FOUND),
-      '/api/bridges': get('Papers that connect two topics', 'BridgesResponse', 'Direct bridges, connecting paths and structural bridges between two topics (a concept, free text or `community:N`).', [
+      '/api/communities/{id}': get('A community of the concept map', 'CommunityResponse', 'Its label, most distinctive concepts and papers.', [pathId('The community number.', int(0, 1_000_000))], NOT_FOUND),
+      '/api/bridges': get('Papers that connect two topics', 'BridgesResponse', 'Direct bridges, connecting paths and structural bridges between two topics (a concept with its narrower concepts, free text or `community:N`).', [
         query('a', 'The first topic.', { type: 'string', minLength: 1, maxLength: 200 }, true),
         query('b', 'The second topic.', { type: 'string', minLength: 1, maxLength: 200 }, true),
         query('limit', 'Most results per part.', int(1, 100, 10)),
       ], { 404: error('A topic matches no concept.') }),
+      '/api/topics': get('The papers of a topic', 'TopicPapersResponse', 'What a topic was taken to mean (a concept and its narrower concepts, free text or `community:N`, with a note naming them) and its papers, a page at a time, most central first.', [
+        query('q', 'The topic.', { type: 'string', minLength: 1, maxLength: 200 }, true),
+        query('offset', 'Papers to skip.', int(0, 10_000_000, 0)),
+        query('limit', 'Papers in this page.', int(1, 500, 50)),
+      ], { 404: error('The topic matches no concept.') }),
       '/api/examples': get('Example Cypher queries', 'ExamplesResponse', 'The queries of cypher/examples/, with parameters that work on the sample corpus.'),
       '/api/cypher': {
         post: {

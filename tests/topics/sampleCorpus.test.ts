@@ -9,6 +9,7 @@ import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { resolveTopic } from '../../src/explore/topics.ts';
 import { startServer } from '../../src/server/serve.ts';
 import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { expectDocumented } from '../api/openapiCheck.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 
 let sample: TestStore;
@@ -28,9 +29,12 @@ afterAll(async () => {
   sample?.cleanup();
 });
 
+/** A GET whose answer must match the OpenAPI document (status and schema). */
 async function get<T>(url: string): Promise<{ status: number; body: T }> {
   const res = await fetch(server.url + url);
-  return { status: res.status, body: (await res.json()) as T };
+  const body = (await res.json()) as T;
+  expectDocumented('GET', url, res.status, body);
+  return { status: res.status, body };
 }
 
 const DENDRITE = 'dendrite';
