@@ -9,7 +9,8 @@
 // community holding most of its specific concepts (weighted by how central each is to
 // the paper). Generic concepts neither name communities nor place papers. A concept
 // whose words nest in an already chosen name, or contain one ("Markov decision"
-// beside "Markov decision process"), adds nothing and is skipped. Dunning's
+// beside "Markov decision process"), or that is a broader or narrower concept of one
+// ("dendritic tree" beside "dendrites"), adds nothing and is skipped. Dunning's
 // log-likelihood ratio, CiteSpace's choice, was tried and dropped: on a 1,478-paper
 // slice it named communities after two-paper phrases found only there.
 import type { Concept } from '../graph/model.ts';
@@ -42,6 +43,8 @@ export function communityNames(
   concepts: Map<string, Concept>,
   mentionsByConcept: Map<string, MentionEntry[]>,
   mentionsByPaper: Map<string, MentionEntry[]>,
+  /** Whether two concepts are linked by a BROADER edge, either way. */
+  linked: (a: string, b: string) => boolean,
   options: Partial<LabelOptions> = {},
 ): CommunityNames {
   const { terms, minPapers } = { ...LABEL_DEFAULTS, ...options };
@@ -89,19 +92,19 @@ export function communityNames(
         b.concept.papers - a.concept.papers ||
         (a.concept.id < b.concept.id ? -1 : 1),
     );
-    labels.set(community, nameOf(list, terms));
+    labels.set(community, nameOf(list, terms, linked));
   }
   return { ranked, labels };
 }
 
 /** The first `terms` concepts of a ranked list that do not repeat one another's words. */
-function nameOf(list: RankedConcept[], terms: number): string {
-  const chosen: { label: string; words: string }[] = [];
+function nameOf(list: RankedConcept[], terms: number, linked: (a: string, b: string) => boolean): string {
+  const chosen: { id: string; label: string; words: string }[] = [];
   for (const { concept } of list) {
     if (chosen.length >= terms) break;
     const words = ` ${foldText(concept.id)} `;
-    if (chosen.some((c) => c.words.includes(words) || words.includes(c.words))) continue;
-    chosen.push({ label: concept.label, words });
+    if (chosen.some((c) => c.words.includes(words) || words.includes(c.words) || linked(c.id, concept.id))) continue;
+    chosen.push({ id: concept.id, label: concept.label, words });
   }
   return chosen.map((c) => c.label).join(' · ');
 }

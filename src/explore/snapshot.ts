@@ -141,7 +141,8 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
   for (const list of mentionsByConcept.values()) list.sort(byCentrality);
   for (const list of mentionsByPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count);
 
-  const names = communityNames(concepts, mentionsByConcept, mentionsByPaper);
+  const up = (a: string, b: string) => (broader.get(a) ?? []).some((l) => l.id === b);
+  const names = communityNames(concepts, mentionsByConcept, mentionsByPaper, (a, b) => up(a, b) || up(b, a));
 
   const aliasIndex = new Map<string, string[]>();
   for (const concept of concepts.values()) {

@@ -65,14 +65,6 @@ export function conceptView(concept: ConceptResponse, communityLabel: string | n
       h('h3', {}, 'Papers ', countButton(String(concept.papers), () => actions.openConceptPapers(concept.id), `Show all ${concept.papers} papers`)),
       h('ul', { className: 'papers' }, ...concept.topPapers.map((paper) => paperItem(paper, actions))),
     ),
-    hierarchySection('Broader concepts', 'broader', concept.broader, concept, actions),
-    hierarchySection(
-      concept.narrowerTotal > concept.narrower.length ? `Narrower concepts (${concept.narrower.length} of ${concept.narrowerTotal})` : 'Narrower concepts',
-      'narrower',
-      concept.narrower,
-      concept,
-      actions,
-    ),
     concept.related.length
       ? h(
           'section',
@@ -96,6 +88,14 @@ export function conceptView(concept: ConceptResponse, communityLabel: string | n
           ),
         )
       : null,
+    hierarchySection('Broader concepts', 'broader', concept.broader, concept, actions),
+    hierarchySection(
+      concept.narrowerTotal > concept.narrower.length ? `Narrower concepts (${concept.narrower.length} of ${concept.narrowerTotal})` : 'Narrower concepts',
+      'narrower',
+      concept.narrower,
+      concept,
+      actions,
+    ),
   );
 }
 
