@@ -184,16 +184,26 @@ async function cmdExtract(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UsageError(`Give files to read, or '-' for JSONL on stdin.\n\n${HELP.extract}`);
   const config = configFrom(values);
   const { extractJsonl, readThesaurus } = await loadExtract();
-  const { readCorpus, readJsonlStream, isInputProblem, dedupePapers } = await loadCorpus();
+  const { readCorpus, readJsonlStream, isInputProblem, dedupePapers, mendBrokenWords } = await loadCorpus();
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   let errors = 0;
+  // Words broken by PDF extraction are mended with the input as dictionary, as readCorpus
+  // does for files: on stdin, a block of papers at a time.
   async function* fromStdin(): AsyncIterable<PaperText> {
+    let block: PaperText[] = [];
     for await (const item of readJsonlStream(process.stdin, '<stdin>')) {
       if (isInputProblem(item)) {
         console.error(formatProblem(item));
         if (item.severity === 'error') errors++;
-      } else yield item;
+        continue;
+      }
+      block.push(item);
+      if (block.length >= 2000) {
+        yield* mendBrokenWords(block);
+        block = [];
+      }
     }
+    yield* mendBrokenWords(block);
   }
   async function* fromFiles(): AsyncIterable<PaperText> {
     const read = await readCorpus(positionals);

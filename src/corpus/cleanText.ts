@@ -9,7 +9,15 @@
 //   2        a `fi` ligature inside a lower-case word, else cmsy ×
 //   0        cmsy minus;  96 cmmi ℓ;  147/148 Windows-1252 curly quotes
 // Anything else is dropped: a missing glyph reads better than a marker.
-// HTML in abstracts (OpenAlex, JATS `<jats:p>`, arXiv) is reduced to its text.
+// HTML in abstracts (OpenAlex, JATS `<jats:p>`, arXiv) is reduced to its text, LaTeX
+// (`$\ell_1$`, `\emph{…}`, `\cite{…}`) to the text it prints (latex.ts).
+// Unicode is brought to NFKC (UAX #15), so the ligatures ﬁ ﬂ ﬀ of PDF text, full-width
+// forms and compatibility characters read as the letters they stand for
+// ("classiﬁcation" is "classification"); a spacing accent PDF extraction left between
+// two letters ("Cram´er", "Schr¨odinger") goes back onto its letter first.
+// The stored title and abstract are this cleaned text, and every span points into it.
+
+import { latexInProse } from './latex.ts';
 
 /** Options for `cleanText`. */
 export interface CleanTextOptions {
@@ -76,11 +84,25 @@ function stripTags(text: string): string {
   return text.replace(BLOCK_TAG, ' ').replace(INLINE_TAG, '');
 }
 
-/** Clean one title or abstract: markers, soft hyphens, tags, entities, whitespace. */
+/** Spacing diacritics and the combining mark each stands for. */
+const SPACING_ACCENTS: Record<string, string> = { '\u00b4': '\u0301', '\u00a8': '\u0308', '\u02c6': '\u0302', '\u02dc': '\u0303', '\u00b8': '\u0327', '\u02c7': '\u030c', '\u02d8': '\u0306' };
+const SPACING_ACCENT = /(?<=\p{L})([\u00b4\u00a8\u02c6\u02dc\u00b8\u02c7\u02d8])(\p{L})/gu;
+
+/** NFKC, after putting spacing accents between letters back on their letter; ™ and ® are dropped, not spelt out. */
+export function normalizeUnicode(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  return text
+    .replace(SPACING_ACCENT, (_, accent: string, letter: string) => letter + SPACING_ACCENTS[accent])
+    .replace(/[\u2122\u00ae]/g, '')
+    .normalize('NFKC');
+}
+
+/** Clean one title or abstract: markers, soft hyphens, tags, entities, LaTeX, Unicode forms, whitespace. */
 export function cleanText(text: string, options: CleanTextOptions = {}): string {
   const stripHtml = options.stripHtml ?? true;
   let out = replaceCid(text).replace(/\u00ad/g, '');
   if (stripHtml) out = decodeEntities(stripTags(out));
+  out = normalizeUnicode(latexInProse(out));
   return out
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff\u200b]/g, '')
     .replace(/\s+/g, ' ')

@@ -27,6 +27,7 @@ export { InputError, formatProblem, isInputProblem, type InputProblem } from './
 export { cleanText } from './cleanText.ts';
 export { detectFormat, FORMATS_READ, type InputFormat } from './detectFormat.ts';
 export { applyThesaurusToKeywords } from './keywords.ts';
+export { mendBrokenWords } from './brokenWords.ts';
 
 export interface ReadResult {
   /** One Paper per record read, in file order then line order; NOT de-duplicated. */
