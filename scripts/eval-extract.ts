@@ -1,22 +1,27 @@
-// Keyphrase evaluation of the concept extractor against gold keyphrases.
+// Keyphrase evaluation of the concept extractor against gold keyphrases, next to
+// baselines run on the same documents in the same run.
 //
-//   npx tsx scripts/eval-extract.ts [FILE]     (default ../shared/eval/inspec-dev.jsonl)
+//   npx tsx scripts/eval-extract.ts [FILE…]
 //
-// FILE: JSONL {id, title, abstract, keys}. Our side runs through the same code path as
-// `papergraph extract` (the CLI when src/cli.ts exists, else `extractJsonl` in-process;
-// the path used is printed). retext-keywords (with retext-pos) runs on the same
-// documents as the reference row. Matching is exact after lower-casing, hyphens to
+// Default: both gold sets of shared/eval/, the Inspec dev set (indexers' keys) and ICLR
+// 2018 (authors' own keywords). FILE: JSONL {id, title, abstract, keys}. Systems:
+// - papergraph, through `papergraph extract -` (the CLI path), each gold set a corpus;
+// - retext-keywords (with retext-pos), the npm baseline;
+// - YAKE (Campos et al. 2020) when Python has it (`pip install yake==0.7.3`; python from
+//   $PYTHON, default python3): scripts/yake-keyphrases.py. Never a product dependency.
+// Matching, as shared/eval/README.md sets it: exact, after lower-casing, hyphens to
 // spaces, punctuation removed and a Porter (1980) stem per word. Precision@k divides by
 // the number of predictions made (at most k); all figures are macro-averaged over
-// documents, in percent.
+// documents, in percent. The last lines give papergraph/retext-keywords F1 ratios.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { retext } from 'retext';
 import retextKeywords from 'retext-keywords';
 import retextPos from 'retext-pos';
-import { extractJsonl } from '../src/extract/index.ts';
 import { porterStem } from '../src/extract/porter.ts';
+import { sharedFile } from './sharedFile.ts';
 
 interface GoldDocument {
   id: string;
@@ -26,7 +31,8 @@ interface GoldDocument {
 }
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
-const file = process.argv[2] ?? new URL('../../shared/eval/inspec-dev.jsonl', import.meta.url).pathname;
+const files = process.argv.length > 2 ? process.argv.slice(2) : [sharedFile('eval/inspec-dev.jsonl'), sharedFile('eval/iclr2018-keywords.jsonl')];
+const python = process.env.PYTHON ?? 'python3';
 
 function readGold(path: string): GoldDocument[] {
   return readFileSync(path, 'utf8')
@@ -88,35 +94,29 @@ function score(predictions: string[][], gold: string[][], k: number | undefined)
   return { p: (100 * p) / n, r: (100 * r) / n, f: (100 * f) / n };
 }
 
-async function ours(documents: GoldDocument[]): Promise<{ path: string; predictions: string[][] }> {
-  const input = documents.map(({ id, title, abstract }) => ({ id, title, abstract }));
-  const lines: string[] = [];
-  let path: string;
-  if (existsSync(new URL('../src/cli.ts', import.meta.url))) {
-    path = 'node bin/papergraph.mjs extract - (CLI)';
-    const result = spawnSync('node', ['bin/papergraph.mjs', 'extract', '-'], {
-      cwd: repo,
-      input: input.map((d) => JSON.stringify(d)).join('\n') + '\n',
-      maxBuffer: 1 << 30,
-      encoding: 'utf8',
-    });
-    if (result.status !== 0) throw new Error(`papergraph extract failed (${result.status}): ${result.stderr}`);
-    lines.push(...result.stdout.split('\n').filter((line) => line.trim().length > 0));
-  } else {
-    path = 'extractJsonl in-process (src/cli.ts not present yet)';
-    async function* papers() {
-      yield* input;
-    }
-    await extractJsonl(papers(), (line) => {
-      lines.push(line);
-    });
+const jsonl = (documents: GoldDocument[]) => documents.map(({ id, title, abstract }) => JSON.stringify({ id, title, abstract })).join('\n') + '\n';
+
+function byId(documents: GoldDocument[], stdout: string, keysOf: (record: Record<string, unknown>) => string[]): string[][] {
+  const found = new Map<string, string[]>();
+  for (const line of stdout.split('\n')) {
+    if (line.trim().length === 0) continue;
+    const record = JSON.parse(line) as Record<string, unknown>;
+    found.set(String(record.id), keysOf(record));
   }
-  const byId = new Map<string, string[]>();
-  for (const line of lines) {
-    const record = JSON.parse(line) as { id: string; concepts: { label: string }[] };
-    byId.set(String(record.id), record.concepts.map((concept) => concept.label));
-  }
-  return { path, predictions: documents.map((d) => byId.get(d.id) ?? []) };
+  return documents.map((d) => found.get(d.id) ?? []);
+}
+
+function papergraph(documents: GoldDocument[]): string[][] {
+  const result = spawnSync('node', ['bin/papergraph.mjs', 'extract', '-'], { cwd: repo, input: jsonl(documents), maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`papergraph extract failed (${result.status}): ${result.stderr}`);
+  return byId(documents, result.stdout, (record) => (record.concepts as { label: string }[]).map((concept) => concept.label));
+}
+
+function yake(documents: GoldDocument[]): string[][] | string {
+  const script = fileURLToPath(new URL('./yake-keyphrases.py', import.meta.url));
+  const result = spawnSync(python, [script], { input: jsonl(documents), maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (result.error || result.status !== 0) return `not run (${python} ${basename(script)}: ${result.error?.message ?? result.stderr.trim().split('\n').pop()}; pip install yake==0.7.3)`;
+  return byId(documents, result.stdout, (record) => record.keys as string[]);
 }
 
 interface NlcstNode {
@@ -136,23 +136,35 @@ async function retextKeyphrases(documents: GoldDocument[]): Promise<string[][]> 
   return out;
 }
 
-const documents = readGold(file);
-const gold = documents.map((d) => d.keys);
-const ourRun = await ours(documents);
-const reference = await retextKeyphrases(documents);
-
-const rows: [string, string[][]][] = [
-  ['papergraph', ourRun.predictions],
-  ['retext-keywords', reference],
-];
-console.log(`${file}: ${documents.length} documents, ${(gold.flat().length / documents.length).toFixed(1)} gold keys each`);
-console.log(`papergraph path: ${ourRun.path}`);
-console.log(['system'.padEnd(16), 'P@5', 'R@5', 'F1@5', 'P@10', 'R@10', 'F1@10', 'P@all', 'R@all', 'F1@all', 'n/doc'].join('\t'));
-const results = rows.map(([name, predictions]) => {
-  const at = [5, 10, undefined].map((k) => score(predictions, gold, k));
-  const perDoc = predictions.reduce((sum, p) => sum + p.length, 0) / predictions.length;
-  console.log([name.padEnd(16), ...at.flatMap((s) => [s.p, s.r, s.f].map((x) => x.toFixed(1))), perDoc.toFixed(1)].join('\t'));
-  return at;
-});
-const ratio = (i: number) => (results[0][i].f / Math.max(results[1][i].f, 1e-9)).toFixed(2);
-console.log(`ratio papergraph/retext-keywords F1: @5 ${ratio(0)}  @10 ${ratio(1)}  @all ${ratio(2)}`);
+const header = ['gold set'.padEnd(26), 'system'.padEnd(16), 'P@5', 'R@5', 'F1@5', 'P@10', 'R@10', 'F1@10', 'P@all', 'R@all', 'F1@all', 'n/doc'];
+const table: string[] = [header.join('\t')];
+const notes: string[] = [];
+for (const file of files) {
+  const documents = readGold(file);
+  const gold = documents.map((d) => d.keys);
+  const name = basename(file, '.jsonl');
+  notes.push(`${name}: ${documents.length} documents, ${(gold.flat().length / documents.length).toFixed(1)} gold keys each (${file})`);
+  const systems: [string, string[][] | string][] = [
+    ['papergraph', papergraph(documents)],
+    ['retext-keywords', await retextKeyphrases(documents)],
+    ['YAKE', yake(documents)],
+  ];
+  const f1 = new Map<string, Scores[]>();
+  for (const [system, predictions] of systems) {
+    if (typeof predictions === 'string') {
+      notes.push(`${name}: ${system} ${predictions}`);
+      continue;
+    }
+    const at = [5, 10, undefined].map((k) => score(predictions, gold, k));
+    f1.set(system, at);
+    const perDoc = predictions.reduce((sum, p) => sum + p.length, 0) / predictions.length;
+    table.push([name.padEnd(26), system.padEnd(16), ...at.flatMap((s) => [s.p, s.r, s.f].map((x) => x.toFixed(1))), perDoc.toFixed(1)].join('\t'));
+  }
+  const ours = f1.get('papergraph')!;
+  const reference = f1.get('retext-keywords')!;
+  const ratio = (i: number) => (ours[i].f / Math.max(reference[i].f, 1e-9)).toFixed(2);
+  notes.push(`${name}: papergraph/retext-keywords F1 @5 ${ratio(0)}  @10 ${ratio(1)}  @all ${ratio(2)}`);
+}
+console.log('papergraph path: node bin/papergraph.mjs extract - (the CLI), each gold set one corpus');
+console.log(table.join('\n'));
+console.log(notes.join('\n'));

@@ -1,0 +1,66 @@
+// Acronyms across a corpus: the definitions each paper makes (Schwartz & Hearst 2003,
+// acronyms.ts) pooled into one table, so a short form used without a definition
+// resolves to the long form the corpus gives it. A short form resolves when the corpus
+// gives it one long form, or one long form for the clear majority of its definitions
+// (in NeurIPS abstracts two papers define STDP as "spike-time dependent plasticity"
+// against twenty-odd "spike-timing-dependent plasticity", and STDP alone means the
+// latter); where the corpus is split (SNN: spiking neural network, social neighbourhood
+// network) it stays apart. A paper's own definition always wins inside that paper.
+import type { PaperAnalysis } from '../analyze.ts';
+import { fullKey, type Resolve } from './terms.ts';
+
+export interface AcronymOptions {
+  /** Longest long form kept, in words (default 5, the longest term). */
+  maxWords: number;
+  /** Share of a short form's definitions one long form needs to be what it means alone (default 0.75). */
+  dominantShare: number;
+}
+
+export const acronymDefaults: AcronymOptions = { maxWords: 5, dominantShare: 0.75 };
+
+/** Short form → long-form key → papers defining it; shared across blocks of a stream. */
+export type AcronymTable = Map<string, Map<string, number>>;
+
+/** The long form a short form means when used alone, or null when the corpus is split. */
+export function dominantLongForm(longForms: Map<string, number>, share = acronymDefaults.dominantShare): string | null {
+  let total = 0;
+  let best: [string, number] | null = null;
+  for (const entry of longForms) {
+    total += entry[1];
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  }
+  if (!best) return null;
+  return longForms.size === 1 || best[1] / total >= share ? best[0] : null;
+}
+
+/** Add the acronyms a set of analyses defines to `table`. */
+export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, options: Partial<AcronymOptions> = {}): void {
+  const { maxWords } = { ...acronymDefaults, ...options };
+  for (const analysis of analyses) {
+    for (const definition of analysis.definitions) {
+      const longKey = fullKey(analysis.phrases[definition.phrase]);
+      if (!longKey || longKey === definition.short || longKey.split(' ').length > maxWords) continue;
+      const longForms = table.get(definition.short) ?? new Map<string, number>();
+      longForms.set(longKey, (longForms.get(longKey) ?? 0) + 1);
+      table.set(definition.short, longForms);
+    }
+  }
+}
+
+/** One resolver per paper: its own definitions first, then the corpus's unambiguous ones. */
+export function acronymResolvers(analyses: PaperAnalysis[], table: AcronymTable, options: Partial<AcronymOptions> = {}): Resolve[] {
+  const { dominantShare } = { ...acronymDefaults, ...options };
+  const unambiguous = new Map<string, string>();
+  for (const [short, longForms] of table) {
+    const dominant = dominantLongForm(longForms, dominantShare);
+    if (dominant) unambiguous.set(short, dominant);
+  }
+  return analyses.map((analysis) => {
+    const local = new Map<string, string>();
+    for (const definition of analysis.definitions) {
+      const longKey = fullKey(analysis.phrases[definition.phrase]);
+      if (longKey && !local.has(definition.short)) local.set(definition.short, longKey);
+    }
+    return (short: string) => local.get(short) ?? unambiguous.get(short) ?? short;
+  });
+}

@@ -1,0 +1,73 @@
+// A concept's label and aliases: every surface form its occurrences were written in,
+// most written first, and as label the form a user would write mid-sentence (title
+// case and sentence-initial capitals lowered): an acronym's long form rather than the
+// acronym, a noun rather than the relational adjective ("dendrite", not "dendritic"),
+// and running text's casing rather than a title's ("Spike Timing Dependent Plasticity").
+import type { ExtractedConcept } from '../../graph/model.ts';
+import type { Phrase } from '../phrases.ts';
+import { isAcronymLike } from '../normalize.ts';
+import type { PaperText } from '../types.ts';
+import type { Occurrence } from './terms.ts';
+
+/** Several words, each capitalised and not an acronym: the casing of a title. */
+function isTitleCased(surface: string): boolean {
+  const words = surface.split(/[\s-]+/);
+  return words.length > 1 && words.every((word) => /^\p{Lu}\p{Ll}/u.test(word));
+}
+
+/** The surface a user would write mid-sentence: title case and sentence-initial capitals lowered. */
+function surfaceOf(text: string, phrase: Phrase, occurrence: Occurrence): string {
+  const start = phrase.words[occurrence.from].start;
+  const end = phrase.words[occurrence.to].end;
+  const surface = text.slice(start, end);
+  const lowerAll = phrase.field === 'title';
+  const sentenceStart = /(^|[.!?:]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
+  if (!lowerAll && !sentenceStart) return surface;
+  let first = true;
+  return surface.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const lower = (lowerAll || first) && /^\p{Lu}\p{Ll}+$/u.test(word);
+    first = false;
+    return lower ? word.toLowerCase() : word;
+  });
+}
+
+/** Labels and aliases of the kept concepts, with their termhood as score, best first. */
+export function labelConcepts(
+  papers: PaperText[],
+  byPaper: Map<string, Occurrence[]>[],
+  kept: Set<string>,
+  termhood: Map<string, number>,
+  round: (value: number) => number,
+): ExtractedConcept[] {
+  const surfaces = new Map<string, Map<string, number>>();
+  // "dendritic" written for dendrite: an alias, never the label (a node reads as a noun).
+  const adjectivalSurfaces = new Set<string>();
+  byPaper.forEach((occurrences, p) => {
+    const paper = papers[p];
+    for (const [key, list] of occurrences) {
+      if (!kept.has(key)) continue;
+      const counts = surfaces.get(key) ?? new Map<string, number>();
+      surfaces.set(key, counts);
+      for (const occurrence of list) {
+        const { phrase, from, to } = occurrence;
+        const surface = surfaceOf(phrase.field === 'title' ? paper.title : paper.abstract, phrase, occurrence);
+        counts.set(surface, (counts.get(surface) ?? 0) + 1);
+        if (from === to && phrase.words[from].adjectiveNoun === key) adjectivalSurfaces.add(`${key}\t${surface}`);
+      }
+    }
+  });
+
+  const concepts: ExtractedConcept[] = [];
+  for (const key of kept) {
+    const counts = surfaces.get(key);
+    if (!counts) continue;
+    const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
+    // An acronym's concept reads as its long form; the short form stays an alias.
+    const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
+    const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`));
+    const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
+    concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
+  }
+  concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return concepts;
+}
