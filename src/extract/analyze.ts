@@ -30,7 +30,7 @@ export function analyzePaper(paper: PaperText): PaperAnalysis {
   ];
   let position = 0;
   for (const [field, text] of fields) {
-    const tokens = tagText(text);
+    const tokens = tagText(text, field === 'title');
     const fieldPhrases = phrasesOf(tokens, field, position);
     for (const phrase of fieldPhrases) position = Math.max(position, phrase.position + phrase.words.length);
     phrases.push(...fieldPhrases);

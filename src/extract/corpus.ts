@@ -8,7 +8,9 @@ import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
 import { acronymResolvers, collectAcronyms, type AcronymTable } from './stages/acronymResolution.ts';
 import { collectCandidates, keyFilter } from './stages/candidates.ts';
+import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { labelConcepts } from './stages/labels.ts';
+import { assignFragments } from './stages/nesting.ts';
 import { findOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
@@ -43,13 +45,15 @@ export function buildExtraction(
   const minDocumentFrequency = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
 
   collectAcronyms(analyses, acronyms, { maxWords });
+  const evidence = wordEvidence(analyses);
+  analyses = cutAtVerbs(analyses, evidence);
   const resolvers = acronymResolvers(analyses, acronyms);
-  const filter = keyFilter(thesaurus, wordEvidence(analyses));
+  const filter = keyFilter(thesaurus, evidence);
   const candidates = collectCandidates(analyses, resolvers, filter, { maxWords });
-  const occurrences = findOccurrences(analyses, resolvers, filter, candidates, { maxWords });
+  const occurrences = assignFragments(findOccurrences(analyses, resolvers, filter, candidates, { maxWords }));
   const terms = termhood(candidates, occurrences, { maxWords, minDocumentFrequency });
 
-  const corpus = { papers: papers.length, documentFrequency: occurrences.documentFrequency, kept: terms.kept };
+  const corpus = { papers: papers.length, documentFrequency: occurrences.documentFrequency, titleFrequency: occurrences.titleFrequency, kept: terms.kept };
   const mentions: Mention[] = [];
   papers.forEach((paper, p) => mentions.push(...rankPaper(paper, analyses[p], occurrences.byPaper[p], resolvers[p], corpus, options)));
   const concepts = labelConcepts(papers, occurrences.byPaper, terms.kept, terms.score, round);

@@ -39,6 +39,13 @@ export interface Phrase {
    * only matched against terms found elsewhere.
    */
   kind: 'maximal' | 'definition' | 'loose';
+  /**
+   * The words right before and after the noun-phrase run in its sentence, lower case
+   * ('' at a punctuation mark or sentence edge): what corpus evidence reads ("the
+   * variant of", "we show that", "outperforms the").
+   */
+  before?: string;
+  after?: string;
 }
 
 interface Unit {
@@ -193,20 +200,28 @@ function isVerbInContext(unit: Unit, previous: Unit | undefined, next: Unit | un
   return false;
 }
 
+interface Run {
+  units: Unit[];
+  /** Index in the field's units of the run's first and last unit. */
+  first: number;
+  last: number;
+}
+
 /** Noun-phrase runs over a field's tokens. */
-function runsOf(units: Unit[]): Unit[][] {
+function runsOf(units: Unit[]): Run[] {
   const { verbForms } = lexicon();
-  const runs: Unit[][] = [];
+  const runs: Run[] = [];
   let run: Unit[] = [];
-  const close = () => {
-    if (run.length > 0) runs.push(run);
+  let first = 0;
+  const close = (last: number) => {
+    if (run.length > 0) runs.push({ units: run, first, last });
     run = [];
   };
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     const verbal = (unit.tokens.length === 1 && verbForms.has(unit.lower)) || isVerbBeforeDeterminer(run, unit, units[u + 1]);
     if (!contentClasses.has(unit.wordClass) || verbal) {
-      close();
+      close(u - 1);
       continue;
     }
     if (run.length === 0 && isVerbInContext(unit, units[u - 1], units[u + 1])) continue;
@@ -214,13 +229,21 @@ function runsOf(units: Unit[]): Unit[][] {
     // A participle after a noun is the verb of a clause ("the model outperformed baselines"),
     // and so is a gerund after a plural ("insiders buying", "NuVox shows staying power").
     const nounBefore = previous && (previous.wordClass === 'noun' || previous.wordClass === 'acronym');
-    if (nounBefore && unit.wordClass === 'participle') close();
-    else if (nounBefore && previous.plural && unit.wordClass === 'gerund') close();
+    if (nounBefore && unit.wordClass === 'participle') close(u - 1);
+    else if (nounBefore && previous.plural && unit.wordClass === 'gerund') close(u - 1);
+    if (run.length === 0) first = u;
     run.push(unit);
-    if (unit.breakAfter) close();
+    if (unit.breakAfter) close(u);
   }
-  close();
+  close(units.length - 1);
   return runs;
+}
+
+/** The word next to a run in its sentence, lower case, or '' across punctuation or a sentence edge. */
+function neighbour(units: Unit[], from: Unit, at: number, side: 'before' | 'after'): string {
+  const unit = units[at];
+  if (!unit || unit.tokens[0].sentence !== from.tokens[0].sentence) return '';
+  return (side === 'before' ? unit : from).breakAfter ? '' : unit.lower;
 }
 
 /** Candidate phrases of one field of a paper. `position` continues from earlier fields. */
@@ -229,13 +252,18 @@ export function phrasesOf(tokens: Token[], field: Field, firstPosition: number):
   let position = firstPosition;
   const units = unitsOf(tokens);
   const inRun = new Set<Unit>();
-  for (const run of runsOf(units)) {
+  for (const { units: run, first, last } of runsOf(units)) {
     for (const unit of run) inRun.add(unit);
     const trimmed = trimRun(run);
     if (trimmed.length === 0) continue;
     const words = wordsOfUnits(trimmed);
     if (words.length === 0) continue;
-    phrases.push({ field, sentence: trimmed[0].tokens[0].sentence, position, words, kind: 'maximal' });
+    // After: the word after the trimmed phrase, inside the run ("conventional" after a
+    // trimmed-off head) or after it.
+    const end = first + run.indexOf(trimmed[trimmed.length - 1]);
+    const before = neighbour(units, units[first], first - 1, 'before');
+    const after = end < last ? units[end + 1].lower : neighbour(units, units[last], last + 1, 'after');
+    phrases.push({ field, sentence: trimmed[0].tokens[0].sentence, position, words, kind: 'maximal', before, after });
     position += words.length;
   }
   for (const unit of units) {

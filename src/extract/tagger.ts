@@ -43,9 +43,9 @@ const functionTags = [
   'Possessive',
 ];
 
-/** Closed-class words the pre-tagger sometimes leaves as nouns, adjectives or participles ("our", "here", "had been", "under"). */
+/** Closed-class words the pre-tagger sometimes leaves as nouns, adjectives or participles ("our", "here", "had been", "under", the pronouns "ones" and "others"). */
 const closedClass = new Set(
-  'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those here there where when which who whom whose what why how whether both each either neither every all any some none such own etc thus hence therefore however yet also even only very via per versus vs be been being is are was were am have has had having do does did can could may might must shall should will would under within without between among upon across against throughout despite towards toward et al'.split(' '),
+  'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those here there where when which who whom whose what why how whether both each either neither every all any some none such own etc thus hence therefore however yet also even only very via per versus vs be been being is are was were am have has had having do does did can could may might must shall should will would under within without between among upon across against throughout despite towards toward over et al one ones another other others something anything everything nothing someone anyone everyone itself themselves'.split(' '),
 );
 
 function classify(tags: Set<string>, text: string): WordClass {
@@ -89,14 +89,34 @@ function nounInContext(tokens: Token[], i: number): void {
   if (opensPhrase) token.wordClass = 'noun';
 }
 
-/** Tokens of `text` with word classes, sentence numbers and phrase boundaries. */
-export function tagText(text: string): Token[] {
+/**
+ * A present-tense verb in "-s" right after a noun or adjective is the plural head of a
+ * name when nothing follows it, or punctuation does ("Markov decision processes (MDPs)",
+ * "Gaussian processes, …"), and in a title also when no determiner follows ("Hidden
+ * Markov Models for Speech"): the pre-tagger reads "processes" and "models" as verbs,
+ * but a finite verb takes an object ("Deep Learning Improves the…").
+ */
+function pluralHead(tokens: Token[], i: number, title: boolean): void {
+  const token = tokens[i];
+  const previous = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (token.wordClass !== 'other' || !/^\p{L}\p{Ll}+s$/u.test(token.text) || !previous || previous.breakAfter || previous.sentence !== token.sentence) return;
+  if (!modifierClasses.has(previous.wordClass)) return;
+  const ends = token.breakAfter || !next || next.sentence !== token.sentence;
+  if (!ends && !(title && /^\p{Lu}/u.test(token.text) && !determiners.has(next.text.toLowerCase()))) return;
+  token.wordClass = 'noun';
+  token.plural = true;
+}
+
+/** Tokens of `text` with word classes, sentence numbers and phrase boundaries; `title` for a paper's title. */
+export function tagText(text: string, title = false): Token[] {
   const tokens: Token[] = [];
   if (text.trim().length === 0) return tokens;
   const doc = nlp.tokenize(text);
   doc.compute(computeSteps);
   let cursor = 0;
   const baseVerbs = new Set<number>();
+  const presentVerbs = new Set<number>();
   const sentences = doc.docs as CompromiseTerm[][];
   for (let s = 0; s < sentences.length; s++) {
     for (const term of sentences[s]) {
@@ -121,11 +141,13 @@ export function tagText(text: string): Token[] {
         plural: !possessive && term.tags.has('Plural'),
       });
       if (term.tags.has('Infinitive') || term.tags.has('Imperative')) baseVerbs.add(tokens.length - 1);
+      if (term.tags.has('PresentTense')) presentVerbs.add(tokens.length - 1);
     }
     const last = tokens[tokens.length - 1];
     if (last) last.breakAfter = true;
   }
   for (const i of baseVerbs) nounInContext(tokens, i);
+  for (const i of presentVerbs) pluralHead(tokens, i, title);
   return tokens;
 }
 

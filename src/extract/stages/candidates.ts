@@ -1,6 +1,7 @@
 // Candidate terms of a corpus: every whole noun phrase and every defined long form
 // (the candidate list of C-value, Frantzi, Ananiadou & Mima 2000), keyed through the
-// user's thesaurus, minus general academic language and lone adjectives. Nested terms
+// user's thesaurus, minus general academic language, lone adjectives and partitive or
+// relational nouns (wordEvidence.ts). Nested terms
 // are candidates only when some paper writes them on their own: adding every nested
 // multi-word term lowered F1@10 on the Inspec dev set and multiplies the vocabulary.
 import type { PaperAnalysis } from '../analyze.ts';
@@ -32,7 +33,8 @@ export function isGeneric(key: string): boolean {
   const { genericTerms, genericModifiers } = lexicon();
   if (genericTerms.has(key)) return true;
   const words = key.split(' ');
-  if (words.length === 1 && key.length < 2) return true;
+  // A single letter, or an enumeration's roman numeral ("(ii)", "step iii").
+  if (words.length === 1 && (key.length < 2 || /^(i|ii|iii|iv|v|vi|vii|viii|ix|x)$/.test(key))) return true;
   if (words.some((word) => !/\p{L}/u.test(word) || word.length > 40)) return true;
   return genericTerms.has(words[words.length - 1]) && words.slice(0, -1).every((word) => genericModifiers.has(word));
 }
@@ -43,7 +45,7 @@ export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence): Ke
     const mapped = thesaurus.map(key);
     if (mapped === null) return null;
     if (thesaurus.replaced(key)) return mapped;
-    return isGeneric(mapped) || evidence.isAdjective(mapped) ? null : mapped;
+    return isGeneric(mapped) || evidence.isAdjective(mapped) || evidence.isRelational(mapped) ? null : mapped;
   };
 }
 

@@ -19,6 +19,8 @@ export interface CorpusOccurrences {
   frequency: Map<string, number>;
   /** Papers each key occurs in. */
   documentFrequency: Map<string, number>;
+  /** Papers whose title has each key. */
+  titleFrequency: Map<string, number>;
 }
 
 export function findOccurrences(
@@ -31,6 +33,7 @@ export function findOccurrences(
   const { maxWords } = { ...occurrenceDefaults, ...options };
   const frequency = new Map<string, number>();
   const documentFrequency = new Map<string, number>();
+  const titleFrequency = new Map<string, number>();
   const byPaper = analyses.map((analysis, p) => {
     const byKey = new Map<string, Occurrence[]>();
     for (const phrase of analysis.phrases) {
@@ -49,8 +52,9 @@ export function findOccurrences(
     for (const [key, list] of byKey) {
       frequency.set(key, (frequency.get(key) ?? 0) + list.length);
       documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+      if (list.some((o) => o.phrase.field === 'title')) titleFrequency.set(key, (titleFrequency.get(key) ?? 0) + 1);
     }
     return byKey;
   });
-  return { byPaper, frequency, documentFrequency };
+  return { byPaper, frequency, documentFrequency, titleFrequency };
 }

@@ -1,9 +1,24 @@
 // What the corpus says about how a word is used, where the tagger alone cannot tell:
 // the distributional view of word classes (Schütze 1995, "Distributional part-of-speech
-// tagging", EACL), applied to the few decisions concept extraction needs. A word the
-// tagger knows as an adjective is a noun in this corpus when a good share of its uses
-// as a phrase head are plural: an adjective never takes a plural ("derivatives",
-// "variables"), while a stray "complexes" among many "is complex" does not make a noun.
+// tagging", EACL), read from the words around every noun phrase of every paper.
+//
+// - A verb the tagger took for a noun ("outperforms", "show", "leverage", "leads") is,
+//   across the corpus, followed by an object or a clause ("outperforms the", "show
+//   that", "leads to") in a good share of its uses and never comes after a determiner
+//   (nouns do: "the network", "an assumption that"). Such a word ends a noun phrase.
+// - A partitive or relational noun ("variant", "family", "subset", "fraction",
+//   "hundreds", "special case") is in most of its uses "a X of …": it names no concept
+//   of its own, the word after "of" does.
+// - A word or hyphenated compound that is nearly always a modifier ("Markov", "Bayesian",
+//   "low-rank", "end-to-end", "closed-form") is an adjective here, whatever its last word
+//   is: alone it is a fragment of the terms it modifies, unless the corpus writes it in
+//   the plural ("Gaussians").
+// - A word the tagger knows as an adjective is a noun in this corpus when a good share of
+//   its uses as a phrase head are plural: an adjective never takes a plural
+//   ("derivatives", "variables"), while a stray "complexes" among many "is complex" does
+//   not make a noun.
+// Each rule needs `minUses` uses of the word before it judges; below that the tagger's
+// word stands.
 import type { PaperAnalysis } from '../analyze.ts';
 import { lexicon } from '../lexicon.ts';
 import { isAcronymLike } from '../normalize.ts';
@@ -12,34 +27,179 @@ import { lexicalClass } from '../tagger.ts';
 export interface WordEvidenceOptions {
   /** Least share of plural uses as a head that makes a word the tagger knows as an adjective a noun (default 0.1). */
   pluralShare: number;
+  /** Uses of a word (or key) needed before the corpus judges it (default 10). */
+  minUses: number;
+  /** Least share of a verb's uses as a phrase head followed by an object or clause (default 0.2). */
+  objectShare: number;
+  /** Most share of a verb's phrase-opening uses after a determiner (default 0.05). */
+  determinerShareOfVerb: number;
+  /** Least share of its uses in which a word modifies another word, to be an adjective (default 0.8). */
+  modifierShare: number;
+  /** The same for a compound written mostly with hyphens ("end-to-end", "worst-case"; default 0.6). */
+  compoundModifierShare: number;
+  /** Least shares of a relational noun's uses followed by "of", and after a determiner (default 0.5, 0.4). */
+  ofShare: number;
+  determinerShareOfRelational: number;
+  /** Least share before "of" that makes a word a quantifier whatever precedes it (default 0.8). */
+  quantifierOfShare: number;
+  /** The shares for a multi-word key (default 0.7, 0.5). */
+  strictOfShare: number;
+  strictDeterminerShare: number;
 }
 
-export const wordEvidenceDefaults: WordEvidenceOptions = { pluralShare: 0.1 };
+export const wordEvidenceDefaults: WordEvidenceOptions = {
+  pluralShare: 0.1,
+  minUses: 10,
+  objectShare: 0.2,
+  determinerShareOfVerb: 0.05,
+  modifierShare: 0.8,
+  compoundModifierShare: 0.6,
+  ofShare: 0.5,
+  determinerShareOfRelational: 0.4,
+  quantifierOfShare: 0.8,
+  strictOfShare: 0.7,
+  strictDeterminerShare: 0.5,
+};
+
+const DETERMINERS = new Set('the a an these those its their our his her each every'.split(' '));
+/** What opens a verb's object or clause. */
+const OBJECT_OPENERS = new Set([...DETERMINERS, ...'this that how whether what both all such to'.split(' ')]);
 
 export interface WordEvidence {
   /** A one-word key that is an adjective in this corpus, so never a concept on its own. */
   isAdjective(key: string): boolean;
+  /** A surface word (lower case) the corpus uses as a verb. */
+  isVerb(word: string): boolean;
+  /** Whether two words ("leverage score") open a noun phrase after a determiner somewhere: then the first is no verb there. */
+  opensNounPhrase(first: string, second: string): boolean;
+  /** A key that is a partitive or relational noun ("variant", "special case"). */
+  isRelational(key: string): boolean;
+}
+
+interface Uses {
+  heads: number;
+  headsBeforeObject: number;
+  opens: number;
+  opensAfterDeterminer: number;
+}
+
+interface KeyUses {
+  whole: number;
+  beforeOf: number;
+  afterDeterminer: number;
+}
+
+function phraseKeyOf(words: { key: string; head: string }[]): string {
+  return words.map((word, i) => (i === words.length - 1 ? word.head : word.key)).join(' ');
 }
 
 export function wordEvidence(analyses: PaperAnalysis[], options: Partial<WordEvidenceOptions> = {}): WordEvidence {
-  const { pluralShare } = { ...wordEvidenceDefaults, ...options };
+  const o = { ...wordEvidenceDefaults, ...options };
   const headUses = new Map<string, { all: number; plural: number }>();
+  const words = new Map<string, Uses>();
+  const keys = new Map<string, KeyUses>();
+  const nounOpenings = new Set<string>();
+  /** Uses of each one-unit key (a word or hyphenated compound) as a modifier and as a head. */
+  const unitUses = new Map<string, { modifier: number; head: number; plural: number; hyphenated: number }>();
+  const usesOf = (word: string) => {
+    let uses = words.get(word);
+    if (!uses) words.set(word, (uses = { heads: 0, headsBeforeObject: 0, opens: 0, opensAfterDeterminer: 0 }));
+    return uses;
+  };
   for (const analysis of analyses) {
     for (const phrase of analysis.phrases) {
       const last = phrase.words[phrase.words.length - 1];
-      if (!last || last.acronym) continue;
-      const uses = headUses.get(last.head) ?? { all: 0, plural: 0 };
-      uses.all++;
-      if (last.head !== last.key) uses.plural++;
-      headUses.set(last.head, uses);
+      if (!last) continue;
+      if (!last.acronym) {
+        const uses = headUses.get(last.head) ?? { all: 0, plural: 0 };
+        uses.all++;
+        if (last.head !== last.key) uses.plural++;
+        headUses.set(last.head, uses);
+      }
+      if (phrase.kind !== 'maximal') continue;
+      let start = 0;
+      phrase.words.forEach((word, i) => {
+        if (word.unitStart) start = i;
+        if (!word.unitEnd || word.acronym) return;
+        const isHead = i === phrase.words.length - 1;
+        const unit = phrase.words.slice(start, i + 1).map((w, j, all) => (isHead && j === all.length - 1 ? w.head : w.key)).join(' ');
+        const uses = unitUses.get(unit) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        if (i > start) uses.hyphenated++;
+        if (!isHead) uses.modifier++;
+        else {
+          uses.head++;
+          if (word.head !== word.key) uses.plural++;
+        }
+        unitUses.set(unit, uses);
+      });
+      // A multi-word phrase written whole is its key's use as a head ("reinforcement learning"
+      // also names the compound "reinforcement-learning").
+      if (start > 0) {
+        const whole = unitUses.get(phraseKeyOf(phrase.words)) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        whole.head++;
+        unitUses.set(phraseKeyOf(phrase.words), whole);
+      }
+      const afterDeterminer = DETERMINERS.has(phrase.before ?? '');
+      const opening = usesOf(phrase.words[0].text.toLowerCase());
+      opening.opens++;
+      if (afterDeterminer) {
+        opening.opensAfterDeterminer++;
+        if (phrase.words.length > 1) nounOpenings.add(`${phrase.words[0].text.toLowerCase()} ${phrase.words[1].text.toLowerCase()}`);
+      }
+      const ending = usesOf(last.text.toLowerCase());
+      ending.heads++;
+      if (OBJECT_OPENERS.has(phrase.after ?? '')) ending.headsBeforeObject++;
+      const key = phraseKeyOf(phrase.words);
+      const keyUses = keys.get(key) ?? { whole: 0, beforeOf: 0, afterDeterminer: 0 };
+      keyUses.whole++;
+      if (phrase.after === 'of') keyUses.beforeOf++;
+      if (afterDeterminer) keyUses.afterDeterminer++;
+      keys.set(key, keyUses);
     }
   }
+
   const { adjectives } = lexicon();
   const usedAsNoun = (key: string): boolean => {
     const uses = headUses.get(key);
-    return uses !== undefined && uses.plural > 0 && uses.plural >= pluralShare * uses.all;
+    return uses !== undefined && uses.plural > 0 && uses.plural >= o.pluralShare * uses.all;
   };
+  /** A determiner before a good share of a plural's singular ("a transformation") makes the plural a noun. */
+  const singularIsNoun = (word: string): boolean => {
+    for (const singular of [word.replace(/s$/, ''), word.replace(/es$/, '')]) {
+      const uses = singular !== word ? words.get(singular) : undefined;
+      if (uses && uses.opens >= 5 && uses.opensAfterDeterminer >= 0.2 * uses.opens) return true;
+    }
+    return false;
+  };
+  const verbs = new Set<string>();
+  for (const [word, uses] of words) {
+    if (uses.heads < o.minUses || uses.headsBeforeObject < o.objectShare * uses.heads) continue;
+    if (uses.opensAfterDeterminer > o.determinerShareOfVerb * uses.opens) continue;
+    if (/s$/.test(word) && singularIsNoun(word)) continue;
+    verbs.add(word);
+  }
   return {
-    isAdjective: (key) => !key.includes(' ') && !isAcronymLike(key) && (adjectives.has(key) || (lexicalClass(key) === 'adjective' && !usedAsNoun(key))),
+    isAdjective(key) {
+      const unit = unitUses.get(key);
+      if (unit && unit.plural < o.pluralShare * unit.head) {
+        const all = unit.modifier + unit.head;
+        // English hyphenates a compound modifier ("end-to-end training", "trained end to end").
+        const share = unit.hyphenated >= 0.5 * all ? o.compoundModifierShare : o.modifierShare;
+        if (all >= o.minUses && unit.modifier >= share * all) return true;
+      }
+      return !key.includes(' ') && !isAcronymLike(key) && (adjectives.has(key) || (lexicalClass(key) === 'adjective' && !usedAsNoun(key)));
+    },
+    isVerb: (word) => verbs.has(word),
+    opensNounPhrase: (first, second) => nounOpenings.has(`${first} ${second}`),
+    isRelational(key) {
+      const uses = keys.get(key);
+      if (!uses || uses.whole < o.minUses) return false;
+      const of = uses.beforeOf / uses.whole;
+      const determiner = uses.afterDeterminer / uses.whole;
+      // One word: "a variant of", or a quantifier nearly always before "of" ("hundreds of").
+      // Several: only the clear cases ("a special case of", "a linear combination of"), since
+      // mathematics names objects by what they are of ("the convex hull of").
+      return key.includes(' ') ? of >= o.strictOfShare && determiner >= o.strictDeterminerShare : (of >= o.ofShare && determiner >= o.determinerShareOfRelational) || of >= o.quantifierOfShare;
+    },
   };
 }
