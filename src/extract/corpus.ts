@@ -6,7 +6,7 @@ import type { Extraction, Mention } from '../graph/model.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
-import { acronymResolvers, collectAcronyms, type AcronymTable } from './stages/acronymResolution.ts';
+import { acronymResolvers, collectAcronyms, longFormVariants, type AcronymTable } from './stages/acronymResolution.ts';
 import { collectCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { labelConcepts } from './stages/labels.ts';
@@ -47,8 +47,10 @@ export function buildExtraction(
   collectAcronyms(analyses, acronyms, { maxWords });
   const evidence = wordEvidence(analyses);
   analyses = cutAtVerbs(analyses, evidence);
-  const resolvers = acronymResolvers(analyses, acronyms);
-  const filter = keyFilter(thesaurus, evidence);
+  // A variant the user's thesaurus names stays as the user has it.
+  const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
+  const resolvers = acronymResolvers(analyses, acronyms, {}, variants);
+  const filter = keyFilter(thesaurus, evidence, variants);
   const candidates = collectCandidates(analyses, resolvers, filter, { maxWords });
   const occurrences = assignFragments(findOccurrences(analyses, resolvers, filter, candidates, { maxWords }));
   const terms = termhood(candidates, occurrences, { maxWords, minDocumentFrequency });

@@ -6,7 +6,18 @@
 // against twenty-odd "spike-timing-dependent plasticity", and STDP alone means the
 // latter); where the corpus is split (SNN: spiking neural network, social neighbourhood
 // network) it stays apart. A paper's own definition always wins inside that paper.
+//
+// Long forms one short form is defined with are merged when they are variants of one
+// another, as ADAM groups abbreviation definitions (Zhou, Torvik & Smalheiser 2006,
+// "ADAM: another database of abbreviations in MEDLINE", Bioinformatics 22(22)): the
+// same number of words, each pair sharing its Porter stem ("spike-time" / "spike-timing
+// dependent plasticity") or one a prefix of the other ("generative adversarial nets" /
+// "networks"). Each variant joins the long form defined most often; "spiking neural
+// network" and "social neighbourhood network" (both SNN) are no variants and stay apart.
+// A merge is an alias of the concept, so `export --format thesaurus` lists it, and a
+// thesaurus line mapping the variant to itself undoes it.
 import type { PaperAnalysis } from '../analyze.ts';
+import { porterStem } from '../porter.ts';
 import { fullKey, type Resolve } from './terms.ts';
 
 export interface AcronymOptions {
@@ -47,19 +58,50 @@ export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, 
   }
 }
 
-/** One resolver per paper: its own definitions first, then the corpus's unambiguous ones. */
-export function acronymResolvers(analyses: PaperAnalysis[], table: AcronymTable, options: Partial<AcronymOptions> = {}): Resolve[] {
+/** Two long forms that differ only in how their words are inflected or shortened. */
+export function areVariants(a: string, b: string): boolean {
+  const left = a.toLowerCase().split(' ');
+  const right = b.toLowerCase().split(' ');
+  if (a === b || left.length !== right.length) return false;
+  return left.every((word, i) => {
+    const other = right[i];
+    if (word === other || porterStem(word) === porterStem(other)) return true;
+    const [shorter, longer] = word.length <= other.length ? [word, other] : [other, word];
+    return shorter.length >= 3 && longer.startsWith(shorter);
+  });
+}
+
+/** Variant long form → the long form it merges into, over every short form of the table. */
+export function longFormVariants(table: AcronymTable): Map<string, string> {
+  const variants = new Map<string, string>();
+  for (const longForms of table.values()) {
+    const ranked = [...longForms].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    for (let i = 1; i < ranked.length; i++) {
+      const canonical = ranked.slice(0, i).find(([key]) => !variants.has(key) && areVariants(key, ranked[i][0]));
+      if (canonical && !variants.has(ranked[i][0])) variants.set(ranked[i][0], canonical[0]);
+    }
+  }
+  return variants;
+}
+
+/** One resolver per paper: its own definitions first, then the corpus's unambiguous ones (variants pooled). */
+export function acronymResolvers(analyses: PaperAnalysis[], table: AcronymTable, options: Partial<AcronymOptions> = {}, variants = longFormVariants(table)): Resolve[] {
   const { dominantShare } = { ...acronymDefaults, ...options };
   const unambiguous = new Map<string, string>();
   for (const [short, longForms] of table) {
-    const dominant = dominantLongForm(longForms, dominantShare);
+    const pooled = new Map<string, number>();
+    for (const [key, n] of longForms) {
+      const canonical = variants.get(key) ?? key;
+      pooled.set(canonical, (pooled.get(canonical) ?? 0) + n);
+    }
+    const dominant = dominantLongForm(pooled, dominantShare);
     if (dominant) unambiguous.set(short, dominant);
   }
   return analyses.map((analysis) => {
     const local = new Map<string, string>();
     for (const definition of analysis.definitions) {
       const longKey = fullKey(analysis.phrases[definition.phrase]);
-      if (longKey && !local.has(definition.short)) local.set(definition.short, longKey);
+      if (longKey && !local.has(definition.short)) local.set(definition.short, variants.get(longKey) ?? longKey);
     }
     return (short: string) => local.get(short) ?? unambiguous.get(short) ?? short;
   });

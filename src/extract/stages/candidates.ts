@@ -39,13 +39,19 @@ export function isGeneric(key: string): boolean {
   return genericTerms.has(words[words.length - 1]) && words.slice(0, -1).every((word) => genericModifiers.has(word));
 }
 
-/** The thesaurus first (a user's replacement is kept whatever it is), then the corpus filters. */
-export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence): KeyFilter {
+/**
+ * The thesaurus first (a user's replacement is kept whatever it is, so a line mapping a
+ * term to itself keeps it out of the extractor's merges), then long-form variants
+ * merged (stages/acronymResolution.ts), then the corpus filters.
+ */
+export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, variants: Map<string, string> = new Map()): KeyFilter {
   return (key) => {
     const mapped = thesaurus.map(key);
     if (mapped === null) return null;
     if (thesaurus.replaced(key)) return mapped;
-    return isGeneric(mapped) || evidence.isAdjective(mapped) || evidence.isRelational(mapped) ? null : mapped;
+    const merged = variants.get(mapped) ?? mapped;
+    if (merged !== mapped && thesaurus.replaced(merged)) return thesaurus.map(merged);
+    return isGeneric(merged) || evidence.isAdjective(merged) || evidence.isRelational(merged) ? null : merged;
   };
 }
 
