@@ -44,7 +44,7 @@ const functionTags = [
 ];
 
 /** Closed-class words the pre-tagger sometimes leaves as nouns, adjectives or participles ("our", "here", "had been", "under", the pronouns "ones" and "others"). */
-const closedClass = new Set(
+export const closedClass = new Set(
   'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs this that these those here there where when which who whom whose what why how whether both each either neither every all any some none such own etc thus hence therefore however yet also even only very via per versus vs be been being is are was were am have has had having do does did can could may might must shall should will would under within without between among upon across against throughout despite towards toward over et al one ones another other others something anything everything nothing someone anyone everyone itself themselves'.split(' '),
 );
 
@@ -72,12 +72,15 @@ interface CompromiseTerm {
 }
 
 const determiners = new Set('a an the its their our his her this these those each every no'.split(' '));
+/** Prepositions after which a base-form verb running into a noun phrase is a noun ("for support vector machines"); not "to". */
+const nounPrepositions = new Set('of in for with on from by as'.split(' '));
 const modifierClasses = new Set<WordClass>(['noun', 'acronym', 'adjective', 'gerund']);
 
 /**
- * A base-form verb that starts a sentence or follows a determiner and runs on into a
- * noun phrase is a noun: titles and abstracts have no imperatives ("Model predictive
- * control helps…", "the design space"). The pre-tagger alone tags it a verb.
+ * A base-form verb that starts a sentence or clause, or follows a determiner or a
+ * preposition, and runs on into a noun phrase is a noun: titles and abstracts have no
+ * imperatives ("Model predictive control helps…", "the design space", "for support
+ * vector machines"). The pre-tagger alone tags it a verb.
  */
 function nounInContext(tokens: Token[], i: number): void {
   const token = tokens[i];
@@ -85,7 +88,8 @@ function nounInContext(tokens: Token[], i: number): void {
   if (token.wordClass !== 'other' || token.breakAfter || !next || next.sentence !== token.sentence) return;
   if (closedClass.has(token.text.toLowerCase()) || !/^\p{L}+$/u.test(token.text) || !modifierClasses.has(next.wordClass)) return;
   const previous = tokens[i - 1];
-  const opensPhrase = !previous || previous.sentence !== token.sentence || determiners.has(previous.text.toLowerCase());
+  const opensPhrase =
+    !previous || previous.sentence !== token.sentence || previous.breakAfter || determiners.has(previous.text.toLowerCase()) || nounPrepositions.has(previous.text.toLowerCase());
   if (opensPhrase) token.wordClass = 'noun';
 }
 

@@ -14,6 +14,14 @@ import {
   ThesaurusError,
   type PaperText,
 } from '../../src/extract/index.ts';
+import {
+  experimentsShowSentences,
+  ganDefinitionSentences,
+  outperformsSentences,
+  stdpDefinitionSentences,
+  supportVectorSentences,
+  variantOfSentences,
+} from './fixtures/corpusSentences.ts';
 
 const paper = (id: string, title: string, abstract: string): PaperText => ({ id, title, abstract });
 
@@ -80,8 +88,8 @@ describe('extractCorpus', () => {
       paper('d', 'Timing', 'A spike-time dependent plasticity (STDP) variant.'),
       paper('e', 'Chips', 'Neuromorphic chips implement STDP on the fly.'),
     ]);
-    expect(papersOf(extraction, 'spike timing dependent plasticity')).toEqual(['a', 'b', 'c', 'e']);
-    expect(papersOf(extraction, 'spike time dependent plasticity')).toEqual(['d']);
+    // "spike-time dependent plasticity" is a variant of the same long form: one concept.
+    expect(papersOf(extraction, 'spike timing dependent plasticity')).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('never makes a concept of markup left in a title or abstract', async () => {
@@ -268,5 +276,73 @@ describe('on the sample corpus', async () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
       for (const concept of record.concepts) expect(Object.keys(concept)).toEqual(['id', 'label', 'score']);
     }
+  });
+});
+
+describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
+  const corpusOf = (name: string, sentences: string[]) => sentences.map((sentence, i) => paper(`${name}${i}`, `Paper ${i}`, sentence));
+  const ids = (extraction: Extraction) => extraction.concepts.map((c) => c.id);
+
+  it('never makes a concept of a verb the tagger took for a noun: the corpus shows it before objects, never after a determiner', async () => {
+    const extraction = await extractCorpus([...corpusOf('o', outperformsSentences), ...corpusOf('s', experimentsShowSentences)]);
+    const written = extraction.concepts.flatMap((c) => c.aliases.map((alias) => alias.toLowerCase()));
+    expect(written.filter((alias) => /\b(outperforms|show)\b/.test(alias))).toEqual([]);
+    // The phrases around the verb stay: "collaborative filtering algorithms", "the baseline model".
+    expect(ids(extraction)).toEqual(expect.arrayContaining(['collaborative filtering algorithm', 'baseline model', 'experiment']));
+  });
+
+  it('never makes a concept of a partitive noun ("a variant of …"); the term after "of" is the concept', async () => {
+    const extraction = await extractCorpus(corpusOf('v', variantOfSentences));
+    expect(ids(extraction)).not.toContain('variant');
+    expect(ids(extraction)).toEqual(expect.arrayContaining(['target propagation', 'slice sampler', 'online linear optimization']));
+  });
+
+  it('gives a fragment\'s nested occurrences to the one longer term it lives in ("vector machines" in "support vector machines")', async () => {
+    const extraction = await extractCorpus(corpusOf('m', supportVectorSentences));
+    const machines = papersOf(extraction, 'support vector machine');
+    expect(machines.length).toBeGreaterThan(4);
+    // Where a paper writes "support vector machines", "vector machines" is no mention of its own.
+    expect(papersOf(extraction, 'vector machine').filter((id) => machines.includes(id))).toEqual([]);
+  });
+
+  it('merges long forms of one short form that are variants, shows the merge in the thesaurus export, and undoes it by thesaurus', async () => {
+    const papers = [...corpusOf('g', ganDefinitionSentences), ...corpusOf('p', stdpDefinitionSentences)];
+    const extraction = await extractCorpus(papers);
+    expect(papersOf(extraction, 'generative adversarial network')).toEqual(['g0', 'g1', 'g2', 'g3', 'g4']);
+    expect(ids(extraction)).not.toContain('generative adversarial net');
+    expect(papersOf(extraction, 'spike timing dependent plasticity')).toEqual(['p0', 'p1', 'p2']);
+    const exported = thesaurusFromExtraction(extraction);
+    expect(exported).toContain('generative adversarial nets\tgenerative adversarial networks');
+    expect(exported).toContain('spike-time dependent plasticity\tspike-timing-dependent plasticity');
+    // A line that maps the variant to itself keeps it apart.
+    const undo = parseThesaurus('label\treplace by\ngenerative adversarial nets\tgenerative adversarial nets\n', 'undo.txt');
+    const apart = await extractCorpus(papers, { thesaurus: undo });
+    expect(papersOf(apart, 'generative adversarial net')).toEqual(['g0', 'g1']);
+    expect(papersOf(apart, 'generative adversarial network')).toEqual(['g2', 'g3', 'g4']);
+  });
+
+  it('extracts from cleaned text and points spans into the stored title and abstract', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clean-'));
+    const file = join(dir, 'papers.jsonl');
+    writeFileSync(
+      file,
+      [
+        { id: 'a', title: 'A classiﬁcation rule for \\textit{catastrophic forgetting}', abstract: 'We bound the classiﬁcation error of $\\ell_1$ regularized regression \\cite{x} under catastrophic forgetting.' },
+        { id: 'b', title: 'Classification', abstract: 'Catastrophic forgetting hurts classification.' },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+    );
+    const { records } = await readCorpus([file]);
+    const { papers } = dedupePapers(records);
+    const stored = papers.find((p) => p.id === 'a')!;
+    expect(stored.title).toBe('A classification rule for catastrophic forgetting');
+    expect(stored.abstract).toBe('We bound the classification error of l1 regularized regression under catastrophic forgetting.');
+    const extraction = await extractCorpus(papers);
+    expect(ids(extraction).filter((id) => /ﬁ|textit|\\|\$/.test(id))).toEqual([]);
+    for (const mention of extraction.mentions.filter((m) => m.paperId === 'a' && m.conceptId === 'catastrophic forgetting')) {
+      for (const span of mention.spans) expect((span.field === 'title' ? stored.title : stored.abstract).slice(span.start, span.end).toLowerCase()).toBe('catastrophic forgetting');
+    }
+    expect(ids(extraction)).toEqual(expect.arrayContaining(['classification error', 'classification rule']));
   });
 });

@@ -20,8 +20,9 @@ function surfaceOf(text: string, phrase: Phrase, occurrence: Occurrence): string
   const start = phrase.words[occurrence.from].start;
   const end = phrase.words[occurrence.to].end;
   const surface = text.slice(start, end);
-  const lowerAll = phrase.field === 'title';
   const sentenceStart = /(^|[.!?:]\s*)$/.test(text.slice(Math.max(0, start - 3), start));
+  // A title's capitals, or a sentence opening in Title Case ("Generative Adversarial Networks (GANs) are…").
+  const lowerAll = phrase.field === 'title' || (sentenceStart && isTitleCased(surface));
   if (!lowerAll && !sentenceStart) return surface;
   let first = true;
   return surface.replace(/[\p{L}\p{N}]+/gu, (word) => {

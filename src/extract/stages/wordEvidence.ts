@@ -64,6 +64,7 @@ export const wordEvidenceDefaults: WordEvidenceOptions = {
 const DETERMINERS = new Set('the a an these those its their our his her each every'.split(' '));
 /** What opens a verb's object or clause. */
 const OBJECT_OPENERS = new Set([...DETERMINERS, ...'this that how whether what both all such to'.split(' ')]);
+// analyze.ts counts the tagger's own verbs with the same openers.
 
 export interface WordEvidence {
   /** A one-word key that is an adjective in this corpus, so never a concept on its own. */
@@ -107,6 +108,12 @@ export function wordEvidence(analyses: PaperAnalysis[], options: Partial<WordEvi
     return uses;
   };
   for (const analysis of analyses) {
+    // Where the tagger saw the word as a verb before its object, that is a use as a verb.
+    for (const [word, n] of Object.entries(analysis.verbs ?? {})) {
+      const uses = usesOf(word);
+      uses.heads += n;
+      uses.headsBeforeObject += n;
+    }
     for (const phrase of analysis.phrases) {
       const last = phrase.words[phrase.words.length - 1];
       if (!last) continue;
