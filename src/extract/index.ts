@@ -13,6 +13,7 @@
 // stands alone; never an adjective on its own ("complex", "linear").
 import type { Extraction } from '../graph/model.ts';
 import { buildExtraction, type AcronymTable } from './corpus.ts';
+import type { PaperAnalysis } from './analyze.ts';
 import { createAnalyzer } from './pool.ts';
 import { keyedThesaurus } from './thesaurus.ts';
 import type { ExtractOptions, PaperText } from './types.ts';
@@ -69,10 +70,16 @@ export async function extractJsonl(
   let analyzer: ReturnType<typeof createAnalyzer> | undefined;
   let count = 0;
   let distinct = 0;
-  const flush = async (block: PaperText[]) => {
-    if (block.length === 0) return;
+  // Block k+1 is tagged in the workers while the main thread builds block k: the two
+  // halves of the work overlap instead of waiting on each other.
+  const analyze = (block: PaperText[]) => {
     analyzer ??= createAnalyzer({ workers: workersFor(block.length, options) });
-    const analyses = await analyzer.analyze(block);
+    const analyses = analyzer.analyze(block);
+    // Awaited later, in order; until then a failure must not count as unhandled.
+    analyses.catch(() => undefined);
+    return analyses;
+  };
+  const build = async (block: PaperText[], analyses: PaperAnalysis[]) => {
     if (acronyms.size > maxAcronyms) for (const key of [...acronyms.keys()].slice(0, acronyms.size - maxAcronyms)) acronyms.delete(key);
     const extraction = buildExtraction(block, analyses, thesaurus, acronyms, { minDocumentFrequency: 1 });
     const labels = new Map(extraction.concepts.map((concept) => [concept.id, concept.label]));
@@ -93,6 +100,12 @@ export async function extractJsonl(
       options.onProgress?.(count, count);
     }
   };
+  let pending: { block: PaperText[]; analyses: Promise<PaperAnalysis[]> } | undefined;
+  const flush = async (block: PaperText[]) => {
+    const started = block.length > 0 ? { block, analyses: analyze(block) } : undefined;
+    if (pending) await build(pending.block, await pending.analyses);
+    pending = started;
+  };
   try {
     let block: PaperText[] = [];
     for await (const paper of papers) {
@@ -103,7 +116,10 @@ export async function extractJsonl(
       }
     }
     await flush(block);
+    await flush([]);
   } finally {
+    // A build that failed leaves its successor's analysis running: let it settle before closing.
+    await pending?.analyses.catch(() => undefined);
     await analyzer?.close();
   }
   return { papers: count, concepts: distinct };

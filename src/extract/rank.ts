@@ -34,31 +34,42 @@ export function positionRank(sequence: string[], options: Partial<PositionRankOp
   const biasTotal = bias.reduce((a, b) => a + b, 0);
   for (let i = 0; i < n; i++) bias[i] /= biasTotal;
 
-  const edges: Map<number, number>[] = Array.from({ length: n }, () => new Map());
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length && j < i + window; j++) {
-      const a = ids[i];
-      const b = ids[j];
-      if (a === b) continue;
-      edges[a].set(b, (edges[a].get(b) ?? 0) + 1);
-      edges[b].set(a, (edges[b].get(a) ?? 0) + 1);
+  // The co-occurrence graph in compressed rows; a pair seen k times is k entries, which
+  // weighs the edge k as SingleRank does, without a map per word.
+  const degree = new Int32Array(n + 1);
+  const pairs = (visit: (a: number, b: number) => void) => {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length && j < i + window; j++) if (ids[i] !== ids[j]) visit(ids[i], ids[j]);
     }
-  }
-  const strength = edges.map((neighbours) => [...neighbours.values()].reduce((a, b) => a + b, 0));
+  };
+  pairs((a, b) => {
+    degree[a]++;
+    degree[b]++;
+  });
+  const offset = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offset[i + 1] = offset[i] + degree[i];
+  const target = new Int32Array(offset[n]);
+  const fill = offset.slice(0, n);
+  pairs((a, b) => {
+    target[fill[a]++] = b;
+    target[fill[b]++] = a;
+  });
 
   let rank = Float64Array.from(bias);
+  let next = new Float64Array(n);
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     let dangling = 0;
     for (let a = 0; a < n; a++) {
-      if (strength[a] === 0) {
+      if (degree[a] === 0) {
         dangling += rank[a];
         continue;
       }
-      for (const [b, weight] of edges[a]) next[b] += (rank[a] * weight) / strength[a];
+      const share = rank[a] / degree[a];
+      for (let k = offset[a]; k < offset[a + 1]; k++) next[target[k]] += share;
     }
     for (let i = 0; i < n; i++) next[i] = (1 - damping) * bias[i] + damping * (next[i] + dangling * bias[i]);
-    rank = next;
+    [rank, next] = [next, rank];
   }
   for (const [word, id] of index) scores.set(word, rank[id]);
   return scores;
