@@ -49,15 +49,18 @@ export function politeClient(options: HttpOptions): PoliteClient {
   async function once(url: string): Promise<{ ok: true; body: string } | { ok: false; retry: boolean; waitMs: number | null; why: string; status: number | null }> {
     const wait = nextAt - Date.now();
     if (wait > 0) await sleep(wait);
-    nextAt = Date.now() + options.minIntervalMs;
     stats.requests++;
     let response: Response;
     try {
       response = await fetch(url, { headers, signal: AbortSignal.timeout(120_000) });
     } catch (error) {
+      nextAt = Date.now() + options.minIntervalMs;
       return { ok: false, retry: true, waitMs: null, why: (error as Error).message, status: null };
     }
     const body = await response.text().catch(() => '');
+    // The pause runs from the end of a response, so the server sees its interval between
+    // requests however long a request took to reach it.
+    nextAt = Date.now() + options.minIntervalMs;
     if (response.ok) return { ok: true, body };
     const retry = response.status === 429 || response.status >= 500;
     return { ok: false, retry, waitMs: retryAfterMs(response.headers.get('retry-after')), why: `HTTP ${response.status}${body ? `: ${body.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`, status: response.status };
