@@ -2,6 +2,7 @@
 // @ladybugdb/core and Neo4j) implement it and run the same `.cypher` files, so
 // nothing above this layer knows which database answers.
 import type { GraphStats, KnowledgeGraph, Paper, StoreKind } from '../graph/model.ts';
+import type { LockOptions } from './storeLock.ts';
 
 /** A value as it leaves a store: plain JSON, never a driver type (Integer, Node, Date…). */
 export type StoreValue = null | boolean | number | string | StoreValue[] | { [key: string]: StoreValue };
@@ -25,6 +26,8 @@ export interface ResultRelationship {
 export interface ConsoleLimits {
   timeoutMs: number;
   maxRows: number;
+  /** Bytes of JSON a result may reach; rows past it are not read (see resultBudget.ts). Default 10 MB. */
+  maxBytes?: number;
 }
 
 export interface ConsoleResult {
@@ -33,6 +36,8 @@ export interface ConsoleResult {
   nodes: ResultNode[];
   relationships: ResultRelationship[];
   truncated: boolean;
+  /** Which limit cut the result short, when one did. */
+  truncatedBy: 'rows' | 'bytes' | null;
   elapsedMs: number;
 }
 
@@ -53,6 +58,13 @@ export interface GraphStore {
    */
   write(graph: KnowledgeGraph, progress?: ProgressFn): Promise<void>;
 
+  /**
+   * Runs `work` holding the store's write lock (storeLock.ts): one writer at a time,
+   * released when `work` settles or the process dies. `ingest` holds it from reading the
+   * stored papers to the end of `write`; `write` takes it too when called on its own.
+   */
+  withWriteLock<T>(work: () => Promise<T>, options?: LockOptions): Promise<T>;
+
   /** Run a named app query from `cypher/` (`name` is the file name without extension). */
   run(name: string, params?: Params): Promise<Row[]>;
 
@@ -70,7 +82,8 @@ export type StoreErrorCode =
   | 'unavailable' // server not running / unreachable
   | 'auth' // wrong credentials
   | 'database_missing'
-  | 'write_failed';
+  | 'write_failed'
+  | 'locked'; // another ingest holds the write lock and the caller chose not to wait
 
 export class StoreError extends Error {
   constructor(
@@ -83,9 +96,16 @@ export class StoreError extends Error {
   }
 }
 
-export type ConsoleErrorCode = 'forbidden' | 'syntax' | 'timeout' | 'bad_params';
+export type ConsoleErrorCode =
+  | 'forbidden' // refused by the read-only guard or the engine's read-only check
+  | 'syntax'
+  | 'too_complex' // over the guard's length or nesting limits
+  | 'timeout'
+  | 'bad_params'
+  | 'crashed' // the query took the console process down (a memory limit, an engine fault)
+  | 'busy'; // too many console queries waiting
 
-/** A console query refused or failed: `forbidden` maps to HTTP 403, `timeout` to 408, the rest to 400. */
+/** A console query refused or failed: `forbidden` maps to HTTP 403, `timeout` to 504, `crashed` to 500, `busy` to 503, the rest to 400. */
 export class ConsoleError extends Error {
   constructor(
     readonly code: ConsoleErrorCode,

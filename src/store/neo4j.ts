@@ -12,6 +12,8 @@
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { Neo4jSettings } from '../config.ts';
 import type { CoOccurrence, Concept, GraphStats, KnowledgeGraph, Mention, Paper } from '../graph/model.ts';
 import {
@@ -26,6 +28,8 @@ import {
 } from './GraphStore.ts';
 import { cypherQuery, cypherStatements } from './cypherFiles.ts';
 import { assertReadOnly } from './readOnlyGuard.ts';
+import { ResultBudget } from './resultBudget.ts';
+import { neo4jLockFile, withStoreLock, type LockOptions } from './storeLock.ts';
 import { paperFromRow, readStats } from './rows.ts';
 import { consoleError, storeError, writeError, type ConnectionTarget } from './neo4j/errors.ts';
 import { ResultGraph, driverInt, toDriverParams, toRow } from './neo4j/values.ts';
@@ -48,6 +52,8 @@ export interface Neo4jOptions {
   connectionTimeoutMs?: number;
   /** Milliseconds a managed transaction is retried on transient errors (the driver's default is 30 s). */
   maxRetryTimeMs?: number;
+  /** The write lock's file (storeLock.ts); openStore puts it in the user's state directory. */
+  lockFile?: string;
 }
 
 const DEFAULTS: Required<Neo4jOptions> = {
@@ -56,6 +62,7 @@ const DEFAULTS: Required<Neo4jOptions> = {
   pruneBatch: 10_000,
   connectionTimeoutMs: 5_000,
   maxRetryTimeMs: 15_000,
+  lockFile: '',
 };
 
 /** Opens a store on a Neo4j server, checking at once that it answers and accepts the credentials. */
@@ -174,7 +181,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult> {
-    assertReadOnly(query);
+    assertReadOnly(query, 'neo4j');
     // Pull just past the cap: one extra record tells us the result was truncated.
     const session = this.#session('READ', Math.min(limits.maxRows + 1, 1_000));
     const started = performance.now();
@@ -185,20 +192,21 @@ export class Neo4jStore implements GraphStore {
       const columns = await result.keys();
       const rows: StoreValue[][] = [];
       const graph = new ResultGraph();
-      let truncated = false;
+      const budget = new ResultBudget(limits);
       for await (const record of result) {
-        if (rows.length >= limits.maxRows) {
-          truncated = true;
-          break; // ends the iterator, which discards the rest of the stream on the server
-        }
-        rows.push(columns.map((column) => graph.collect(record.get(column))));
+        // A break ends the iterator, which discards the rest of the stream on the server.
+        if (!budget.roomForRow()) break;
+        const row = columns.map((column) => graph.collect(record.get(column)));
+        if (!budget.take(row)) break;
+        rows.push(row);
       }
       return {
         columns: columns.map(String),
         rows,
         nodes: graph.nodes(),
         relationships: graph.relationships(),
-        truncated,
+        truncated: budget.truncatedBy !== null,
+        truncatedBy: budget.truncatedBy,
         elapsedMs: Math.round(performance.now() - started),
       };
     } catch (error) {
@@ -212,6 +220,11 @@ export class Neo4jStore implements GraphStore {
 
   async stats(): Promise<GraphStats> {
     return readStats((name) => this.#read(name));
+  }
+
+  withWriteLock<T>(work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+    const file = this.#config.lockFile || neo4jLockFile(path.join(os.tmpdir(), 'papergraph-state'), this.#settings.uri, this.#settings.database);
+    return withStoreLock(file, this.location, options, work);
   }
 
   async write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {
