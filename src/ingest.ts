@@ -2,13 +2,15 @@
 // Re-ingesting merges the new input with the papers already stored and rebuilds the
 // concept graph from all of them, so concept statistics (document frequencies,
 // communities, layout) always describe the whole corpus, and reading the same
-// input twice stores the same graph.
+// input twice stores the same graph. The whole run holds the store's write lock, so a
+// concurrent ingest waits and then merges with this one's result instead of losing it.
 import { applyThesaurusToKeywords, dedupePapers, readCorpus, type InputProblem } from './corpus/index.ts';
 import { extractCorpus, type Thesaurus } from './extract/index.ts';
 import { buildGraph } from './graph/buildGraph.ts';
 import type { GraphStats } from './graph/model.ts';
 import { holdsOnlyTheSample } from './sample.ts';
 import type { GraphStore, ProgressFn } from './store/GraphStore.ts';
+import type { LockOptions } from './store/storeLock.ts';
 
 export interface IngestOptions {
   /** Ignore what is stored and build from `paths` alone. */
@@ -24,6 +26,8 @@ export interface IngestOptions {
    */
   replaceSample?: boolean;
   progress?: ProgressFn;
+  /** Waiting for another ingest of the same store: wait (default) or fail at once, and what to say. */
+  lock?: LockOptions;
 }
 
 export interface IngestSummary {
@@ -40,7 +44,11 @@ export interface IngestSummary {
   elapsedMs: number;
 }
 
-export async function ingest(store: GraphStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+export function ingest(store: GraphStore, paths: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  return store.withWriteLock(() => ingestLocked(store, paths, options), options.lock);
+}
+
+async function ingestLocked(store: GraphStore, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
   // No paths: rebuild from what is stored (after editing a thesaurus, say).

@@ -1,14 +1,16 @@
 // The embedded store: @ladybugdb/core, an in-process property graph with Cypher.
 //
 // On disk a store is a directory holding database files `graph-<stamp>.lbug` and a
-// `CURRENT` file naming the live one. A write builds a complete new database next to
-// the live one and swaps `CURRENT` (an atomic rename) only once it is whole, so a
-// failed or interrupted ingest leaves the previous graph exactly as it was, and a
-// server reading the old file is never disturbed mid-query.
+// `CURRENT` file naming the live one. A write builds a complete new database in
+// `tmp/` (with its load CSVs), moves it next to the live one once it is whole and
+// swaps `CURRENT` (an atomic rename), so a failed or interrupted ingest leaves the
+// previous graph exactly as it was, a server reading the old file is never disturbed
+// mid-query, and no file outside `tmp/` is ever a partial graph. Writers take the
+// store's lock (storeLock.ts, `ingest.lock`), so `tmp/` belongs to the one running
+// writer, which empties it when it starts: whatever a killed run left there goes.
 import lbug from '@ladybugdb/core';
 import type { LbugValue, PreparedStatement, QueryResult } from '@ladybugdb/core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Concept, GraphStats, KnowledgeGraph, Paper } from '../graph/model.ts';
 import {
@@ -26,8 +28,10 @@ import {
 } from './GraphStore.ts';
 import { cypherQuery, cypherStatements } from './cypherFiles.ts';
 import { assertReadOnly } from './readOnlyGuard.ts';
+import { ResultBudget } from './resultBudget.ts';
 import { paperFromRow, readStats } from './rows.ts';
 import { writeCsv } from './csvFile.ts';
+import { withStoreLock, type LockOptions } from './storeLock.ts';
 
 const { Database, Connection } = lbug;
 type LbugDatabase = InstanceType<typeof Database>;
@@ -39,20 +43,25 @@ export interface EmbeddedOptions {
   lanes?: number;
   /** Rows per parameter batch when loading node tables. */
   nodeBatch?: number;
+  /** Buffer pool of the live (read-only) database: the console child gets a share of its memory limit. */
+  readBufferPoolBytes?: number;
 }
 
-const DEFAULTS: Required<EmbeddedOptions> = { lanes: 3, nodeBatch: 5_000 };
 /**
  * LadybugDB reserves address space up front: by default 8 TiB per database and a
  * buffer pool of most of the RAM. A server, its console child and a test process
  * open several at once, so both are sized for papers-and-abstracts corpora.
  */
 const BUFFER_POOL_BYTES = { read: 1 << 30, write: 4 * (1 << 30) };
+const DEFAULTS: Required<EmbeddedOptions> = { lanes: 3, nodeBatch: 5_000, readBufferPoolBytes: BUFFER_POOL_BYTES.read };
 /** The live graph is only ever read: a write builds a new database file and swaps it in. */
 const READ_ONLY = true;
 const MAX_DB_BYTES = 2 ** 40;
 const POINTER = 'CURRENT';
 const POINTER_RECHECK_MS = 1_000;
+/** Where a write builds its database and load files; emptied by the next writer. */
+const SCRATCH = 'tmp';
+const LOCK_FILE = 'ingest.lock';
 
 export async function openEmbeddedStore(dir: string, options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
   return new EmbeddedStore(path.resolve(dir), { ...DEFAULTS, ...options });
@@ -99,7 +108,7 @@ export class EmbeddedStore implements GraphStore {
     }
     if (this.#db && this.#openFile === file) return this.#db;
     await this.#closeLive();
-    this.#db = await openReadOnly(file);
+    this.#db = await openReadOnly(file, this.#options.readBufferPoolBytes);
     this.#openFile = file;
     return this.#db;
   }
@@ -141,7 +150,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult> {
-    assertReadOnly(query);
+    assertReadOnly(query, 'lbug');
     const db = await this.#database();
     this.#consoleLane ??= newLane(new Connection(db));
     return inLane(this.#consoleLane, () => this.#runConsole(this.#consoleLane!.conn, query, params, limits));
@@ -150,7 +159,8 @@ export class EmbeddedStore implements GraphStore {
   async #runConsole(conn: LbugConnection, query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult> {
     const started = performance.now();
     const ps = await conn.prepare(query);
-    if (!ps.isSuccess()) throw new ConsoleError('syntax', ps.getErrorMessage());
+    // Binding folds constants, so `range(1, 1e9)` can already run out of memory here.
+    if (!ps.isSuccess()) throw consoleError(ps.getErrorMessage(), limits);
     // The guard is the rule; the engine's own read-only flag is a second check.
     if (!ps.isReadOnly()) throw new ConsoleError('forbidden', 'The console is read-only: this query would write.');
     conn.setQueryTimeout(limits.timeoutMs);
@@ -158,33 +168,34 @@ export class EmbeddedStore implements GraphStore {
     try {
       result = lastResult(await conn.execute(ps, params as Record<string, LbugValue>));
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (/interrupt|timeout/i.test(message)) {
-        throw new ConsoleError('timeout', `The query ran longer than ${limits.timeoutMs} ms and was stopped. Add a LIMIT or narrow the MATCH.`);
-      }
-      if (/parameter/i.test(message)) throw new ConsoleError('bad_params', message);
-      throw new ConsoleError('syntax', message);
+      throw consoleError(error, limits);
     }
     const columns = result.getColumnNamesSync();
     const rows: StoreValue[][] = [];
     const graph = new ResultGraph();
-    let truncated = false;
-    while (result.hasNext()) {
-      if (rows.length >= limits.maxRows) {
-        truncated = true;
-        break;
+    const budget = new ResultBudget(limits);
+    try {
+      // Row by row, so the caps stop the reading, not just the answer.
+      while (result.hasNext() && budget.roomForRow()) {
+        const row = result.getNextSync();
+        if (!row) break;
+        const values = columns.map((c: string) => graph.collect(row[c]));
+        if (!budget.take(values)) break;
+        graph.keep();
+        rows.push(values);
       }
-      const row = result.getNextSync();
-      if (!row) break;
-      rows.push(columns.map((c: string) => graph.collect(row[c])));
+    } catch (error) {
+      throw consoleError(error, limits);
+    } finally {
+      result.close();
     }
-    result.close();
     return {
       columns,
       rows,
       nodes: graph.nodes(),
       relationships: graph.relationships(),
-      truncated,
+      truncated: budget.truncatedBy !== null,
+      truncatedBy: budget.truncatedBy,
       elapsedMs: Math.round(performance.now() - started),
     };
   }
@@ -194,12 +205,24 @@ export class EmbeddedStore implements GraphStore {
     return readStats((name) => this.run(name));
   }
 
-  async write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {
+  withWriteLock<T>(work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
     mkdirSync(this.location, { recursive: true });
+    return withStoreLock(path.join(this.location, LOCK_FILE), this.location, options, work);
+  }
+
+  write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {
+    return this.withWriteLock(() => this.#write(graph, progress));
+  }
+
+  /** Holding the lock: build in tmp/, move the whole file in, point CURRENT at it, prune. */
+  async #write(graph: KnowledgeGraph, progress: ProgressFn): Promise<void> {
+    const scratch = path.join(this.location, SCRATCH);
+    // Only the lock holder writes here, so anything left is from a run that was killed.
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
     const name = `graph-${Date.now()}-${process.pid}.lbug`;
-    const file = path.join(this.location, name);
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'papergraph-load-'));
-    const db = new Database(file, BUFFER_POOL_BYTES.write, true, false, MAX_DB_BYTES);
+    const building = path.join(scratch, name);
+    const db = new Database(building, BUFFER_POOL_BYTES.write, true, false, MAX_DB_BYTES);
     const conn = new Connection(db);
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
@@ -229,11 +252,11 @@ export class EmbeddedStore implements GraphStore {
       await conn.query(cypherQuery('load-broader', 'lbug').replaceAll('{{file}}', broader));
       await conn.close();
       await db.close();
-      await checkpointed(file);
+      await checkpointed(building);
+      renameSync(building, path.join(this.location, name));
     } catch (error) {
       await conn.close().catch(() => {});
       await db.close().catch(() => {});
-      removeDatabaseFile(file);
       throw new StoreError('write_failed', `Could not write the graph to ${this.location}; the previous graph is unchanged. ${errorText(error)}`, { cause: error });
     } finally {
       rmSync(scratch, { recursive: true, force: true });
@@ -306,6 +329,20 @@ function inLane<T>(lane: Lane, work: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** An engine error of a console query, as the console reports it. */
+function consoleError(error: unknown, limits: ConsoleLimits): ConsoleError {
+  const message = errorText(error);
+  if (/interrupt|timeout/i.test(message)) {
+    return new ConsoleError('timeout', `The query ran longer than ${limits.timeoutMs} ms and was stopped. Add a LIMIT or narrow the MATCH.`);
+  }
+  if (/parameter/i.test(message)) return new ConsoleError('bad_params', message);
+  // Under the console child's memory limit an allocation fails before the machine runs out.
+  if (/bad_alloc|buffer pool is full|unable to allocate|out of memory/i.test(message)) {
+    return new ConsoleError('too_complex', `The query needed more memory than the console allows (--max-memory) and was stopped (${message}). Narrow the MATCH or add a LIMIT.`);
+  }
+  return new ConsoleError('syntax', message);
+}
+
 function lastResult(result: LbugResult): QueryResult {
   return Array.isArray(result) ? result[result.length - 1] : result;
 }
@@ -338,9 +375,9 @@ async function checkpointed(file: string, timeoutMs = 30_000): Promise<void> {
 }
 
 /** Another process may be closing the same file (an ingest that just swapped it in): retry briefly. */
-async function openReadOnly(file: string): Promise<LbugDatabase> {
+async function openReadOnly(file: string, bufferPoolBytes: number): Promise<LbugDatabase> {
   for (let attempt = 0; ; attempt++) {
-    const db = new Database(file, BUFFER_POOL_BYTES.read, true, READ_ONLY, MAX_DB_BYTES);
+    const db = new Database(file, bufferPoolBytes, true, READ_ONLY, MAX_DB_BYTES);
     try {
       await db.init();
       return db;
@@ -353,10 +390,6 @@ async function openReadOnly(file: string): Promise<LbugDatabase> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function removeDatabaseFile(file: string): void {
-  for (const suffix of ['', '.wal', '.shadow', '.tmp']) rmSync(file + suffix, { force: true });
-}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -386,11 +419,20 @@ function toRow(row: Record<string, unknown>): Row {
 interface LbugNode { _label: string; _id: { table: number; offset: number }; [k: string]: unknown }
 interface LbugRel { _label: string; _src: { table: number; offset: number }; _dst: { table: number; offset: number }; _id?: unknown; [k: string]: unknown }
 
-/** Collects the nodes and relationships of a console result so the explorer can draw them. */
+/**
+ * Collects the nodes and relationships of a console result so the explorer can draw
+ * them. What a row brings is held back until `keep()`: a row the byte cap drops adds nothing.
+ */
 class ResultGraph {
   #nodes = new Map<string, ResultNode>();
   #rels = new Map<string, ResultRelationship>();
   #internal = new Map<string, string>();
+  #pending: (() => void)[] = [];
+
+  keep(): void {
+    for (const add of this.#pending) add();
+    this.#pending = [];
+  }
 
   collect(value: unknown): StoreValue {
     if (value && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
@@ -412,8 +454,10 @@ class ResultGraph {
     const internal = `${node._id.table}:${node._id.offset}`;
     // Papers and concepts keep their own ids, so console results line up with the map.
     const id = typeof properties.id === 'string' ? properties.id : `node:${internal}`;
-    this.#internal.set(internal, id);
-    this.#nodes.set(id, { id, labels: [node._label], properties });
+    this.#pending.push(() => {
+      this.#internal.set(internal, id);
+      this.#nodes.set(id, { id, labels: [node._label], properties });
+    });
     return properties;
   }
 
@@ -422,7 +466,7 @@ class ResultGraph {
     const start = `${rel._src.table}:${rel._src.offset}`;
     const end = `${rel._dst.table}:${rel._dst.offset}`;
     const id = `${rel._label}:${start}->${end}`;
-    this.#rels.set(id, { id, type: rel._label, start, end, properties });
+    this.#pending.push(() => this.#rels.set(id, { id, type: rel._label, start, end, properties }));
     return properties;
   }
 

@@ -2,14 +2,16 @@
 // the default embedded path never pulls in the driver.
 import type { Config } from '../config.ts';
 import type { GraphStore } from './GraphStore.ts';
-import { openEmbeddedStore } from './embedded.ts';
+import { openEmbeddedStore, type EmbeddedOptions } from './embedded.ts';
+import { neo4jLockFile } from './storeLock.ts';
 
 export * from './GraphStore.ts';
 
-export async function openStore(config: Config): Promise<GraphStore> {
+/** `embedded` tunes the embedded store (the console child sizes its buffer pool); Neo4j ignores it. */
+export async function openStore(config: Config, embedded: EmbeddedOptions = {}): Promise<GraphStore> {
   if (config.store === 'neo4j') {
     const { openNeo4jStore } = await import('./neo4j.ts');
-    return openNeo4jStore(config.neo4j);
+    return openNeo4jStore(config.neo4j, { lockFile: neo4jLockFile(config.stateDir, config.neo4j.uri, config.neo4j.database) });
   }
-  return openEmbeddedStore(config.db);
+  return openEmbeddedStore(config.db, embedded);
 }
