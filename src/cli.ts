@@ -45,7 +45,7 @@ Commands:
 Every command takes --store embedded|neo4j and --db DIR (env PAPERGRAPH_STORE, PAPERGRAPH_DB).
 Run 'papergraph <command> --help' for its options.
 Exit codes: 0 ok, 1 error, 2 bad usage, 3 done but some input records were skipped.`,
-  ingest: `Usage: papergraph ingest [PATH…] [--store embedded|neo4j] [--db DIR] [--reset] [--thesaurus FILE] [--strict] [--workers N]
+  ingest: `Usage: papergraph ingest [PATH…] [--store embedded|neo4j] [--db DIR] [--reset] [--thesaurus FILE] [--strict] [--workers N] [--no-wait]
 
 Reads files or directories (Daily Papers text, JSON/JSONL, CSV incl. IEEE Xplore, Scopus and
 Embase exports, arXiv Atom, OpenAlex JSON, BibTeX, RIS), merges them with the papers already
@@ -54,7 +54,8 @@ the stored papers (after editing a thesaurus, say).
   --reset            forget the stored papers first
   --thesaurus FILE   VOSviewer thesaurus (label<TAB>replace by; empty replacement drops the term)
   --strict           stop at the first bad record; store nothing
-  --workers N        extraction worker threads`,
+  --workers N        extraction worker threads
+  --no-wait          if another ingest is writing to the same store, fail at once instead of waiting`,
   fetch: `Usage: papergraph fetch openalex|arxiv|pubmed QUERY [--from YEAR] [--max N] [--out FILE.jsonl.gz] [--ingest] [--mailto ADDRESS]
 
 Downloads the papers matching QUERY, at each source's published rate (OpenAlex 10/s with
@@ -70,15 +71,25 @@ same command again: it resumes from FILE.state.json.
 
 Prints one JSON line per paper: {"id","title","concepts":[{"id","label","score"}]}, best first.
 '-' reads JSONL {"id","title","abstract"} from stdin; ids are echoed as given.`,
-  serve: `Usage: papergraph serve [--port 3000] [--host 127.0.0.1] [--store …] [--db DIR] [--sample-if-empty]
+  serve: `Usage: papergraph serve [--port 3000] [--host 127.0.0.1] [--allowed-host NAME]… [--store …] [--db DIR] [--sample-if-empty]
+                       [--timeout MS] [--max-rows N] [--max-bytes N] [--max-memory MB]
 
 Serves the explorer and the HTTP API (described at /api/openapi.json). Binds 127.0.0.1
-unless --host says otherwise (env PORT, PAPERGRAPH_HOST).
-  --sample-if-empty  when the store has no papers, ingest the bundled sample first (npm start)`,
-  cypher: `Usage: papergraph cypher QUERY [--param k=v]… [--json] [--timeout MS] [--max-rows N]
+unless --host says otherwise (env PORT, PAPERGRAPH_HOST), and answers only requests for
+localhost, 127.0.0.1, [::1] or its own address on its port, plus each NAME (or NAME:PORT)
+given with --allowed-host (env PAPERGRAPH_ALLOWED_HOSTS, comma-separated).
+  --sample-if-empty  when the store has no papers, ingest the bundled sample first (npm start)
+The console limits apply to the explorer's Cypher console (see papergraph cypher --help).`,
+  cypher: `Usage: papergraph cypher QUERY [--param k=v]… [--json] [--timeout MS] [--max-rows N] [--max-bytes N] [--max-memory MB]
 
-Runs QUERY read-only: writes, schema changes, COPY/LOAD/ATTACH/INSTALL/EXPORT and file access
-are refused. --param values are parsed as JSON when they can be (--param n=5 is a number).`,
+Runs QUERY read-only: only read clauses (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN,
+ORDER BY, SKIP, LIMIT, UNION, CALL { … }), allow-listed functions and a few schema procedures
+are accepted; writes, schema changes, LOAD/COPY/INSTALL, settings and other procedures are
+refused. --param values are parsed as JSON when they can be (--param n=5 is a number).
+  --timeout MS       stop the query after MS milliseconds (default 10000)
+  --max-rows N       return at most N rows (default 1000)
+  --max-bytes N      stop reading rows once the result reaches N bytes of JSON (default 10000000)
+  --max-memory MB    memory the query's process may use (default 2048)`,
   bridges: `Usage: papergraph bridges TOPIC_A TOPIC_B [--limit 10] [--json]
 
 A topic is a concept (id, label or alias), free text, or a community ("community:3").`,
@@ -118,6 +129,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
     thesaurus: { type: 'string' },
     strict: { type: 'boolean' },
     workers: { type: 'string' },
+    'no-wait': { type: 'boolean' },
   }, 'ingest');
   if (values.help) return help('ingest');
   const config = configFrom(values);
@@ -125,8 +137,14 @@ async function cmdIngest(argv: string[]): Promise<number> {
   const { ingest } = await import('./ingest.ts');
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   const progress = progressPrinter(process.stderr);
+  const { describeOwner } = await import('./store/storeLock.ts');
+  const lock = {
+    wait: !values['no-wait'],
+    onWait: (owner: Parameters<typeof describeOwner>[0]) =>
+      console.error(`papergraph ingest: waiting for ${describeOwner(owner)} to finish writing to ${storeName(config)}…`),
+  };
   const summary = await withStore(config, (store) =>
-    ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress, replaceSample: true }),
+    ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress, replaceSample: true, lock }),
   );
   progress.done();
   for (const problem of summary.problems) console.error(formatProblem(problem));
@@ -139,7 +157,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
     `Ingested ${summary.records} records from ${summary.files} files${summary.repeats ? ` (${summary.repeats} repeated verbatim)` : ''}: ${stats.papers} papers ` +
       `(${stats.papers - summary.previousPapers} new, ${stats.merged} records merged as duplicates), ` +
       `${stats.concepts} concepts, ${stats.mentions} mentions, ${stats.cooccurrences} co-occurrences, ` +
-      `${stats.communities} communities in ${(summary.elapsedMs / 1000).toFixed(1)} s → ${config.store === 'neo4j' ? config.neo4j.uri : config.db}` +
+      `${stats.communities} communities in ${(summary.elapsedMs / 1000).toFixed(1)} s → ${storeName(config)}` +
       (skipped ? `. ${skipped} input problems skipped (listed above).` : ''),
   );
   return skipped ? EXIT.partial : EXIT.ok;
@@ -176,6 +194,10 @@ async function cmdFetch(argv: string[]): Promise<number> {
   );
   if (!values.ingest) return EXIT.ok;
   return cmdIngest([out, ...storeFlags(values)]);
+}
+
+function storeName(config: Config): string {
+  return config.store === 'neo4j' ? config.neo4j.uri : config.db;
 }
 
 async function cmdExtract(argv: string[]): Promise<number> {
@@ -226,7 +248,7 @@ async function cmdStats(argv: string[]): Promise<number> {
   if (values.help) return help('stats');
   const config = configFrom(values);
   const stats = await withStore(config, (store) => store.stats());
-  console.log(values.json ? JSON.stringify(stats) : formatStats(stats, config.store === 'neo4j' ? config.neo4j.uri : config.db));
+  console.log(values.json ? JSON.stringify(stats) : formatStats(stats, storeName(config)));
   return EXIT.ok;
 }
 
@@ -254,31 +276,45 @@ async function cmdCypher(argv: string[]): Promise<number> {
     json: { type: 'boolean' },
     timeout: { type: 'string' },
     'max-rows': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    'max-memory': { type: 'string' },
   }, 'cypher');
   if (values.help) return help('cypher');
   if (positionals.length !== 1) throw new UsageError(`Give exactly one QUERY (quote it).\n\n${HELP.cypher}`);
   const config = configFrom(values);
   const params = parseParams(values.param ?? []);
-  // A query stuck inside the database engine cannot be interrupted from JavaScript;
-  // the process itself is the last resort, a second after the engine's own timeout.
-  const hardStop = setTimeout(() => {
-    console.error(`papergraph: the query ran longer than ${config.console.timeoutMs} ms and was stopped.`);
-    process.exit(EXIT.error);
-  }, config.console.timeoutMs + 1_000);
-  hardStop.unref();
-  const result = await withStore(config, (store) => store.console(positionals[0], params, config.console));
-  clearTimeout(hardStop);
+  // The same isolation as the server's console: a child process under the memory limit,
+  // killed past the timeout; an engine crash there is an error message here, not exit 139.
+  const { isolatedConsole } = await import('./store/isolatedConsole.ts');
+  const runner = isolatedConsole(config, { workers: 1, log: (line) => console.error(line) });
+  let result;
+  try {
+    result = await runner.console(positionals[0], params, config.console);
+  } finally {
+    await runner.close();
+  }
   if (values.json) {
-    console.log(JSON.stringify({ columns: result.columns, rows: result.rows, truncated: result.truncated, elapsedMs: result.elapsedMs }));
+    const { columns, rows, truncated, truncatedBy, elapsedMs } = result;
+    console.log(JSON.stringify({ columns, rows, truncated, truncatedBy, elapsedMs }));
   } else {
+    const cut = { rows: ` (cut at --max-rows ${config.console.maxRows})`, bytes: ` (cut at --max-bytes ${config.console.maxBytes})` };
     console.log(formatTable(result.columns, result.rows));
-    console.log(`${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ` (cut at --max-rows ${config.console.maxRows})` : ''} in ${result.elapsedMs} ms`);
+    console.log(`${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncatedBy ? cut[result.truncatedBy] : ''} in ${result.elapsedMs} ms`);
   }
   return EXIT.ok;
 }
 
 async function cmdServe(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { port: { type: 'string' }, host: { type: 'string' }, 'sample-if-empty': { type: 'boolean' } }, 'serve');
+  const { values } = parse(argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'allowed-host': { type: 'string', multiple: true },
+    timeout: { type: 'string' },
+    'max-rows': { type: 'string' },
+    'max-bytes': { type: 'string' },
+    'max-memory': { type: 'string' },
+    'sample-if-empty': { type: 'boolean' },
+  }, 'serve');
   if (values.help) return help('serve');
   const config = configFrom(values);
   if (values['sample-if-empty']) {

@@ -1,5 +1,7 @@
 // The one place that reads the environment and command-line flags. Everything
 // else receives a Config and never looks at process.env itself.
+import os from 'node:os';
+import path from 'node:path';
 import type { StoreKind } from './graph/model.ts';
 
 export interface Neo4jSettings {
@@ -16,8 +18,12 @@ export interface Config {
   neo4j: Neo4jSettings;
   host: string;
   port: number;
+  /** Host names the server answers besides its own address and localhost (DNS-rebinding guard). */
+  allowedHosts: string[];
   /** Limits on user-typed Cypher (CLI and HTTP console). */
-  console: { timeoutMs: number; maxRows: number };
+  console: ConsoleConfig;
+  /** Per-user state (Neo4j write locks): $PAPERGRAPH_STATE_DIR, else $XDG_STATE_HOME/papergraph, else ~/.local/state/papergraph. */
+  stateDir: string;
   /** Worker threads for extraction; undefined lets the extractor decide. */
   workers: number | undefined;
   /** `papergraph fetch`: polite-use contact, NCBI key, and where each source answers. */
@@ -28,6 +34,15 @@ export interface Config {
   };
 }
 
+export interface ConsoleConfig {
+  timeoutMs: number;
+  maxRows: number;
+  /** Bytes of JSON a result may reach before it is cut. */
+  maxBytes: number;
+  /** Memory the console process may use, in MB (an OS address-space limit; see isolatedConsole.ts). */
+  maxMemoryMb: number;
+}
+
 /** Flags as the CLI parsed them; any of them overrides the matching env variable. */
 export interface ConfigFlags {
   store?: string;
@@ -36,6 +51,9 @@ export interface ConfigFlags {
   port?: string;
   timeout?: string;
   'max-rows'?: string;
+  'max-bytes'?: string;
+  'max-memory'?: string;
+  'allowed-host'?: string[];
   workers?: string;
   'neo4j-uri'?: string;
   'neo4j-user'?: string;
@@ -50,6 +68,8 @@ export const DEFAULTS = {
   port: 3000,
   timeoutMs: 10_000,
   maxRows: 1_000,
+  maxBytes: 10_000_000,
+  maxMemoryMb: 2_048,
   neo4jUri: 'bolt://localhost:7687',
   neo4jUser: 'neo4j',
   openalexUrl: 'https://api.openalex.org',
@@ -72,6 +92,20 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
   return n;
 }
 
+/** `--allowed-host` names: host or host:port, lower-cased; a scheme or path is a mistake worth saying. */
+function allowedHosts(names: string[]): string[] {
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = raw.trim().toLowerCase();
+    if (name === '') continue;
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/.test(name)) {
+      throw new ConfigError(`--allowed-host takes a host name, optionally with :port (e.g. papergraph.lan or papergraph.lan:8080), got "${raw}".`);
+    }
+    out.push(name);
+  }
+  return out;
+}
+
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const store = flags.store ?? env.PAPERGRAPH_STORE ?? 'embedded';
   if (store !== 'embedded' && store !== 'neo4j') {
@@ -91,10 +125,14 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     },
     host: flags.host ?? env.PAPERGRAPH_HOST ?? DEFAULTS.host,
     port,
+    allowedHosts: allowedHosts(flags['allowed-host'] ?? (env.PAPERGRAPH_ALLOWED_HOSTS ?? '').split(',')),
     console: {
       timeoutMs: wholeNumber(flags.timeout ?? env.PAPERGRAPH_CYPHER_TIMEOUT_MS, '--timeout', DEFAULTS.timeoutMs),
       maxRows: wholeNumber(flags['max-rows'] ?? env.PAPERGRAPH_CYPHER_MAX_ROWS, '--max-rows', DEFAULTS.maxRows),
+      maxBytes: wholeNumber(flags['max-bytes'] ?? env.PAPERGRAPH_CYPHER_MAX_BYTES, '--max-bytes', DEFAULTS.maxBytes, 1_000),
+      maxMemoryMb: wholeNumber(flags['max-memory'] ?? env.PAPERGRAPH_CYPHER_MAX_MEMORY_MB, '--max-memory', DEFAULTS.maxMemoryMb, 256),
     },
+    stateDir: env.PAPERGRAPH_STATE_DIR || path.join(env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'papergraph'),
     workers: flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1),
     fetch: {
       mailto: flags.mailto ?? env.PAPERGRAPH_MAILTO ?? null,

@@ -24,5 +24,6 @@ export async function runCypher(store: Pick<GraphStore, 'console'>, query: strin
     graph: resultGraph(result),
     elapsedMs: result.elapsedMs,
     truncated: result.truncated,
+    truncatedBy: result.truncatedBy,
   };
 }

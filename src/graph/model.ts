@@ -349,6 +349,8 @@ export interface CypherResponse {
   graph: SerializedGraph | null;
   elapsedMs: number;
   truncated: boolean;
+  /** Which limit cut the result: --max-rows or --max-bytes (null when nothing was cut). */
+  truncatedBy: 'rows' | 'bytes' | null;
 }
 
 export interface ApiError {

@@ -15,8 +15,9 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   let snapshot = await loadSnapshot(store);
   const embedded = store instanceof EmbeddedStore ? store : null;
   const stopWatching = embedded ? watchForNewGraphs(embedded, (next) => (snapshot = next), options.quiet) : () => {};
-  // The embedded engine cannot interrupt every query from JavaScript; a child process can be killed.
-  const console = embedded ? isolatedConsole(config) : store;
+  // Console queries run in child processes that can be killed and live under a memory
+  // limit: the embedded engine cannot interrupt every query, and a crash stays there.
+  const console = isolatedConsole(config, { prestart: true });
   const app = createApp({
     store,
     snapshot: () => snapshot,
@@ -24,6 +25,8 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     limits: config.console,
     webDir: WEB_DIR,
     storeKind: config.store,
+    host: config.host,
+    allowedHosts: config.allowedHosts,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -40,7 +43,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     close: async () => {
       stopWatching();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      if ('close' in console && console !== store) await console.close();
+      await console.close();
       await store.close();
     },
   };
