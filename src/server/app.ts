@@ -21,6 +21,7 @@ import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '.
 import { intParam, stringParam, idParam } from './params.ts';
 import { bridgesRoute } from './bridgesRoute.ts';
 import { openApiDocument } from './openapi.ts';
+import { sameOrigin } from './sameOrigin.ts';
 
 export interface AppContext {
   store: GraphStore;
@@ -32,16 +33,22 @@ export interface AppContext {
   /** Built web app (web/dist); the API works without it. */
   webDir: string | null;
   storeKind: StoreKind;
+  /** The address the server listens on (default 127.0.0.1) and the extra names it answers to (sameOrigin.ts). */
+  host?: string;
+  allowedHosts?: string[];
 }
 
 const STATUS: Record<string, number> = {
   bad_input: 400,
   syntax: 400,
   bad_params: 400,
+  too_complex: 400,
   forbidden: 403,
   not_found: 404,
-  // 504, never 408: browsers re-send a request that got 408.
+  // 504, not 408: browsers re-send a request answered 408, running the slow query again.
   timeout: 504,
+  crashed: 500,
+  busy: 503,
   unavailable: 503,
   auth: 503,
   database_missing: 503,
@@ -56,6 +63,7 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(sameOrigin(ctx.host ?? '127.0.0.1', ctx.allowedHosts ?? []));
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
     res.set('Referrer-Policy', 'no-referrer');
@@ -150,7 +158,6 @@ export function createApp(ctx: AppContext): express.Express {
   app.post('/api/cypher', async (req, res) => {
     const body = (req.body ?? {}) as { query?: unknown; params?: unknown };
     if (typeof body.query !== 'string') throw new ExploreError('bad_input', 'Send JSON {"query": "MATCH …", "params": {…}}.');
-    if (body.query.length > 20_000) throw new ExploreError('bad_input', 'The query is longer than 20,000 characters.');
     const params = body.params ?? {};
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
       throw new ExploreError('bad_input', '"params" must be a JSON object.');
@@ -176,9 +183,17 @@ export function createApp(ctx: AppContext): express.Express {
       sendError(res, STATUS[error.code] ?? 500, error.code, error.message);
       return;
     }
-    const status = (error as { status?: number }).status;
-    if (status === 400 || status === 413) {
-      sendError(res, status, 'bad_input', status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.');
+    if (error instanceof URIError) {
+      sendError(res, 400, 'bad_input', `The URL is malformed: ${error.message.replace(/^Failed to decode param/, 'cannot decode')} (a "%" must start a %XX escape).`);
+      return;
+    }
+    const { status, type } = error as { status?: number; type?: string };
+    if (status === 413) {
+      sendError(res, 413, 'bad_input', 'The request body is too large.');
+      return;
+    }
+    if (status === 400 || status === 415) {
+      sendError(res, status, 'bad_input', type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : `The request cannot be read: ${(error as Error).message}.`);
       return;
     }
     console.error(error);
