@@ -1,6 +1,6 @@
 // The corpus layer's public surface: read files and directories of papers in any
 // supported format, give each record a stable id, and merge duplicates.
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from '../graph/model.ts';
 import { readArxivAtom } from './arxivAtom.ts';
@@ -57,25 +57,54 @@ const READERS: Record<InputFormat, (text: string, file: string) => ReaderOutput>
   'wos-tab': readWosTabDelimited,
 };
 
+/**
+ * The files to read under `paths`. Symbolic links are followed once per real path: a
+ * file reached under two names is read once, a directory reached twice is walked once,
+ * and a link back into a directory being walked is reported as a loop, not followed.
+ */
 async function expandPaths(paths: string[], problems: InputProblem[]): Promise<string[]> {
   const files: string[] = [];
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
+  const seen = new Set<string>();
+  const visit = async (path: string, explicit: boolean, walking: string[]): Promise<void> => {
+    let real: string;
     let info;
     try {
-      info = await stat(path);
-    } catch {
-      problems.push({ file: path, line: null, severity: 'error', message: 'no such file or directory' });
+      real = await realpath(path);
+      info = await stat(real);
+    } catch (error) {
+      problems.push({ file: path, line: null, severity: 'error', message: await pathProblem(path, error) });
       return;
     }
     if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
-      for (const name of entries) await visit(join(path, name), false);
+      if (walking.includes(real)) {
+        problems.push({ file: path, line: null, severity: 'warning', message: `symbolic link loop: leads back to ${real}, which is already being read; not followed` });
+        return;
+      }
+      if (seen.has(real)) return;
+      seen.add(real);
+      const entries = (await readdir(real)).filter((name) => !name.startsWith('.')).sort();
+      for (const name of entries) await visit(join(path, name), false, [...walking, real]);
     } else if (explicit || hasKnownExtension(path)) {
+      if (seen.has(real)) return;
+      seen.add(real);
       files.push(path);
     }
   };
-  for (const path of paths) await visit(path, true);
+  for (const path of paths) await visit(path, true, []);
   return files;
+}
+
+/** Why `path` cannot be opened, in words: a loop, a broken link, a missing file, no permission. */
+async function pathProblem(path: string, error: unknown): Promise<string> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'symbolic link loop (ELOOP): the link points back to itself, directly or through other links';
+  if (code === 'ENOENT') {
+    const link = await lstat(path).then((l) => l.isSymbolicLink(), () => false);
+    if (link) return `broken symbolic link: it points to ${await readlink(path).catch(() => '?')}, which does not exist`;
+    return 'no such file or directory';
+  }
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot open: ${(error as Error).message}`;
 }
 
 /**
