@@ -22,7 +22,7 @@ export interface Config {
   allowedHosts: string[];
   /** Limits on user-typed Cypher (CLI and HTTP console). */
   console: ConsoleConfig;
-  /** Per-user state (Neo4j write locks): $PAPERGRAPH_STATE_DIR, else $XDG_STATE_HOME/papergraph, else ~/.local/state/papergraph. */
+  /** Per-user state (Neo4j write locks): $PAPERGRAPH_STATE_DIR, else ~/.local/state/papergraph. */
   stateDir: string;
   /** Worker threads for extraction; undefined lets the extractor decide. */
   workers: number | undefined;
@@ -132,7 +132,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       maxBytes: wholeNumber(flags['max-bytes'] ?? env.PAPERGRAPH_CYPHER_MAX_BYTES, '--max-bytes', DEFAULTS.maxBytes, 1_000),
       maxMemoryMb: wholeNumber(flags['max-memory'] ?? env.PAPERGRAPH_CYPHER_MAX_MEMORY_MB, '--max-memory', DEFAULTS.maxMemoryMb, 256),
     },
-    stateDir: env.PAPERGRAPH_STATE_DIR || path.join(env.XDG_STATE_HOME || path.join(os.homedir(), '.local', 'state'), 'papergraph'),
+    stateDir: env.PAPERGRAPH_STATE_DIR || path.join(os.homedir(), '.local', 'state', 'papergraph'),
     workers: flags.workers === undefined ? undefined : wholeNumber(flags.workers, '--workers', 1),
     fetch: {
       mailto: flags.mailto ?? env.PAPERGRAPH_MAILTO ?? null,

@@ -93,7 +93,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/cypher': {
         post: {
           summary: 'Run a read-only Cypher query',
-          description: 'Checked by an allow-list over a real parse before it runs; time-, row- and memory-limited.',
+          description: 'Checked by an allow-list over a real parse before it runs; time-, row-, byte- and memory-limited. A request from a browser must come from the explorer\'s own origin.',
           requestBody: {
             required: true,
             content: {
@@ -108,12 +108,13 @@ export function openApiDocument(): Record<string, unknown> {
             },
           },
           responses: {
-            200: json(ref('CypherResponse'), 'Columns, rows (cut at the row limit), and the nodes and relationships of the result'),
+            200: json(ref('CypherResponse'), 'Columns, rows (cut at the row or byte limit: `truncatedBy` says which), and the nodes and relationships of the result'),
             ...ERRORS,
-            400: error('Not JSON, no query, a syntax error or a missing parameter.'),
-            403: error('The query would write, touch files or call out: refused.'),
+            400: error('Not JSON, no query, a syntax error, a missing parameter, or a query over the length, nesting or memory limits (`too_complex`).'),
+            403: error('The query uses a clause, function or procedure the console does not allow (the message names it), or the request came from another site\'s page.'),
             413: error('The request body is over 100 kB.'),
-            503: error('The store cannot be reached.'),
+            500: error('The query crashed the console process (`crashed`); other queries are not affected.'),
+            503: error('The store cannot be reached, or the console is busy (`busy`).'),
             504: error('The query ran past the time limit and was stopped.'),
           },
         },

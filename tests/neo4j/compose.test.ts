@@ -55,6 +55,15 @@ describe('docker-compose.yml', () => {
     expect(neo4j.environment?.NEO4J_AUTH).toBe('neo4j/${NEO4J_PASSWORD:-papergraph-local}');
   });
 
+  it('locks Neo4j down as README "Your own Neo4j server" says: no plugin procedures, no LOAD CSV from files, server-side caps', () => {
+    expect(neo4j.environment).toMatchObject({
+      NEO4J_dbms_security_procedures_allowlist: 'db.*',
+      NEO4J_dbms_security_allow__csv__import__from__file__urls: 'false',
+    });
+    expect(neo4j.environment).toHaveProperty('NEO4J_db_transaction_timeout');
+    expect(neo4j.environment).toHaveProperty('NEO4J_db_memory_transaction_max');
+  });
+
   it('caps Neo4j memory for a laptop', () => {
     expect(neo4j.environment).toHaveProperty('NEO4J_server_memory_heap_max__size');
     expect(neo4j.environment).toHaveProperty('NEO4J_server_memory_pagecache_size');

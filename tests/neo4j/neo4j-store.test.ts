@@ -152,7 +152,16 @@ describe.runIf(NEO4J_URI)('Neo4j store against a server (NEO4J_URI)', () => {
   });
 
   it('refuses writes and file access in the console and leaves the graph alone', async () => {
-    for (const query of ["CREATE (:Paper {id: 'x'})", "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", 'MATCH (n) DETACH DELETE n']) {
+    for (const query of [
+      "CREATE (:Paper {id: 'x'})",
+      "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
+      'MATCH (n) DETACH DELETE n',
+      // Issue 12's Neo4j variants: a back-ticked alias before LOAD CSV, a back-ticked APOC call, settings.
+      "WITH 1 AS `x` LOAD CSV FROM 'http://127.0.0.1:9/x' AS l RETURN l",
+      "CALL `apoc.load.json`('file:///etc/passwd')",
+      'CALL dbms.listConfig()',
+      'CALL { MATCH (n) RETURN n } IN TRANSACTIONS RETURN 1',
+    ]) {
       await expect(store.console(query, {}, LIMITS)).rejects.toMatchObject({ code: 'forbidden' });
     }
     expect((await store.stats()).papers).toBe(3);
