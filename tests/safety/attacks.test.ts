@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 import { startServer } from '../../src/server/serve.ts';
+import { cypherExamples } from '../../src/explore/examples.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/papergraph.mjs');
 let testStore: TestStore;
@@ -60,6 +61,13 @@ describe('the console attacks of issue 12', () => {
     expect(res.status).toBe(403);
     expect(body.error?.code).toBe('forbidden');
     expect(body.error?.message).toMatch(named);
+  });
+
+  it.each(cypherExamples())('still runs the example $name through the guard and the console child', async ({ query, params }) => {
+    const res = await fetch(`${server.url}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, params }) });
+    const body = (await res.json()) as { rows?: unknown[]; error?: { message: string } };
+    expect(res.status, body.error?.message).toBe(200);
+    expect(Array.isArray(body.rows)).toBe(true);
   });
 
   it('leaves the server and its store as they were', async () => {
