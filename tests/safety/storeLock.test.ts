@@ -5,7 +5,7 @@
 // outcomes the runs could have had one after the other, whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
@@ -24,8 +24,8 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> & { child: ReturnType<typeof spawn> } {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PAPERGRAPH_STORE: 'embedded' }, stdio: ['ignore', 'pipe', 'pipe'] });
+function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof spawn>) => void, env: NodeJS.ProcessEnv = {}): Promise<Run> & { child: ReturnType<typeof spawn> } {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, PAPERGRAPH_STORE: 'embedded', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
@@ -177,15 +177,18 @@ describe('a killed ingest', () => {
     const db = fresh('killed');
     await ingestAll(db, [[inputB]]);
     const before = await outcome(db);
-    const tmpBefore = new Set(readdirSync(os.tmpdir()).filter((f) => f.startsWith('papergraph-load-')));
-    const run = cli(['ingest', SAMPLE_DIR, '--db', db, '--workers', '1']);
+    // Its own temp directory, so files other processes on the machine put in /tmp do not count.
+    const tmp = path.join(work, 'system-tmp');
+    mkdirSync(tmp, { recursive: true });
+    const run = cli(['ingest', SAMPLE_DIR, '--db', db, '--workers', '1'], undefined, { TMPDIR: tmp });
     // Kill it while it writes the new graph: its load files and half-built database exist.
     await until(() => existsSync(path.join(db, 'tmp')) && readdirSync(path.join(db, 'tmp')).some((f) => f.endsWith('.csv') || f.endsWith('.lbug')), 5);
     run.child.kill('SIGKILL');
     const killed = await run;
     expect(killed.signal).toBe('SIGKILL');
 
-    expect(readdirSync(os.tmpdir()).filter((f) => f.startsWith('papergraph-load-') && !tmpBefore.has(f))).toEqual([]);
+    // (tsx keeps its compile cache there; nothing else may appear)
+    expect(readdirSync(tmp).filter((f) => !/^tsx-\d+$/.test(f))).toEqual([]);
     expect(readdirSync(path.join(db, 'tmp')).length).toBeGreaterThan(0); // what it was writing, under the store
     // No partial graph is ever taken for a graph: CURRENT still names the old, whole one.
     const current = readFileSync(path.join(db, 'CURRENT'), 'utf8').trim();
