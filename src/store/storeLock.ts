@@ -42,6 +42,13 @@ interface StoreLock {
 
 /** LadybugDB's message when another process holds the file lock. */
 const BUSY = /could not set lock on file/i;
+/**
+ * Opening and closing the lock database creates and removes its side files
+ * (`<lock>.wal`, `<lock>.shadow`); a process taking the lock while another releases it
+ * can trip over them. That is contention too, but an error that persists is not.
+ */
+const SIDE_FILE_RACE = /\.lock\.(wal|shadow)\b/;
+const SIDE_FILE_RETRIES = 40;
 const LOCK_DATABASE = { bufferPoolBytes: 1 << 24, maxBytes: 1 << 26 };
 
 /** In-process holders by lock file: a promise that settles when the current holder releases. */
@@ -84,6 +91,7 @@ async function acquire(key: string, where: string, options: LockOptions): Promis
   };
 
   let lastOwner: string | undefined;
+  let sideFileRaces = 0;
   for (;;) {
     const db = new lbug.Database(key, LOCK_DATABASE.bufferPoolBytes, false, false, LOCK_DATABASE.maxBytes);
     try {
@@ -98,9 +106,14 @@ async function acquire(key: string, where: string, options: LockOptions): Promis
       };
     } catch (error) {
       await db.close().catch(() => {});
-      if (!BUSY.test(error instanceof Error ? error.message : String(error))) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!BUSY.test(message) && SIDE_FILE_RACE.test(message) && ++sideFileRaces <= SIDE_FILE_RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+        continue;
+      }
+      if (!BUSY.test(message)) {
         leave();
-        throw new StoreError('write_failed', `Could not take the write lock ${key}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        throw new StoreError('write_failed', `Could not take the write lock ${key}: ${message}`, { cause: error });
       }
       const owner = readOwner(key);
       if (!wait) {
