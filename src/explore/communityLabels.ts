@@ -37,6 +37,8 @@ export interface CommunityNames {
   ranked: Map<number, RankedConcept[]>;
   /** Each community's name: its first distinctive concepts, joined by " · ". */
   labels: Map<number, string>;
+  /** Each paper's home community: the one holding most of its specific concepts (papers with none have no home). */
+  home: Map<string, number>;
 }
 
 export function communityNames(
@@ -94,7 +96,7 @@ export function communityNames(
     );
     labels.set(community, nameOf(list, terms, linked));
   }
-  return { ranked, labels };
+  return { ranked, labels, home };
 }
 
 /** The first `terms` concepts of a ranked list that do not repeat one another's words. */

@@ -1,13 +1,25 @@
-// The concept map shown on load: the top concepts of the corpus and the CO_OCCURS
-// edges among them, positioned by the stored ForceAtlas2 layout.
+// The concept map shown on load: the concepts that best describe the corpus, the
+// CO_OCCURS edges among them, and positions laid out for them alone.
+//
+// Which concepts: ranked by papers × specificity, places shared among communities by
+// their own papers (src/explore/mapConcepts.ts).
+//
+// Where: the map's own layout (src/graph/mapLayout.ts) over every stored edge among
+// the chosen concepts, which separates their communities into regions; the stored
+// whole-graph layout was drawn for 60,000 concepts and mixes the communities of any
+// few hundred of them. Computed once per read model and choice of concepts.
+import { knnPurity } from '../graph/knnPurity.ts';
+import type { Point } from '../graph/layout.ts';
+import { layoutMap, type MapLayoutEdge } from '../graph/mapLayout.ts';
 import type { OverviewResponse } from '../graph/model.ts';
-import { conceptNode, cooccursEdge, mapGraph } from './mapGraph.ts';
+import { mapConcepts } from './mapConcepts.ts';
+import { conceptNode, cooccursEdge, mapGraph, round } from './mapGraph.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export interface OverviewOptions {
   /** Concepts on the map. */
   limit: number;
-  /** Rank concepts by paper count or by PageRank. */
+  /** Rank concepts by papers × specificity or by PageRank × specificity. */
   by: 'papers' | 'pagerank';
   /** At most this many edges per node, strongest first: keeps dense corpora readable. */
   maxEdgesPerNode: number;
@@ -16,17 +28,85 @@ export interface OverviewOptions {
 // 12 edges a node keeps 2,000 concepts near the 20,000 edges software GL draws smoothly.
 export const OVERVIEW_DEFAULTS: OverviewOptions = { limit: 500, by: 'papers', maxEdgesPerNode: 12 };
 
+interface MapLayout {
+  ids: string[];
+  positions: Map<string, Point>;
+  purity: number;
+  genericLeftOut: number;
+}
+
+/** Map layouts of each read model, by ranking and size: the same map is laid out once. */
+const layouts = new WeakMap<Snapshot, Map<string, MapLayout>>();
+
+export function mapLayoutOf(snapshot: Snapshot, by: OverviewOptions['by'], limit: number): MapLayout {
+  let cache = layouts.get(snapshot);
+  if (!cache) layouts.set(snapshot, (cache = new Map()));
+  const key = `${by}:${limit}`;
+  let layout = cache.get(key);
+  if (!layout) {
+    const { ids, genericLeftOut } = mapConcepts(snapshot, { by, limit });
+    const onMap = new Set(ids);
+    const edges: MapLayoutEdge[] = [];
+    for (const id of ids) {
+      for (const n of snapshot.neighbours.get(id) ?? []) if (id < n.id && onMap.has(n.id)) edges.push({ source: id, target: n.id, weight: n.weight });
+    }
+    const communityOf = (id: string) => snapshot.concepts.get(id)!.community;
+    const positions = layoutMap(ids, communityOf, edges);
+    layout = { ids, positions, purity: knnPurity(positions, communityOf), genericLeftOut };
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+    cache.set(key, layout);
+  }
+  return layout;
+}
+
+/** Papers per year of every concept, from its first year to its last; built once per read model. */
+const yearCountsCache = new WeakMap<Snapshot, Map<string, { from: number; counts: number[] }>>();
+
+export function conceptYearCounts(snapshot: Snapshot, id: string): { from: number; counts: number[] } | undefined {
+  let cache = yearCountsCache.get(snapshot);
+  if (!cache) yearCountsCache.set(snapshot, (cache = new Map()));
+  if (cache.has(id)) return cache.get(id);
+  const years: number[] = [];
+  for (const m of snapshot.mentionsByConcept.get(id) ?? []) {
+    const year = snapshot.papers.get(m.paperId)?.year;
+    if (typeof year === 'number') years.push(year);
+  }
+  if (years.length === 0) return undefined;
+  const from = Math.min(...years);
+  const counts = new Array<number>(Math.max(...years) - from + 1).fill(0);
+  for (const year of years) counts[year - from]++;
+  const entry = { from, counts };
+  cache.set(id, entry);
+  return entry;
+}
+
+/** Papers per year of the corpus, from its first year to its last. */
+export function corpusYearCounts(snapshot: Snapshot): number[] {
+  const { min, max } = snapshot.years;
+  if (min === null || max === null) return [];
+  const counts = new Array<number>(max - min + 1).fill(0);
+  for (const paper of snapshot.papers.values()) if (paper.year !== null) counts[paper.year - min]++;
+  return counts;
+}
+
 export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> = {}): OverviewResponse {
   const { limit, by, maxEdgesPerNode } = { ...OVERVIEW_DEFAULTS, ...options };
-  const ranked =
-    by === 'pagerank'
-      ? [...snapshot.conceptsByPapers].sort((a, b) => snapshot.concepts.get(b)!.pagerank - snapshot.concepts.get(a)!.pagerank)
-      : snapshot.conceptsByPapers;
-  const top = ranked.slice(0, limit);
+  const layout = mapLayoutOf(snapshot, by, limit);
+  const top = layout.ids;
   const onMap = new Set(top);
-  const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
+  // Sizes are relative to the biggest concept on this map (the explorer sizes a year range the same way).
+  let maxPapers = 1;
+  for (const id of top) maxPapers = Math.max(maxPapers, snapshot.concepts.get(id)!.papers);
 
-  const nodes = top.map((id) => conceptNode(snapshot.concepts.get(id)!, maxPapers));
+  const nodes = top.map((id) => {
+    const node = conceptNode(snapshot.concepts.get(id)!, maxPapers);
+    const { x, y } = layout.positions.get(id)!;
+    node.attributes.x = round(x, 2);
+    node.attributes.y = round(y, 2);
+    const yearCounts = conceptYearCounts(snapshot, id);
+    if (yearCounts) node.attributes.yearCounts = yearCounts;
+    return node;
+  });
   // An edge stays when it is among the strongest of either endpoint.
   const chosen = new Map<string, { source: string; target: string; papers: number; weight: number }>();
   for (const id of top) {
@@ -45,8 +125,9 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
   return {
     graph: mapGraph(nodes, edges),
     communities: [...snapshot.communities.values()],
-    years: snapshot.years,
+    years: { ...snapshot.years, counts: corpusYearCounts(snapshot) },
     totalConcepts: snapshot.concepts.size,
+    map: { rankedBy: by, layout: 'map', purity: round(layout.purity, 3), genericLeftOut: layout.genericLeftOut },
   };
 }
 

@@ -159,7 +159,7 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     papers,
     mentionsByConcept,
     mentionsByPaper,
-    communities: summariseCommunities(names.ranked, names.labels, mentionsByConcept, papers),
+    communities: summariseCommunities(names.ranked, names.labels, names.home, mentionsByConcept, papers),
     communityMembers: names.ranked,
     aliasIndex,
     aliasList: [...aliasIndex],
@@ -173,9 +173,12 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
 function summariseCommunities(
   members: Map<number, RankedConcept[]>,
   labels: Map<number, string>,
+  home: Map<string, number>,
   mentionsByConcept: Map<string, MentionEntry[]>,
   papers: Map<string, PaperEntry>,
 ): Map<number, CommunitySummary> {
+  const own = new Map<number, number>();
+  for (const community of home.values()) own.set(community, (own.get(community) ?? 0) + 1);
   const out = new Map<number, CommunitySummary>();
   for (const id of [...members.keys()].sort((a, b) => a - b)) {
     const list = members.get(id)!;
@@ -189,6 +192,7 @@ function summariseCommunities(
       label: labels.get(id) ?? '',
       concepts: list.length,
       papers: paperIds.size,
+      ownPapers: own.get(id) ?? 0,
       meanYear: years.length ? Math.round((years.reduce((a, b) => a + b, 0) / years.length) * 10) / 10 : null,
     });
   }

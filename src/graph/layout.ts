@@ -157,7 +157,8 @@ function iterationsFor(order: number, settings: Required<LayoutOptions>): number
   return Math.max(settings.minIterations, scaled);
 }
 
-function initialPositions(graph: ConceptGraph, communities: Map<string, number>, seed: number): Map<string, Point> {
+/** Each community a disc on a ring (arc ∝ its size), members scattered in it by the seeded generator. */
+export function initialPositions(graph: Pick<ConceptGraph, 'forEachNode'>, communities: Map<string, number>, seed: number): Map<string, Point> {
   const random = createRandom(seed);
   const members = new Map<number, string[]>();
   graph.forEachNode((node) => {
@@ -187,7 +188,8 @@ function initialPositions(graph: ConceptGraph, communities: Map<string, number>,
   return positions;
 }
 
-function normalise(positions: Map<string, Point>, extent: number): Map<string, Point> {
+/** Centred, scaled so the farthest coordinate is ±extent. */
+export function normalise(positions: Map<string, Point>, extent: number): Map<string, Point> {
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   for (const { x, y } of positions.values()) {
     minX = Math.min(minX, x); maxX = Math.max(maxX, x);

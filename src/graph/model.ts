@@ -191,6 +191,12 @@ export interface MapNodeAttributes {
   /** Concepts: mean year of their papers; papers: their year. */
   year: number | null;
   pagerank?: number;
+  /**
+   * Overview concepts: their papers per year, `counts[i]` papers of year `from + i`,
+   * from their first to their last year (papers without a year are not counted), so
+   * the explorer filters and sizes them by the papers inside a year range.
+   */
+  yearCounts?: { from: number; counts: number[] };
 }
 export interface MapEdgeAttributes {
   kind: 'cooccurs' | 'mentions';
@@ -233,16 +239,37 @@ export interface CommunitySummary {
   concepts: number;
   /** Papers mentioning one of its specific (not generic) concepts. */
   papers: number;
+  /**
+   * Its own papers: those whose specific concepts lie mostly in it (each paper has one
+   * home community, weighted by how central each concept is to the paper), so the
+   * communities' own papers add up to the papers with a specific concept.
+   */
+  ownPapers: number;
   meanYear: number | null;
 }
 
 export interface OverviewResponse {
   graph: MapGraph;
   communities: CommunitySummary[];
-  /** Year range of the corpus, for the year filter and the year colour scale. */
-  years: { min: number | null; max: number | null };
+  /**
+   * Year range of the corpus, for the year filter, and its papers per year
+   * (`counts[i]`: papers of year `min + i`; empty without years), whose quantiles set
+   * the year colour scale.
+   */
+  years: { min: number | null; max: number | null; counts: number[] };
   /** Concepts in the corpus (the map shows the top `limit`). */
   totalConcepts: number;
+  /** How the map's concepts were chosen and laid out (src/explore/overview.ts). */
+  map: {
+    /** `papers`: papers × specificity; `pagerank`: PageRank × specificity. Generic concepts never lead. */
+    rankedBy: 'papers' | 'pagerank';
+    /** Positions laid out for these concepts (src/graph/mapLayout.ts), not the whole concept graph. */
+    layout: 'map';
+    /** Community kNN purity of the layout (src/graph/knnPurity.ts, k = 10). */
+    purity: number;
+    /** Generic concepts left out that the ranking would otherwise have shown. */
+    genericLeftOut: number;
+  };
 }
 
 export interface PaperSummary {

@@ -6,7 +6,7 @@ import { api, type RankBy } from './api.ts';
 import { h } from './dom.ts';
 import { Expansions, graphExtent } from './map/expansions.ts';
 import { downloadBlob, exportPng } from './map/exportPng.ts';
-import { assignCommunityColours } from './map/palette.ts';
+import { yearScaleOf } from './map/palette.ts';
 import { createRenderer, type MapRenderer } from './map/renderer.ts';
 import { createViewState, updateFocus, type ColourMode, type MapFilters, type MapGraphology } from './map/viewState.ts';
 import { readUrlState, writeUrlState, type PanelRoute, type UrlState } from './urlState.ts';
@@ -98,7 +98,7 @@ export class Explorer implements ExplorerActions {
     const overview = await api.overview(this.url.limit, this.url.rankBy, this.url.edges);
     this.overview = overview;
     this.communities = new Map(overview.communities.map((c) => [c.id, c]));
-    this.view.years = { min: overview.years.min ?? 0, max: overview.years.max ?? 0 };
+    this.view.yearScale = yearScaleOf(overview.years.min, overview.years.counts ?? []);
     this.expansions.reset();
     this.graph.clear();
     this.graph.import(overview.graph);
@@ -157,18 +157,9 @@ export class Explorer implements ExplorerActions {
   }
 
   private renderOverlays(): void {
-    const onMap = new Map<number, number>();
-    let maxPapers = 1;
-    this.graph.forEachNode((_, a) => {
-      if (a.kind !== 'concept') return;
-      onMap.set(a.community, (onMap.get(a.community) ?? 0) + 1);
-      if (a.papers > maxPapers) maxPapers = a.papers;
-    });
-    const present = [...this.communities.values()].filter((c) => onMap.has(c.id)).sort((a, b) => (onMap.get(b.id) ?? 0) - (onMap.get(a.id) ?? 0) || a.id - b.id);
-    assignCommunityColours(present.map((c) => c.id));
-    renderLegend(element('legend'), { mode: this.view.colourMode, communities: present, years: this.overview?.years ?? { min: null, max: null } }, (id) => this.openCommunity(id));
     const years = this.overview?.years ?? { min: null, max: null };
-    renderFilters(element('filters'), this.view.filters, { yearMin: years.min, yearMax: years.max, maxPapers }, (filters) => this.setFilters(filters));
+    renderLegend(element('legend'), { mode: this.view.colourMode, communities: [...this.communities.values()], graph: this.graph, years, yearScale: this.view.yearScale }, (id) => this.openCommunity(id));
+    renderFilters(element('filters'), this.view.filters, { yearMin: years.min, yearMax: years.max, graph: this.graph }, (filters) => this.setFilters(filters));
   }
 
   private refresh(): void {

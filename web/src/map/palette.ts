@@ -1,7 +1,9 @@
 // Node colours: a categorical palette for Louvain communities (0 = largest, so the
-// biggest topics get the most distinct hues) and a sequential scale for mean
-// publication year (old → new reads dark blue → warm orange, after matplotlib's plasma,
-// cut before its pale yellow end, which vanishes on a white map).
+// biggest topics get the most distinct hues) and a sequential scale for publication
+// year (old → new reads dark blue → warm orange, after matplotlib's plasma, cut before
+// its pale yellow end, which vanishes on a white map). The year scale runs over the
+// quantiles of the corpus's paper years, not its min–max: corpora grow fast, and on
+// NeurIPS/ICML/ICLR a linear scale put 90% of the map in one band.
 
 /** 24 hues, muted so a full map stays calm; ordered so neighbours in the list differ. */
 const COMMUNITY_COLOURS = [
@@ -17,31 +19,26 @@ export const NO_YEAR_COLOUR = '#b8bec8';
 export const EDGE_COLOUR = '#d5dae2';
 export const EDGE_FOCUS_COLOUR = '#8a94a6';
 
-const assigned = new Map<number, string>();
-
 /**
- * Gives the distinct hues to the communities that matter most on the current map
- * (most concepts there first); the rest get pale golden-angle tints that recede.
- * Louvain ids alone would not do: the biggest communities among the top concepts
- * are often not the corpus's first ones.
+ * A community's colour, keyed by its id alone, so it is the same in every view (the
+ * overview ranked by papers or PageRank, at any size, a neighbourhood, the legend).
+ * Louvain ids are ranked by size (0 largest), so the 24 largest communities of the
+ * corpus get the palette's distinct hues; the others get golden-angle hues, each far
+ * from the previous id's.
  */
-export function assignCommunityColours(rankedIds: number[]): void {
-  assigned.clear();
-  rankedIds.forEach((id, rank) => assigned.set(id, rank < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[rank] : tint(rank)));
-}
-
 export function communityColour(community: number): string {
-  let colour = assigned.get(community);
+  let colour = cache.get(community);
   if (colour === undefined) {
-    colour = tint(community);
-    assigned.set(community, colour);
+    colour = community >= 0 && community < COMMUNITY_COLOURS.length ? COMMUNITY_COLOURS[community] : tint(community);
+    cache.set(community, colour);
   }
   return colour;
 }
+const cache = new Map<number, string>();
 
 /** Hex, not hsl(): sigma's WebGL programs parse only hex, rgb() and named colours. */
 function tint(index: number): string {
-  return hslToHex((index * 137.508) % 360, 0.25, 0.7);
+  return hslToHex((index * 137.508) % 360, 0.45, 0.58);
 }
 
 function hslToHex(hue: number, saturation: number, lightness: number): string {
@@ -69,11 +66,46 @@ for (let i = 0; i <= YEAR_STEPS; i++) {
   yearScale.push(`rgb(${rgb[0]}, ${rgb[1]}, ${rgb[2]})`);
 }
 
-/** Colour of a year within [min, max]; precomputed steps, so reducers allocate nothing. */
-export function yearColour(year: number | null, min: number, max: number): string {
-  if (year === null || !Number.isFinite(year)) return NO_YEAR_COLOUR;
-  const t = max > min ? (year - min) / (max - min) : 1;
-  return yearScale[Math.round(Math.min(1, Math.max(0, t)) * YEAR_STEPS)];
+/** The year colour scale of a corpus: each year's position, 0 (oldest) to 1 (newest), by quantile rank. */
+export interface YearScale {
+  from: number;
+  positions: Float64Array;
+}
+
+/**
+ * The scale from the corpus's papers per year (`counts[i]`: papers of year `from + i`,
+ * overview `years.counts`): a year sits at the middle of its share of the papers
+ * (mid-rank ECDF), so each colour step holds about as many papers.
+ */
+export function yearScaleOf(from: number | null, counts: readonly number[]): YearScale | null {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (from === null || total === 0) return null;
+  const positions = new Float64Array(counts.length);
+  let below = 0;
+  counts.forEach((n, i) => {
+    positions[i] = (below + n / 2) / total;
+    below += n;
+  });
+  // Stretch so the oldest year is the dark end and the newest the warm end.
+  const lo = positions[0];
+  const hi = positions[positions.length - 1];
+  if (hi > lo) positions.forEach((p, i) => (positions[i] = (p - lo) / (hi - lo)));
+  return { from, positions };
+}
+
+/** Colour of a (possibly mean, fractional) year; precomputed steps, so reducers allocate nothing. */
+export function yearColour(year: number | null, scale: YearScale | null): string {
+  if (year === null || !Number.isFinite(year) || scale === null) return NO_YEAR_COLOUR;
+  return yearScale[Math.round(yearPosition(year, scale) * YEAR_STEPS)];
+}
+
+/** Where a year falls on the scale, 0 to 1, linear between whole years. */
+export function yearPosition(year: number, scale: YearScale): number {
+  const { from, positions } = scale;
+  const t = Math.min(positions.length - 1, Math.max(0, year - from));
+  const i = Math.floor(t);
+  const next = Math.min(positions.length - 1, i + 1);
+  return positions[i] + (positions[next] - positions[i]) * (t - i);
 }
 
 /** CSS gradient of the year scale, for the legend. */

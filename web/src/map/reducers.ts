@@ -6,6 +6,7 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
 import { communityColour, DIMMED_COLOUR, EDGE_COLOUR, EDGE_FOCUS_COLOUR, PAPER_COLOUR, yearColour } from './palette.ts';
 import { focusOf, passesFilters, type MapGraphology, type ViewState } from './viewState.ts';
+import { hasYearRange, maxPapersInYears, meanYearInYears, papersInYears, sizeInYears } from './yearFilter.ts';
 
 type NodeData = MapNodeAttributes & Partial<NodeDisplayData>;
 type EdgeData = MapEdgeAttributes & Partial<EdgeDisplayData>;
@@ -14,7 +15,7 @@ const PAPER_LABEL_CHARS = 48;
 
 export function createReducers(graph: MapGraphology, view: ViewState) {
   function baseColour(data: NodeData): string {
-    if (view.colourMode === 'year') return yearColour(data.year, view.years.min, view.years.max);
+    if (view.colourMode === 'year') return yearColour(meanYearInYears(data, view.filters), view.yearScale);
     return data.kind === 'paper' ? PAPER_COLOUR : communityColour(data.community);
   }
 
@@ -35,6 +36,7 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
       return data;
     }
     if (data.kind === 'paper') data.label = paperLabel(node, data.label);
+    else if (hasYearRange(view.filters)) data.size = sizeInYears(papersInYears(data, view.filters), maxPapersInYears(graph, view.filters));
     data.color = baseColour(data);
     const focus = focusOf(view);
     const highlighting = view.consoleHighlight.size > 0;

@@ -2,15 +2,16 @@
 // colour mode. Reducers read it; nothing here touches the graph.
 import type Graph from 'graphology';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
+import type { YearScale } from './palette.ts';
 
 export type MapGraphology = Graph<MapNodeAttributes, MapEdgeAttributes>;
 export type ColourMode = 'community' | 'year';
 
 export interface MapFilters {
-  /** Inclusive year range; concepts use their mean year, papers their year. Null: open. */
+  /** Inclusive year range of papers: a concept counts its papers inside it (yearFilter.ts). Null: open. */
   yearMin: number | null;
   yearMax: number | null;
-  /** Concepts with fewer papers are hidden. */
+  /** Concepts with fewer papers (inside the year range) are hidden. */
   minPapers: number;
   showPapers: boolean;
 }
@@ -19,8 +20,8 @@ export const DEFAULT_FILTERS: MapFilters = { yearMin: null, yearMax: null, minPa
 
 export interface ViewState {
   colourMode: ColourMode;
-  /** Year range of the corpus: the ends of the year colour scale. */
-  years: { min: number; max: number };
+  /** The corpus's year colour scale (quantiles of its papers' years); null without years. */
+  yearScale: YearScale | null;
   filters: MapFilters;
   selected: string | null;
   hovered: string | null;
@@ -38,7 +39,7 @@ export interface ViewState {
 export function createViewState(): ViewState {
   return {
     colourMode: 'community',
-    years: { min: 0, max: 0 },
+    yearScale: null,
     filters: { ...DEFAULT_FILTERS },
     selected: null,
     hovered: null,
@@ -59,15 +60,4 @@ export function updateFocus(view: ViewState, graph: MapGraphology): void {
   if (focus && graph.hasNode(focus)) graph.forEachNeighbor(focus, (n) => view.focusNeighbours.add(n));
 }
 
-export function passesFilters(attributes: MapNodeAttributes, filters: MapFilters): boolean {
-  if (attributes.kind === 'paper') {
-    if (!filters.showPapers) return false;
-  } else if (attributes.papers < filters.minPapers) {
-    return false;
-  }
-  const year = attributes.year;
-  if (year === null) return filters.yearMin === null && filters.yearMax === null;
-  if (filters.yearMin !== null && year < filters.yearMin) return false;
-  if (filters.yearMax !== null && year > filters.yearMax) return false;
-  return true;
-}
+export { passesFilters } from './yearFilter.ts';

@@ -1,14 +1,45 @@
-// Map filters: year range, minimum papers per concept, papers shown or not.
-// They only change the ViewState; the reducers apply them without a fetch.
-import { append, h } from '../dom.ts';
-import type { MapFilters } from '../map/viewState.ts';
+// Map filters: year range, minimum papers per concept, papers shown or not. They only
+// change the ViewState; the reducers apply them without a fetch (map/yearFilter.ts
+// says what a year range means). The ranges come from the data on the map: years from
+// the corpus, the min-papers steps from the paper counts of the concepts in the range,
+// so every step of the slider changes what is drawn. A line says how many concepts
+// pass; when none does, it says so and offers the reset.
+import { append, h, plural } from '../dom.ts';
+import { papersInYears, passesFilters } from '../map/yearFilter.ts';
+import type { MapFilters, MapGraphology } from '../map/viewState.ts';
 
-export function renderFilters(
-  container: HTMLElement,
-  filters: MapFilters,
-  bounds: { yearMin: number | null; yearMax: number | null; maxPapers: number },
-  onChange: (filters: MapFilters) => void,
-): void {
+export interface FilterBounds {
+  yearMin: number | null;
+  yearMax: number | null;
+  /** The map whose concepts the filters apply to. */
+  graph: MapGraphology;
+}
+
+/** Distinct paper counts (in the year range) of the map's concepts, ascending: the slider's steps. */
+export function minPapersSteps(graph: MapGraphology, filters: MapFilters): number[] {
+  const counts = new Set<number>();
+  graph.forEachNode((_node, attributes) => {
+    if (attributes.kind !== 'concept') return;
+    const n = papersInYears(attributes, filters);
+    if (n > 0) counts.add(n);
+  });
+  const steps = [...counts].sort((a, b) => a - b);
+  return steps.length > 0 ? steps : [1];
+}
+
+/** Concepts on the map, and those passing the filters. */
+export function shownConcepts(graph: MapGraphology, filters: MapFilters): { shown: number; total: number } {
+  let shown = 0;
+  let total = 0;
+  graph.forEachNode((_node, attributes) => {
+    if (attributes.kind !== 'concept') return;
+    total++;
+    if (passesFilters(attributes, filters)) shown++;
+  });
+  return { shown, total };
+}
+
+export function renderFilters(container: HTMLElement, filters: MapFilters, bounds: FilterBounds, onChange: (filters: MapFilters) => void): void {
   const hasYears = bounds.yearMin !== null && bounds.yearMax !== null;
   const yearInput = (id: string, value: number | null, placeholder: number | null) =>
     h('input', {
@@ -25,30 +56,78 @@ export function renderFilters(
     });
   const yearMin = yearInput('filter-year-min', filters.yearMin, bounds.yearMin);
   const yearMax = yearInput('filter-year-max', filters.yearMax, bounds.yearMax);
-  const minPapers = h('input', { attrs: { id: 'filter-min-papers', type: 'range', min: 1, max: Math.max(2, Math.min(50, bounds.maxPapers)), step: 1, value: filters.minPapers } });
-  const minPapersValue = h('output', { attrs: { for: 'filter-min-papers' } }, String(filters.minPapers));
+  // The slider moves over the steps (an index); the output shows the papers it means.
+  const minPapers = h('input', { attrs: { id: 'filter-min-papers', type: 'range', min: 0, step: 1, 'aria-describedby': 'filter-min-papers-value' } });
+  const minPapersValue = h('output', { attrs: { id: 'filter-min-papers-value', for: 'filter-min-papers' } });
   const showPapers = h('input', { attrs: { id: 'filter-show-papers', type: 'checkbox', checked: filters.showPapers } });
-  const reset = h('button', { className: 'link small', attrs: { type: 'button' } }, 'Reset filters');
+  const reset = h('button', { className: 'link small', attrs: { type: 'button', 'data-filter-reset': '' } }, 'Reset filters');
+  const summary = h('p', { className: 'filter-summary', attrs: { role: 'status', 'aria-live': 'polite' } });
+  let steps: number[] = [1];
+  let current = filters;
+
+  /** Fits the slider to the steps of the current year range, keeping the chosen minimum where it still exists. */
+  function fitSlider(wanted: number): void {
+    steps = minPapersSteps(bounds.graph, { ...current, minPapers: 1 });
+    let index = steps.findIndex((n) => n >= wanted);
+    if (index < 0) index = steps.length - 1;
+    minPapers.max = String(Math.max(1, steps.length - 1));
+    minPapers.value = String(wanted <= 1 ? 0 : index);
+    minPapersValue.textContent = String(wanted <= 1 ? steps[0] : steps[index]);
+    minPapers.setAttribute('aria-valuetext', `at least ${minPapersValue.textContent} papers`);
+  }
 
   function read(): MapFilters {
     const year = (input: HTMLInputElement) => (input.value.trim() === '' || !Number.isFinite(input.valueAsNumber) ? null : input.valueAsNumber);
-    return { yearMin: year(yearMin), yearMax: year(yearMax), minPapers: Number(minPapers.value), showPapers: showPapers.checked };
+    const index = Number(minPapers.value);
+    return { yearMin: year(yearMin), yearMax: year(yearMax), minPapers: index <= 0 ? 1 : steps[index] ?? 1, showPapers: showPapers.checked };
   }
-  const changed = () => {
-    minPapersValue.textContent = minPapers.value;
-    onChange(read());
+
+  function describe(): void {
+    const { shown, total } = shownConcepts(bounds.graph, current);
+    const range = current.yearMin !== null || current.yearMax !== null ? ` in ${current.yearMin ?? bounds.yearMin ?? '…'}–${current.yearMax ?? bounds.yearMax ?? '…'}` : '';
+    const atLeast = current.minPapers > 1 ? ` with at least ${plural(current.minPapers, 'paper')}` : '';
+    summary.classList.toggle('empty', shown === 0 && total > 0);
+    summary.replaceChildren();
+    if (shown === 0 && total > 0) {
+      append(
+        summary,
+        `No concept on the map has papers${range}${atLeast}. `,
+        h('button', { className: 'link small', attrs: { type: 'button' }, on: { click: () => resetAll() } }, 'Show all again'),
+      );
+    } else {
+      append(summary, `${shown.toLocaleString('en')} of ${plural(total, 'concept')} shown${range}${atLeast}.`);
+    }
+  }
+
+  const changed = (refit: boolean) => {
+    const next = read();
+    if (refit) {
+      current = next;
+      fitSlider(next.minPapers);
+      current = read();
+    } else {
+      current = next;
+      minPapersValue.textContent = String(next.minPapers <= 1 ? steps[0] : next.minPapers);
+      minPapers.setAttribute('aria-valuetext', `at least ${minPapersValue.textContent} papers`);
+    }
+    onChange(current);
+    describe();
   };
-  for (const input of [yearMin, yearMax]) input.addEventListener('change', changed);
-  minPapers.addEventListener('input', changed);
-  showPapers.addEventListener('change', changed);
-  reset.addEventListener('click', () => {
+  function resetAll(): void {
     yearMin.value = '';
     yearMax.value = '';
-    minPapers.value = '1';
     showPapers.checked = true;
-    changed();
-  });
+    current = { ...current, yearMin: null, yearMax: null, minPapers: 1 };
+    fitSlider(1);
+    changed(false);
+  }
+  for (const input of [yearMin, yearMax]) input.addEventListener('change', () => changed(true));
+  minPapers.addEventListener('input', () => changed(false));
+  showPapers.addEventListener('change', () => changed(false));
+  reset.addEventListener('click', resetAll);
 
+  fitSlider(filters.minPapers);
+  describe();
   container.replaceChildren();
   append(
     container,
@@ -67,6 +146,7 @@ export function renderFilters(
       : h('p', { className: 'hint' }, 'No publication years in this corpus.'),
     h('div', { className: 'filter-row' }, h('label', { attrs: { for: 'filter-min-papers' } }, 'Min. papers'), minPapers, minPapersValue),
     h('div', { className: 'filter-row' }, showPapers, h('label', { attrs: { for: 'filter-show-papers' } }, 'Show papers')),
+    summary,
     reset,
   );
 }

@@ -1,9 +1,12 @@
-// The map legend: communities (colour, name, and a count that opens the community)
-// in community mode; the year scale with its range in year mode.
+// The map legend. Community mode: every community of the corpus (not only those on
+// the map), each with its colour, name and own papers (those whose concepts lie
+// mostly in it, CommunitySummary.ownPapers), most papers first; a community without a
+// region on this map says so. Year mode: the colour scale with the years at its
+// quartiles of papers (the scale runs over the corpus's year quantiles).
 import type { CommunitySummary } from '../../../src/graph/model.ts';
 import { clear, h, plural } from '../dom.ts';
-import { communityColour, yearGradient } from '../map/palette.ts';
-import type { ColourMode } from '../map/viewState.ts';
+import { communityColour, yearGradient, yearPosition, type YearScale } from '../map/palette.ts';
+import type { ColourMode, MapGraphology } from '../map/viewState.ts';
 
 export interface LegendOptions {
   /** Communities listed before "show all". */
@@ -14,9 +17,22 @@ export const LEGEND_DEFAULTS: LegendOptions = { collapsedCount: 10 };
 
 export interface LegendInput {
   mode: ColourMode;
-  /** Communities present on the map, largest first. */
+  /** Every community of the corpus. */
   communities: CommunitySummary[];
+  /** The map, to tell which communities have concepts on it. */
+  graph: MapGraphology;
   years: { min: number | null; max: number | null };
+  yearScale: YearScale | null;
+}
+
+/** The year at each share of the papers (0, ¼, ½, ¾, 1) on the scale: the legend's ticks. */
+export function yearTicks(scale: YearScale, shares: number[] = [0, 0.25, 0.5, 0.75, 1]): { share: number; year: number }[] {
+  const years = Array.from({ length: scale.positions.length }, (_, i) => scale.from + i);
+  return shares.map((share) => {
+    let best = years[0];
+    for (const year of years) if (Math.abs(yearPosition(year, scale) - share) < Math.abs(yearPosition(best, scale) - share)) best = year;
+    return { share, year: best };
+  });
 }
 
 export function renderLegend(container: HTMLElement, input: LegendInput, onCommunity: (id: number) => void, options: Partial<LegendOptions> = {}): void {
@@ -24,20 +40,31 @@ export function renderLegend(container: HTMLElement, input: LegendInput, onCommu
   clear(container);
   if (input.mode === 'year') {
     const { min, max } = input.years;
+    const ticks = input.yearScale ? yearTicks(input.yearScale) : [];
     container.append(
       h('h2', { className: 'overlay-title' }, 'Mean publication year'),
-      h('div', { className: 'year-scale', attrs: { style: `background:${yearGradient()}`, role: 'img', 'aria-label': `Colour scale from ${min ?? '?'} (dark blue) to ${max ?? '?'} (orange)` } }),
-      h('div', { className: 'year-range' }, h('span', {}, String(min ?? '—')), h('span', {}, String(max ?? '—'))),
+      h('div', { className: 'year-scale', attrs: { style: `background:${yearGradient()}`, role: 'img', 'aria-label': `Colour scale from ${min ?? '?'} (dark blue) to ${max ?? '?'} (orange), in equal shares of the papers` } }),
+      ticks.length > 0
+        ? h('div', { className: 'year-ticks' }, ...ticks.map(({ share, year }) => h('span', { attrs: { style: `left:${share * 100}%`, 'data-share': share } }, String(year))))
+        : h('div', { className: 'year-range' }, h('span', {}, String(min ?? '—')), h('span', {}, String(max ?? '—'))),
+      h('p', { className: 'hint' }, 'Each colour step holds as many papers: ticks at every quarter of them.'),
     );
     return;
   }
+  const onMap = new Set<number>();
+  input.graph.forEachNode((_node, attributes) => {
+    if (attributes.kind === 'concept') onMap.add(attributes.community);
+  });
+  const communities = [...input.communities].sort((a, b) => b.ownPapers - a.ownPapers || a.id - b.id);
   let expanded = false;
   const list = h('ul', { className: 'legend-list' });
   const toggle = h('button', { className: 'link small', attrs: { type: 'button', 'aria-expanded': 'false' } });
   function fill(): void {
     clear(list);
-    const shown = expanded ? input.communities : input.communities.slice(0, collapsedCount);
+    const shown = expanded ? communities : communities.slice(0, collapsedCount);
     for (const community of shown) {
+      const present = onMap.has(community.id);
+      const title = `${community.label}: ${plural(community.ownPapers, 'paper')} of its own, ${plural(community.concepts, 'concept')}${present ? '' : '; too small for a region on this map'}`;
       list.append(
         h(
           'li',
@@ -45,19 +72,19 @@ export function renderLegend(container: HTMLElement, input: LegendInput, onCommu
           h(
             'button',
             {
-              className: 'legend-item',
-              attrs: { type: 'button', title: `${community.label}: ${plural(community.concepts, 'concept')}, ${plural(community.papers, 'paper')}`, 'data-community': community.id },
+              className: present ? 'legend-item' : 'legend-item off-map',
+              attrs: { type: 'button', title, 'data-community': community.id },
               on: { click: () => onCommunity(community.id) },
             },
-            h('span', { className: 'swatch', attrs: { style: `background:${communityColour(community.id)}` } }),
-            h('span', { className: 'legend-label' }, community.label),
-            h('span', { className: 'legend-count' }, String(community.papers)),
+            h('span', { className: 'swatch', attrs: { style: present ? `background:${communityColour(community.id)}` : `border-color:${communityColour(community.id)}` } }),
+            h('span', { className: 'legend-label' }, community.label || `Community ${community.id}`),
+            h('span', { className: 'legend-count' }, community.ownPapers.toLocaleString('en')),
           ),
         ),
       );
     }
-    toggle.hidden = input.communities.length <= collapsedCount;
-    toggle.textContent = expanded ? 'Show fewer' : `Show all ${input.communities.length}`;
+    toggle.hidden = communities.length <= collapsedCount;
+    toggle.textContent = expanded ? 'Show fewer' : `Show all ${communities.length}`;
     toggle.setAttribute('aria-expanded', String(expanded));
   }
   toggle.addEventListener('click', () => {
@@ -65,5 +92,10 @@ export function renderLegend(container: HTMLElement, input: LegendInput, onCommu
     fill();
   });
   fill();
-  container.append(h('h2', { className: 'overlay-title' }, 'Communities', h('span', { className: 'hint' }, 'papers')), list, toggle);
+  container.append(
+    h('h2', { className: 'overlay-title' }, 'Communities', h('span', { className: 'hint' }, 'own papers')),
+    h('p', { className: 'hint legend-summary' }, `${onMap.size} of ${communities.length} on the map`),
+    list,
+    toggle,
+  );
 }
