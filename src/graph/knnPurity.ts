@@ -26,18 +26,27 @@ export function knnPurity(positions: Map<string, Point>, communityOf: (id: strin
   const ys = ids.map((id) => positions.get(id)!.y);
   const community = ids.map(communityOf);
   const neighbours = Math.min(k, n - 1);
-  const distances = new Float64Array(n);
-  const order = new Uint32Array(n);
+  // The k nearest so far, kept sorted by (distance, index): O(n² k), no sort of all n.
+  const bestD = new Float64Array(neighbours);
+  const bestJ = new Int32Array(neighbours);
   let total = 0;
   for (let i = 0; i < n; i++) {
+    let found = 0;
     for (let j = 0; j < n; j++) {
-      distances[j] = j === i ? Infinity : (xs[i] - xs[j]) ** 2 + (ys[i] - ys[j]) ** 2;
-      order[j] = j;
+      if (j === i) continue;
+      const d = (xs[i] - xs[j]) ** 2 + (ys[i] - ys[j]) ** 2;
+      if (found === neighbours && d >= bestD[found - 1]) continue;
+      let at = found < neighbours ? found++ : found - 1;
+      while (at > 0 && bestD[at - 1] > d) {
+        bestD[at] = bestD[at - 1];
+        bestJ[at] = bestJ[at - 1];
+        at--;
+      }
+      bestD[at] = d;
+      bestJ[at] = j;
     }
-    // Ties broken by index, so the figure does not depend on the sort's stability.
-    const nearest = Array.from(order).sort((a, b) => distances[a] - distances[b] || a - b).slice(0, neighbours);
     let same = 0;
-    for (const j of nearest) if (community[j] === community[i]) same++;
+    for (let m = 0; m < neighbours; m++) if (community[bestJ[m]] === community[i]) same++;
     total += same / neighbours;
   }
   return total / n;

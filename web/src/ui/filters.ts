@@ -82,21 +82,19 @@ export function renderFilters(container: HTMLElement, filters: MapFilters, bound
     return { yearMin: year(yearMin), yearMax: year(yearMax), minPapers: index <= 0 ? 1 : steps[index] ?? 1, showPapers: showPapers.checked };
   }
 
+  // One text node and one button, kept: rebuilding them would swallow a click that
+  // blurs a year field first (its change event redraws the line mid-click).
+  const summaryText = document.createTextNode('');
+  const showAll = h('button', { className: 'link small', attrs: { type: 'button' }, on: { click: () => resetAll() } }, 'Show all again');
+  append(summary, summaryText, showAll);
   function describe(): void {
     const { shown, total } = shownConcepts(bounds.graph, current);
     const range = current.yearMin !== null || current.yearMax !== null ? ` in ${current.yearMin ?? bounds.yearMin ?? '…'}–${current.yearMax ?? bounds.yearMax ?? '…'}` : '';
     const atLeast = current.minPapers > 1 ? ` with at least ${plural(current.minPapers, 'paper')}` : '';
-    summary.classList.toggle('empty', shown === 0 && total > 0);
-    summary.replaceChildren();
-    if (shown === 0 && total > 0) {
-      append(
-        summary,
-        `No concept on the map has papers${range}${atLeast}. `,
-        h('button', { className: 'link small', attrs: { type: 'button' }, on: { click: () => resetAll() } }, 'Show all again'),
-      );
-    } else {
-      append(summary, `${shown.toLocaleString('en')} of ${plural(total, 'concept')} shown${range}${atLeast}.`);
-    }
+    const empty = shown === 0 && total > 0;
+    summary.classList.toggle('empty', empty);
+    showAll.hidden = !empty;
+    summaryText.data = empty ? `No concept on the map has papers${range}${atLeast}. ` : `${shown.toLocaleString('en')} of ${plural(total, 'concept')} shown${range}${atLeast}.`;
   }
 
   const changed = (refit: boolean) => {
