@@ -31,7 +31,8 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
   }
 
   function nodeReducer(node: string, data: NodeData): Partial<NodeDisplayData> {
-    if (!passesFilters(data, view.filters)) {
+    // The selected concept stays, though filtered out: its panel is open and says what it is.
+    if (node !== view.selected && !passesFilters(data, view.filters)) {
       data.hidden = true;
       return data;
     }
