@@ -45,7 +45,7 @@ export class Expansions {
     let addedNodes = 0;
     let addedEdges = 0;
     if (!graph.hasNode(centre) && centreNode) {
-      graph.addNode(centre, { ...centreNode.attributes });
+      graph.addNode(centre, { ...centreNode.attributes, ...besideNeighbours(graph, centre, sub) });
       this.hold(this.nodeHolders, centre, centre);
       addedNodes++;
     }
@@ -115,6 +115,26 @@ export class Expansions {
     if (!set) holders.set(key, (set = new Set()));
     set.add(centre);
   }
+}
+
+/**
+ * Where a concept off the map goes: among its neighbours on it (weighted by association
+ * strength). The overview is laid out for its own concepts (src/graph/mapLayout.ts), so
+ * the stored position a neighbourhood sends is of another picture; it is kept only when
+ * no neighbour is on the map.
+ */
+function besideNeighbours(graph: MapGraphology, centre: string, sub: MapGraph): { x: number; y: number } | null {
+  let x = 0;
+  let y = 0;
+  let total = 0;
+  for (const edge of sub.edges) {
+    const other = edge.source === centre ? edge.target : edge.target === centre ? edge.source : null;
+    if (other === null || !graph.hasNode(other) || edge.attributes.kind !== 'cooccurs') continue;
+    const at = graph.getNodeAttributes(other);
+    const w = edge.attributes.weight;
+    (x += w * at.x), (y += w * at.y), (total += w);
+  }
+  return total > 0 ? { x: x / total, y: y / total } : null;
 }
 
 /** The larger side of the bounding box of every node: the scale for placing new nodes. */
