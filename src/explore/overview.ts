@@ -127,7 +127,7 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
     communities: [...snapshot.communities.values()],
     years: { ...snapshot.years, counts: corpusYearCounts(snapshot) },
     totalConcepts: snapshot.concepts.size,
-    map: { rankedBy: by, layout: 'map', purity: round(layout.purity, 3), genericLeftOut: layout.genericLeftOut },
+    map: { rankedBy: by, purity: round(layout.purity, 3), genericLeftOut: layout.genericLeftOut },
   };
 }
 

@@ -259,12 +259,10 @@ export interface OverviewResponse {
   years: { min: number | null; max: number | null; counts: number[] };
   /** Concepts in the corpus (the map shows the top `limit`). */
   totalConcepts: number;
-  /** How the map's concepts were chosen and laid out (src/explore/overview.ts). */
+  /** How the map's concepts were chosen (src/explore/mapConcepts.ts) and how well its layout (src/graph/mapLayout.ts) separates them. */
   map: {
     /** `papers`: papers × specificity; `pagerank`: PageRank × specificity. Generic concepts never lead. */
     rankedBy: 'papers' | 'pagerank';
-    /** Positions laid out for these concepts (src/graph/mapLayout.ts), not the whole concept graph. */
-    layout: 'map';
     /** Community kNN purity of the layout (src/graph/knnPurity.ts, k = 10). */
     purity: number;
     /** Generic concepts left out that the ranking would otherwise have shown. */
