@@ -98,7 +98,7 @@ export class Explorer implements ExplorerActions {
     const overview = await api.overview(this.url.limit, this.url.rankBy, this.url.edges);
     this.overview = overview;
     this.communities = new Map(overview.communities.map((c) => [c.id, c]));
-    this.view.yearScale = yearScaleOf(overview.years.min, overview.years.counts ?? []);
+    this.view.yearScale = yearScaleOf(overview.years.min, overview.years.counts);
     this.expansions.reset();
     this.graph.clear();
     this.graph.import(overview.graph);
