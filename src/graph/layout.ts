@@ -157,8 +157,7 @@ function iterationsFor(order: number, settings: Required<LayoutOptions>): number
   return Math.max(settings.minIterations, scaled);
 }
 
-/** Each community a disc on a ring (arc ∝ its size), members scattered in it by the seeded generator. */
-export function initialPositions(graph: Pick<ConceptGraph, 'forEachNode'>, communities: Map<string, number>, seed: number): Map<string, Point> {
+function initialPositions(graph: ConceptGraph, communities: Map<string, number>, seed: number): Map<string, Point> {
   const random = createRandom(seed);
   const members = new Map<number, string[]>();
   graph.forEachNode((node) => {
