@@ -171,11 +171,11 @@ describe('HTTP API', () => {
     await ingest(writer, [extra], { workers: 1 });
     await writer.close();
     let papers = 0;
-    for (let i = 0; i < 40 && papers !== 101; i++) {
+    for (let i = 0; i < 240 && papers !== 101; i++) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       papers = (await get<{ papers: number }>('/api/health')).body.papers;
     }
     expect(papers).toBe(101);
     expect((await get<PaperResponse>('/api/papers/later-1')).status).toBe(200);
-  });
+  }, 300_000);
 });
