@@ -2,6 +2,7 @@
 // Exit codes: 0 ok, 1 error, 2 bad usage, 3 done but some input was skipped.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config, type ConfigFlags } from './config.ts';
 import { InputError, formatProblem } from './corpus/problems.ts';
 import type { PaperText } from './extract/types.ts';
@@ -45,7 +46,7 @@ Commands:
 Every command takes --store embedded|neo4j and --db DIR (env PAPERGRAPH_STORE, PAPERGRAPH_DB).
 Run 'papergraph <command> --help' for its options.
 Exit codes: 0 ok, 1 error, 2 bad usage, 3 done but some input records were skipped.`,
-  ingest: `Usage: papergraph ingest [PATH…] [--store embedded|neo4j] [--db DIR] [--reset] [--thesaurus FILE] [--strict] [--workers N] [--no-wait]
+  ingest: `Usage: papergraph ingest [PATH…] [--store embedded|neo4j] [--db DIR] [--reset] [--thesaurus FILE] [--strict] [--workers N] [--no-wait] [--no-cache]
 
 Reads files or directories (Daily Papers text, JSON/JSONL, CSV incl. IEEE Xplore, Scopus and
 Embase exports, arXiv Atom, OpenAlex JSON, BibTeX, RIS), merges them with the papers already
@@ -55,7 +56,9 @@ the stored papers (after editing a thesaurus, say).
   --thesaurus FILE   VOSviewer thesaurus (label<TAB>replace by; empty replacement drops the term)
   --strict           stop at the first bad record; store nothing
   --workers N        extraction worker threads
-  --no-wait          if another ingest is writing to the same store, fail at once instead of waiting`,
+  --no-wait          if another ingest is writing to the same store, fail at once instead of waiting
+  --no-cache         tag every paper again instead of reusing DIR/extraction-cache (the per-paper
+                     extraction of papers whose title and abstract are unchanged)`,
   fetch: `Usage: papergraph fetch openalex|arxiv|pubmed QUERY [--from YEAR] [--max N] [--out FILE.jsonl.gz] [--ingest] [--mailto ADDRESS]
 
 Downloads the papers matching QUERY, at each source's published rate (OpenAlex 10/s with
@@ -130,6 +133,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
     strict: { type: 'boolean' },
     workers: { type: 'string' },
     'no-wait': { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
   }, 'ingest');
   if (values.help) return help('ingest');
   const config = configFrom(values);
@@ -144,7 +148,16 @@ async function cmdIngest(argv: string[]): Promise<number> {
       console.error(`papergraph ingest: waiting for ${describeOwner(owner)} to finish writing to ${storeName(config)}…`),
   };
   const summary = await withStore(config, (store) =>
-    ingest(store, positionals, { reset: values.reset, strict: values.strict, thesaurus, workers: config.workers, progress, replaceSample: true, lock }),
+    ingest(store, positionals, {
+      reset: values.reset,
+      strict: values.strict,
+      thesaurus,
+      workers: config.workers,
+      cacheDir: values['no-cache'] ? undefined : join(config.db, 'extraction-cache'),
+      progress,
+      replaceSample: true,
+      lock,
+    }),
   );
   progress.done();
   for (const problem of summary.problems) console.error(formatProblem(problem));
@@ -157,7 +170,9 @@ async function cmdIngest(argv: string[]): Promise<number> {
     `Ingested ${summary.records} records from ${summary.files} files${summary.repeats ? ` (${summary.repeats} repeated verbatim)` : ''}: ${stats.papers} papers ` +
       `(${stats.papers - summary.previousPapers} new, ${stats.merged} records merged as duplicates), ` +
       `${stats.concepts} concepts, ${stats.mentions} mentions, ${stats.cooccurrences} co-occurrences, ` +
-      `${stats.communities} communities in ${(summary.elapsedMs / 1000).toFixed(1)} s → ${storeName(config)}` +
+      `${stats.communities} communities` +
+      (summary.reused ? ` (${summary.reused} papers' extraction reused from the cache)` : '') +
+      ` in ${(summary.elapsedMs / 1000).toFixed(1)} s → ${storeName(config)}` +
       (skipped ? `. ${skipped} input problems skipped (listed above).` : ''),
   );
   return skipped ? EXIT.partial : EXIT.ok;

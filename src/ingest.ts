@@ -20,6 +20,12 @@ export interface IngestOptions {
   thesaurus?: Thesaurus;
   workers?: number;
   /**
+   * Directory of the per-paper extraction cache (src/extract/analysisCache.ts): a paper
+   * whose cleaned text it holds is not tagged again; corpus statistics and the graph are
+   * still recomputed over every paper, so the stored graph is the one a full ingest makes.
+   */
+  cacheDir?: string;
+  /**
    * When the store holds only the bundled sample and the input does not bring it again,
    * replace the store instead of adding to it (what the CLI does: the sample is a demo).
    * Default false: callers that add to a store get exactly that.
@@ -40,6 +46,8 @@ export interface IngestSummary {
   /** The store held only the bundled sample and this run replaced it (its paper count), else 0. */
   replacedSample: number;
   problems: InputProblem[];
+  /** Papers whose extraction came from the cache instead of being tagged again. */
+  reused: number;
   stats: GraphStats;
   elapsedMs: number;
 }
@@ -62,9 +70,12 @@ async function ingestLocked(store: GraphStore, paths: string[], options: IngestO
   if (replacedSample) stored = [];
   // The thesaurus speaks for the authors' keywords too (README "Author keywords").
   const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus);
+  let reused = 0;
   const extraction = await extractCorpus(papers, {
     thesaurus: options.thesaurus,
     workers: options.workers,
+    cacheDir: options.cacheDir,
+    onCache: (hits) => (reused = hits),
     onProgress: (done, total) => progress('extracting', done, total),
   });
   const graph = buildGraph(papers, extraction, { onPhase: (phase) => progress(phase, 0, 0) });
@@ -76,6 +87,7 @@ async function ingestLocked(store: GraphStore, paths: string[], options: IngestO
     previousPapers: stored.length,
     replacedSample,
     problems: read.problems,
+    reused,
     stats: await store.stats(),
     elapsedMs: Math.round(performance.now() - started),
   };

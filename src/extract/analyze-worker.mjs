@@ -5,10 +5,11 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { analyzePaper } = await import('./analyze.ts');
+const { encodeAnalysis } = await import('./analysisCache.ts');
 
-parentPort.on('message', ({ batch, papers }) => {
+parentPort.on('message', ({ batch, encode, papers }) => {
   try {
-    parentPort.postMessage({ batch, analyses: papers.map(analyzePaper) });
+    parentPort.postMessage({ batch, analyses: papers.map((paper) => (encode ? encodeAnalysis(analyzePaper(paper)) : analyzePaper(paper))) });
   } catch (error) {
     parentPort.postMessage({ batch, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

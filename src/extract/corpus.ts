@@ -2,19 +2,37 @@
 // stages/, in order. Per-paper work (tagging, chunking, acronym definitions) is done
 // before, paper by paper; everything here reads the corpus as a whole. Input order
 // fixes every iteration order, so output is deterministic.
+//
+// The stages run as passes over the papers, each reading one paper's analysis at a time
+// and keeping only corpus counts between papers: acronyms and word evidence; candidates;
+// how fragments nest; frequencies; then ranking and labels. An `AnalysisSource` may
+// decode each analysis from its compact form (analysisCache.ts) on every pass, so no
+// pass holds more than one paper's phrases: memory grows with the vocabulary, not with
+// the corpus's text.
 import type { Extraction, Mention } from '../graph/model.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
-import { acronymResolvers, collectAcronyms, longFormVariants, type AcronymTable } from './stages/acronymResolution.ts';
-import { collectCandidates, keyFilter } from './stages/candidates.ts';
+import { acronymResolver, collectAcronyms, longFormVariants, type AcronymTable } from './stages/acronymResolution.ts';
+import { addCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
-import { labelConcepts } from './stages/labels.ts';
-import { assignFragments } from './stages/nesting.ts';
-import { findOccurrences } from './stages/occurrences.ts';
+import { SurfaceTally } from './stages/labels.ts';
+import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
+import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
+import type { Resolve } from './stages/terms.ts';
 import { wordEvidence } from './stages/wordEvidence.ts';
+
+/** The papers' analyses, in paper order, read as often as the passes need. */
+export interface AnalysisSource {
+  readonly length: number;
+  get(paper: number): PaperAnalysis;
+}
+
+export function analysesOf(analyses: PaperAnalysis[]): AnalysisSource {
+  return { length: analyses.length, get: (p) => analyses[p] };
+}
 
 export type { AcronymTable } from './stages/acronymResolution.ts';
 
@@ -36,28 +54,48 @@ export interface CorpusOptions extends Partial<RankingOptions> {
  */
 export function buildExtraction(
   papers: PaperText[],
-  analyses: PaperAnalysis[],
+  analyses: AnalysisSource,
   thesaurus: KeyedThesaurus,
   acronyms: AcronymTable,
   options: CorpusOptions = {},
 ): Extraction {
   const maxWords = options.maxWords ?? 5;
   const minDocumentFrequency = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
+  function* raw(): Generator<PaperAnalysis> {
+    for (let p = 0; p < analyses.length; p++) yield analyses.get(p);
+  }
 
-  collectAcronyms(analyses, acronyms, { maxWords });
-  const evidence = wordEvidence(analyses);
-  analyses = cutAtVerbs(analyses, evidence);
+  collectAcronyms(raw(), acronyms, { maxWords });
+  const evidence = wordEvidence(raw());
   // A variant the user's thesaurus names stays as the user has it.
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
-  const resolvers = acronymResolvers(analyses, acronyms, {}, variants);
+  const resolverOf = acronymResolver(acronyms, {}, variants);
   const filter = keyFilter(thesaurus, evidence, variants);
-  const candidates = collectCandidates(analyses, resolvers, filter, { maxWords });
-  const occurrences = assignFragments(findOccurrences(analyses, resolvers, filter, candidates, { maxWords }));
-  const terms = termhood(candidates, occurrences, { maxWords, minDocumentFrequency });
+  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, acronyms resolved. */
+  function* prepared(): Generator<{ p: number; analysis: PaperAnalysis; resolve: Resolve }> {
+    for (let p = 0; p < analyses.length; p++) {
+      const [analysis] = cutAtVerbs([analyses.get(p)], evidence);
+      yield { p, analysis, resolve: resolverOf(analysis) };
+    }
+  }
 
-  const corpus = { papers: papers.length, documentFrequency: occurrences.documentFrequency, titleFrequency: occurrences.titleFrequency, kept: terms.kept };
+  const candidates = new Set<string>();
+  for (const { analysis, resolve } of prepared()) addCandidates(analysis, resolve, filter, candidates, { maxWords });
+  const fragments = new FragmentTally();
+  for (const { analysis, resolve } of prepared()) fragments.add(paperOccurrences(analysis, resolve, filter, candidates, { maxWords }));
+  const dominant = fragments.dominant();
+  const occurrencesOf = (analysis: PaperAnalysis, resolve: Resolve) => ownOccurrences(paperOccurrences(analysis, resolve, filter, candidates, { maxWords }), dominant);
+  const counts = emptyCounts();
+  for (const { analysis, resolve } of prepared()) addCounts(counts, occurrencesOf(analysis, resolve));
+  const terms = termhood(candidates, counts, { maxWords, minDocumentFrequency });
+
+  const corpus = { papers: papers.length, documentFrequency: counts.documentFrequency, titleFrequency: counts.titleFrequency, kept: terms.kept };
   const mentions: Mention[] = [];
-  papers.forEach((paper, p) => mentions.push(...rankPaper(paper, analyses[p], occurrences.byPaper[p], resolvers[p], corpus, options)));
-  const concepts = labelConcepts(papers, occurrences.byPaper, terms.kept, terms.score, round);
-  return { concepts, mentions };
+  const surfaces = new SurfaceTally(terms.kept);
+  for (const { p, analysis, resolve } of prepared()) {
+    const occurrences = occurrencesOf(analysis, resolve);
+    for (const mention of rankPaper(papers[p], analysis, occurrences, resolve, corpus, options)) mentions.push(mention);
+    surfaces.add(papers[p], occurrences);
+  }
+  return { concepts: surfaces.concepts(terms.score, round), mentions };
 }

@@ -12,8 +12,9 @@
 // adjective's noun (dendritic → dendrite); an activity noun ("learning") only where it
 // stands alone; never an adjective on its own ("complex", "linear").
 import type { Extraction } from '../graph/model.ts';
-import { buildExtraction, type AcronymTable } from './corpus.ts';
+import { analysesOf, buildExtraction, type AcronymTable } from './corpus.ts';
 import type { PaperAnalysis } from './analyze.ts';
+import { AnalysisCache, decodeAnalysis, paperTextHash } from './analysisCache.ts';
 import { createAnalyzer } from './pool.ts';
 import { keyedThesaurus } from './thesaurus.ts';
 import type { ExtractOptions, PaperText } from './types.ts';
@@ -37,13 +38,44 @@ function workersFor(count: number, options: ExtractOptions): number | undefined 
  * Deterministic: same input, same output.
  */
 export async function extractCorpus(papers: PaperText[], options: ExtractOptions = {}): Promise<Extraction> {
-  const analyzer = createAnalyzer({ workers: workersFor(papers.length, options) });
+  const encoded = await analyzeWithCache(papers, options);
+  // Analyses stay in their compact form and are decoded a paper at a time by each pass.
+  const source = { length: papers.length, get: (p: number) => decodeAnalysis(papers[p].id, encoded[p]) };
+  return buildExtraction(papers, source, keyedThesaurus(options.thesaurus), new Map());
+}
+
+/**
+ * Every paper's analysis in compact form, in input order: from the cache
+ * (analysisCache.ts) when it has the paper's text, else tagged now (and added to the cache).
+ */
+async function analyzeWithCache(papers: PaperText[], options: ExtractOptions): Promise<string[]> {
+  const cache = options.cacheDir ? new AnalysisCache(options.cacheDir) : null;
+  const hashes = cache ? papers.map(paperTextHash) : [];
+  const cached = cache ? await cache.lookup(new Set(hashes)) : { found: new Map<string, string>(), entries: 0 };
+  const missing = cache ? papers.filter((_, p) => !cached.found.has(hashes[p])) : papers;
+  const reused = papers.length - missing.length;
+  options.onCache?.(reused, papers.length);
+  const analyzer = createAnalyzer({ workers: workersFor(missing.length, options) });
+  let fresh: string[];
   try {
-    const analyses = await analyzer.analyze(papers, (done) => options.onProgress?.(done, papers.length));
-    return buildExtraction(papers, analyses, keyedThesaurus(options.thesaurus), new Map());
+    fresh = await analyzer.analyzeEncoded(missing, (done) => options.onProgress?.(reused + done, papers.length));
   } finally {
     await analyzer.close();
   }
+  if (!cache) return fresh;
+  // Two papers with the same text share one entry (the id is not part of it).
+  const added = new Map<string, string>();
+  missing.forEach((paper, i) => {
+    const hash = paperTextHash(paper);
+    if (!added.has(hash)) added.set(hash, fresh[i]);
+  });
+  const encoded = hashes.map((hash) => cached.found.get(hash) ?? added.get(hash)!);
+  // Entries the corpus no longer uses (papers dropped by --reset, edited abstracts) are
+  // kept until they outnumber the used ones; then the file is rewritten with the used ones.
+  if (cached.entries + added.size > 2 * (cached.found.size + added.size) + 1000) cache.replace([...cached.found, ...added]);
+  else cache.append([...added]);
+  cache.pruneOtherVersions();
+  return encoded;
 }
 
 /** Papers per block of `extractJsonl`: corpus statistics come from a block at a time. */
@@ -81,7 +113,7 @@ export async function extractJsonl(
   };
   const build = async (block: PaperText[], analyses: PaperAnalysis[]) => {
     if (acronyms.size > maxAcronyms) for (const key of [...acronyms.keys()].slice(0, acronyms.size - maxAcronyms)) acronyms.delete(key);
-    const extraction = buildExtraction(block, analyses, thesaurus, acronyms, { minDocumentFrequency: 1 });
+    const extraction = buildExtraction(block, analysesOf(analyses), thesaurus, acronyms, { minDocumentFrequency: 1 });
     const labels = new Map(extraction.concepts.map((concept) => [concept.id, concept.label]));
     const byPaper = new Map<string, { id: string; label: string; score: number }[]>();
     for (const mention of extraction.mentions) {

@@ -15,4 +15,11 @@ export interface ExtractOptions {
   /** Worker threads for tagging. Default: min(2, cores); 1 = in-process. */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Directory of the per-paper extraction cache (analysisCache.ts): papers whose text it
+   * holds are not tagged again. Default: no cache.
+   */
+  cacheDir?: string;
+  /** Called once extraction knows how many papers the cache answers for. */
+  onCache?: (reused: number, total: number) => void;
 }

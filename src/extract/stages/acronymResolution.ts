@@ -45,7 +45,7 @@ export function dominantLongForm(longForms: Map<string, number>, share = acronym
 }
 
 /** Add the acronyms a set of analyses defines to `table`. */
-export function collectAcronyms(analyses: PaperAnalysis[], table: AcronymTable, options: Partial<AcronymOptions> = {}): void {
+export function collectAcronyms(analyses: Iterable<PaperAnalysis>, table: AcronymTable, options: Partial<AcronymOptions> = {}): void {
   const { maxWords } = { ...acronymDefaults, ...options };
   for (const analysis of analyses) {
     for (const definition of analysis.definitions) {
@@ -84,8 +84,11 @@ export function longFormVariants(table: AcronymTable): Map<string, string> {
   return variants;
 }
 
-/** One resolver per paper: its own definitions first, then the corpus's unambiguous ones (variants pooled). */
-export function acronymResolvers(analyses: PaperAnalysis[], table: AcronymTable, options: Partial<AcronymOptions> = {}, variants = longFormVariants(table)): Resolve[] {
+/**
+ * The resolver of each paper: its own definitions first, then the corpus's unambiguous
+ * ones (variants pooled). The corpus table is read once; each paper adds its own.
+ */
+export function acronymResolver(table: AcronymTable, options: Partial<AcronymOptions> = {}, variants = longFormVariants(table)): (analysis: PaperAnalysis) => Resolve {
   const { dominantShare } = { ...acronymDefaults, ...options };
   const unambiguous = new Map<string, string>();
   for (const [short, longForms] of table) {
@@ -97,12 +100,12 @@ export function acronymResolvers(analyses: PaperAnalysis[], table: AcronymTable,
     const dominant = dominantLongForm(pooled, dominantShare);
     if (dominant) unambiguous.set(short, dominant);
   }
-  return analyses.map((analysis) => {
+  return (analysis) => {
     const local = new Map<string, string>();
     for (const definition of analysis.definitions) {
       const longKey = fullKey(analysis.phrases[definition.phrase]);
       if (longKey && !local.has(definition.short)) local.set(definition.short, variants.get(longKey) ?? longKey);
     }
     return (short: string) => local.get(short) ?? unambiguous.get(short) ?? short;
-  });
+  };
 }

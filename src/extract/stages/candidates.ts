@@ -55,18 +55,14 @@ export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, var
   };
 }
 
-/** Keys of whole noun phrases and definitions that name a concept. */
-export function collectCandidates(analyses: PaperAnalysis[], resolvers: Resolve[], filter: KeyFilter, options: Partial<CandidateOptions> = {}): Set<string> {
+/** Adds the keys of a paper's whole noun phrases and definitions that name a concept to `candidates`. */
+export function addCandidates(analysis: PaperAnalysis, resolve: Resolve, filter: KeyFilter, candidates: Set<string>, options: Partial<CandidateOptions> = {}): void {
   const { maxWords } = { ...candidateDefaults, ...options };
-  const candidates = new Set<string>();
-  analyses.forEach((analysis, p) => {
-    for (const phrase of analysis.phrases) {
-      if (phrase.kind === 'loose') continue;
-      for (const occurrence of subTerms(phrase, resolvers[p], maxWords, true)) {
-        const key = filter(occurrence.key);
-        if (key) candidates.add(key);
-      }
+  for (const phrase of analysis.phrases) {
+    if (phrase.kind === 'loose') continue;
+    for (const occurrence of subTerms(phrase, resolve, maxWords, true)) {
+      const key = filter(occurrence.key);
+      if (key) candidates.add(key);
     }
-  });
-  return candidates;
+  }
 }

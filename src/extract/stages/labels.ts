@@ -32,43 +32,42 @@ function surfaceOf(text: string, phrase: Phrase, occurrence: Occurrence): string
   });
 }
 
-/** Labels and aliases of the kept concepts, with their termhood as score, best first. */
-export function labelConcepts(
-  papers: PaperText[],
-  byPaper: Map<string, Occurrence[]>[],
-  kept: Set<string>,
-  termhood: Map<string, number>,
-  round: (value: number) => number,
-): ExtractedConcept[] {
-  const surfaces = new Map<string, Map<string, number>>();
+/** Collects, paper by paper, the surface forms of the kept concepts; `concepts()` labels them. */
+export class SurfaceTally {
+  #surfaces = new Map<string, Map<string, number>>();
   // "dendritic" written for dendrite: an alias, never the label (a node reads as a noun).
-  const adjectivalSurfaces = new Set<string>();
-  byPaper.forEach((occurrences, p) => {
-    const paper = papers[p];
+  #adjectivalSurfaces = new Set<string>();
+
+  constructor(readonly kept: Set<string>) {}
+
+  add(paper: PaperText, occurrences: Map<string, Occurrence[]>): void {
     for (const [key, list] of occurrences) {
-      if (!kept.has(key)) continue;
-      const counts = surfaces.get(key) ?? new Map<string, number>();
-      surfaces.set(key, counts);
+      if (!this.kept.has(key)) continue;
+      const counts = this.#surfaces.get(key) ?? new Map<string, number>();
+      this.#surfaces.set(key, counts);
       for (const occurrence of list) {
         const { phrase, from, to } = occurrence;
         const surface = surfaceOf(phrase.field === 'title' ? paper.title : paper.abstract, phrase, occurrence);
         counts.set(surface, (counts.get(surface) ?? 0) + 1);
-        if (from === to && phrase.words[from].adjectiveNoun === key) adjectivalSurfaces.add(`${key}\t${surface}`);
+        if (from === to && phrase.words[from].adjectiveNoun === key) this.#adjectivalSurfaces.add(`${key}\t${surface}`);
       }
     }
-  });
-
-  const concepts: ExtractedConcept[] = [];
-  for (const key of kept) {
-    const counts = surfaces.get(key);
-    if (!counts) continue;
-    const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
-    // An acronym's concept reads as its long form; the short form stays an alias.
-    const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
-    const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`));
-    const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
-    concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
   }
-  concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return concepts;
+
+  /** Labels and aliases of the kept concepts, with their termhood as score, best first. */
+  concepts(termhood: Map<string, number>, round: (value: number) => number): ExtractedConcept[] {
+    const concepts: ExtractedConcept[] = [];
+    for (const key of this.kept) {
+      const counts = this.#surfaces.get(key);
+      if (!counts) continue;
+      const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
+      // An acronym's concept reads as its long form; the short form stays an alias.
+      const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
+      const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !this.#adjectivalSurfaces.has(`${key}\t${alias}`));
+      const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
+      concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
+    }
+    concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return concepts;
+  }
 }

@@ -9,7 +9,6 @@
 // of them, the occurrences inside that longer term are the longer term's mentions only.
 // The candidate keeps its other occurrences ("adversarial nets" written alone, "vision"
 // outside "computer vision").
-import type { CorpusOccurrences } from './occurrences.ts';
 import type { Occurrence } from './terms.ts';
 
 export interface NestingOptions {
@@ -24,13 +23,16 @@ export const nestingDefaults: NestingOptions = { dominantShare: 0.5, standaloneS
 const covers = (outer: Occurrence, inner: Occurrence) =>
   outer.phrase === inner.phrase && outer.from <= inner.from && outer.to >= inner.to && outer.to - outer.from > inner.to - inner.from;
 
-/** The occurrences with fragments' nested occurrences given to their dominant term; frequencies recounted. */
-export function assignFragments(occurrences: CorpusOccurrences, options: Partial<NestingOptions> = {}): CorpusOccurrences {
-  const { dominantShare, standaloneShare } = { ...nestingDefaults, ...options };
-  const total = new Map<string, number>();
-  const alone = new Map<string, number>();
-  const covered = new Map<string, Map<string, number>>();
-  for (const byKey of occurrences.byPaper) {
+/**
+ * Counts, paper by paper, how often each candidate is nested in each longer term and
+ * how often it stands alone; `dominant()` then names each fragment's dominant term.
+ */
+export class FragmentTally {
+  #total = new Map<string, number>();
+  #alone = new Map<string, number>();
+  #covered = new Map<string, Map<string, number>>();
+
+  add(byKey: Map<string, Occurrence[]>): void {
     const byPhrase = new Map<object, Occurrence[]>();
     for (const list of byKey.values()) {
       for (const occurrence of list) {
@@ -41,44 +43,43 @@ export function assignFragments(occurrences: CorpusOccurrences, options: Partial
     }
     for (const same of byPhrase.values()) {
       for (const inner of same) {
-        total.set(inner.key, (total.get(inner.key) ?? 0) + 1);
-        if (inner.from === 0 && inner.to === inner.phrase.words.length - 1) alone.set(inner.key, (alone.get(inner.key) ?? 0) + 1);
+        this.#total.set(inner.key, (this.#total.get(inner.key) ?? 0) + 1);
+        if (inner.from === 0 && inner.to === inner.phrase.words.length - 1) this.#alone.set(inner.key, (this.#alone.get(inner.key) ?? 0) + 1);
         const seen = new Set<string>();
         for (const outer of same) {
           if (seen.has(outer.key) || !covers(outer, inner)) continue;
           seen.add(outer.key);
-          const counts = covered.get(inner.key) ?? new Map<string, number>();
+          const counts = this.#covered.get(inner.key) ?? new Map<string, number>();
           counts.set(outer.key, (counts.get(outer.key) ?? 0) + 1);
-          covered.set(inner.key, counts);
+          this.#covered.set(inner.key, counts);
         }
       }
     }
   }
-  const dominant = new Map<string, string>();
-  for (const [key, counts] of covered) {
-    const n = total.get(key) ?? 0;
-    if ((alone.get(key) ?? 0) > standaloneShare * n) continue;
-    let best: [string, number] | null = null;
-    for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
-    if (best && best[1] >= dominantShare * n) dominant.set(key, best[0]);
-  }
-  if (dominant.size === 0) return occurrences;
 
-  const frequency = new Map<string, number>();
-  const documentFrequency = new Map<string, number>();
-  const titleFrequency = new Map<string, number>();
-  const byPaper = occurrences.byPaper.map((byKey) => {
-    const kept = new Map<string, Occurrence[]>();
-    for (const [key, list] of byKey) {
-      const container = dominant.get(key);
-      const own = container ? list.filter((inner) => !(byKey.get(container) ?? []).some((outer) => covers(outer, inner))) : list;
-      if (own.length === 0) continue;
-      kept.set(key, own);
-      frequency.set(key, (frequency.get(key) ?? 0) + own.length);
-      documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
-      if (own.some((o) => o.phrase.field === 'title')) titleFrequency.set(key, (titleFrequency.get(key) ?? 0) + 1);
+  /** Fragment key → the longer term its nested occurrences belong to. */
+  dominant(options: Partial<NestingOptions> = {}): Map<string, string> {
+    const { dominantShare, standaloneShare } = { ...nestingDefaults, ...options };
+    const dominant = new Map<string, string>();
+    for (const [key, counts] of this.#covered) {
+      const n = this.#total.get(key) ?? 0;
+      if ((this.#alone.get(key) ?? 0) > standaloneShare * n) continue;
+      let best: [string, number] | null = null;
+      for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+      if (best && best[1] >= dominantShare * n) dominant.set(key, best[0]);
     }
-    return kept;
-  });
-  return { byPaper, frequency, documentFrequency, titleFrequency };
+    return dominant;
+  }
+}
+
+/** One paper's occurrences with each fragment's occurrences inside its dominant term given to that term. */
+export function ownOccurrences(byKey: Map<string, Occurrence[]>, dominant: Map<string, string>): Map<string, Occurrence[]> {
+  if (dominant.size === 0) return byKey;
+  const kept = new Map<string, Occurrence[]>();
+  for (const [key, list] of byKey) {
+    const container = dominant.get(key);
+    const own = container ? list.filter((inner) => !(byKey.get(container) ?? []).some((outer) => covers(outer, inner))) : list;
+    if (own.length > 0) kept.set(key, own);
+  }
+  return kept;
 }

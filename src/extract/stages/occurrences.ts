@@ -12,9 +12,8 @@ export interface OccurrenceOptions {
 
 export const occurrenceDefaults: OccurrenceOptions = { maxWords: 5 };
 
-export interface CorpusOccurrences {
-  /** Per paper (input order): concept key → its occurrences in that paper. */
-  byPaper: Map<string, Occurrence[]>[];
+/** Corpus counts of each concept key. */
+export interface OccurrenceCounts {
   /** Occurrences of each key over the corpus. */
   frequency: Map<string, number>;
   /** Papers each key occurs in. */
@@ -23,38 +22,41 @@ export interface CorpusOccurrences {
   titleFrequency: Map<string, number>;
 }
 
-export function findOccurrences(
-  analyses: PaperAnalysis[],
-  resolvers: Resolve[],
+export function emptyCounts(): OccurrenceCounts {
+  return { frequency: new Map(), documentFrequency: new Map(), titleFrequency: new Map() };
+}
+
+/** Adds one paper's occurrences to the corpus counts. */
+export function addCounts(counts: OccurrenceCounts, byKey: Map<string, Occurrence[]>): void {
+  for (const [key, list] of byKey) {
+    counts.frequency.set(key, (counts.frequency.get(key) ?? 0) + list.length);
+    counts.documentFrequency.set(key, (counts.documentFrequency.get(key) ?? 0) + 1);
+    if (list.some((o) => o.phrase.field === 'title')) counts.titleFrequency.set(key, (counts.titleFrequency.get(key) ?? 0) + 1);
+  }
+}
+
+/** One paper's occurrences of the candidates: concept key → its occurrences, in phrase order. */
+export function paperOccurrences(
+  analysis: PaperAnalysis,
+  resolve: Resolve,
   filter: KeyFilter,
   candidates: Set<string>,
   options: Partial<OccurrenceOptions> = {},
-): CorpusOccurrences {
+): Map<string, Occurrence[]> {
   const { maxWords } = { ...occurrenceDefaults, ...options };
-  const frequency = new Map<string, number>();
-  const documentFrequency = new Map<string, number>();
-  const titleFrequency = new Map<string, number>();
-  const byPaper = analyses.map((analysis, p) => {
-    const byKey = new Map<string, Occurrence[]>();
-    for (const phrase of analysis.phrases) {
-      for (const occurrence of subTerms(phrase, resolvers[p], maxWords, false)) {
-        const key = filter(occurrence.key);
-        if (!key || !candidates.has(key)) continue;
-        const list = byKey.get(key) ?? [];
-        // A definition's long form repeats a noun phrase's words: one occurrence per span.
-        const start = phrase.words[occurrence.from].start;
-        const end = phrase.words[occurrence.to].end;
-        if (list.some((o) => o.phrase.field === phrase.field && o.phrase.words[o.from].start === start && o.phrase.words[o.to].end === end)) continue;
-        list.push({ ...occurrence, key });
-        byKey.set(key, list);
-      }
+  const byKey = new Map<string, Occurrence[]>();
+  for (const phrase of analysis.phrases) {
+    for (const occurrence of subTerms(phrase, resolve, maxWords, false)) {
+      const key = filter(occurrence.key);
+      if (!key || !candidates.has(key)) continue;
+      const list = byKey.get(key) ?? [];
+      // A definition's long form repeats a noun phrase's words: one occurrence per span.
+      const start = phrase.words[occurrence.from].start;
+      const end = phrase.words[occurrence.to].end;
+      if (list.some((o) => o.phrase.field === phrase.field && o.phrase.words[o.from].start === start && o.phrase.words[o.to].end === end)) continue;
+      list.push({ ...occurrence, key });
+      byKey.set(key, list);
     }
-    for (const [key, list] of byKey) {
-      frequency.set(key, (frequency.get(key) ?? 0) + list.length);
-      documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
-      if (list.some((o) => o.phrase.field === 'title')) titleFrequency.set(key, (titleFrequency.get(key) ?? 0) + 1);
-    }
-    return byKey;
-  });
-  return { byPaper, frequency, documentFrequency, titleFrequency };
+  }
+  return byKey;
 }

@@ -2,7 +2,7 @@
 // Mima 2000, cvalue.ts) above zero, in enough papers, and no markup or code left in an
 // abstract ("<img src=x …>", "a=b").
 import { cValue } from '../cvalue.ts';
-import type { CorpusOccurrences } from './occurrences.ts';
+import type { OccurrenceCounts } from './occurrences.ts';
 
 export interface TermhoodOptions {
   /** Longest term, in words (default 5). */
@@ -22,7 +22,7 @@ export interface Termhood {
   kept: Set<string>;
 }
 
-export function termhood(candidates: Set<string>, occurrences: CorpusOccurrences, options: Partial<TermhoodOptions> = {}): Termhood {
+export function termhood(candidates: Set<string>, occurrences: OccurrenceCounts, options: Partial<TermhoodOptions> = {}): Termhood {
   const { maxWords, minDocumentFrequency } = { ...termhoodDefaults, ...options };
   const score = cValue(occurrences.frequency, { maxWords });
   const kept = new Set<string>();

@@ -94,7 +94,7 @@ function phraseKeyOf(words: { key: string; head: string }[]): string {
   return words.map((word, i) => (i === words.length - 1 ? word.head : word.key)).join(' ');
 }
 
-export function wordEvidence(analyses: PaperAnalysis[], options: Partial<WordEvidenceOptions> = {}): WordEvidence {
+export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial<WordEvidenceOptions> = {}): WordEvidence {
   const o = { ...wordEvidenceDefaults, ...options };
   const headUses = new Map<string, { all: number; plural: number }>();
   const words = new Map<string, Uses>();

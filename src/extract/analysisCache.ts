@@ -1,0 +1,184 @@
+// The per-paper extraction cache: what tagging learnt from one paper (analyze.ts) kept
+// on disk, so an unchanged paper is never tagged twice. Re-ingesting, or adding papers
+// to a stored corpus, tags only the papers the cache has not seen; everything that
+// depends on the corpus as a whole (document frequencies, acronym resolution, termhood,
+// ranking, then the graph's analytics) is recomputed from the cached analyses, so an
+// incremental ingest stores exactly the graph a full one does.
+//
+// An entry is keyed by the SHA-256 of the paper's cleaned title and abstract; the file
+// is named by the extractor's version, a hash of the per-paper stage's source and word
+// lists, so changing the tagger or a word list starts a new cache instead of reusing
+// analyses it would no longer produce. The file is a sequence of gzip members (RFC 1952
+// allows several), one appended per ingest, each holding one line per paper:
+// `hash<TAB>compact analysis`. A run killed mid-append leaves a cut last member; reading
+// keeps every whole line before the cut, and the next run re-tags what was lost.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { gzipSync, createGunzip } from 'node:zlib';
+import type { Field } from '../graph/model.ts';
+import type { LocalDefinition, PaperAnalysis } from './analyze.ts';
+import type { Phrase, PhraseWord } from './phrases.ts';
+import type { PaperText } from './types.ts';
+
+/** Files whose content decides what `analyzePaper` returns: a change to any of them is a new extractor version. */
+const PER_PAPER_SOURCES = ['analyze.ts', 'tagger.ts', 'phrases.ts', 'acronyms.ts', 'normalize.ts', 'lexicon.ts', 'analysisCache.ts'];
+const WORD_LISTS = new URL('../../data/extract/', import.meta.url);
+
+let version: string | undefined;
+
+/** The extractor's version: a hash of the per-paper stage's code, its word lists and the tagger library's version. */
+export function extractorVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  for (const file of PER_PAPER_SOURCES) hash.update(file).update(readFileSync(new URL(file, import.meta.url)));
+  const lists = readdirSync(WORD_LISTS).filter((name) => name.endsWith('.txt')).sort();
+  for (const name of lists) hash.update(name).update(readFileSync(new URL(name, WORD_LISTS)));
+  const compromise = new URL('../../node_modules/compromise/package.json', import.meta.url);
+  if (existsSync(compromise)) hash.update(JSON.parse(readFileSync(compromise, 'utf8')).version as string);
+  version = hash.digest('hex').slice(0, 16);
+  return version;
+}
+
+/** The cache key of a paper: what tagging reads of it, and nothing else (not its id). */
+export function paperTextHash(paper: PaperText): string {
+  return createHash('sha256').update(paper.title ?? '').update('\u0000').update(paper.abstract ?? '').digest('base64url');
+}
+
+// Compact form: a word is [text, start, end, key, head, flags, adjectiveNoun?] with key 0
+// when it equals the text and head 0 when it equals the key; a phrase is
+// [field, sentence, position, kind, words, before, after].
+type CompactWord = [string, number, number, string | 0, string | 0, number, string?];
+type CompactPhrase = [0 | 1, number, number, 0 | 1 | 2, CompactWord[], string | null, string | null];
+type CompactAnalysis = [CompactPhrase[], [string, number][], Record<string, number>];
+
+const FIELDS: Field[] = ['title', 'abstract'];
+const KINDS: Phrase['kind'][] = ['maximal', 'definition', 'loose'];
+const HEAD_CLASSES: PhraseWord['headClass'][] = ['noun', 'gerund', 'none'];
+
+function compactWord(w: PhraseWord): CompactWord {
+  const flags = (w.acronym ? 1 : 0) | (w.unitStart ? 2 : 0) | (w.unitEnd ? 4 : 0) | (HEAD_CLASSES.indexOf(w.headClass) << 3);
+  const out: CompactWord = [w.text, w.start, w.end, w.key === w.text ? 0 : w.key, w.head === w.key ? 0 : w.head, flags];
+  if (w.adjectiveNoun !== undefined) out.push(w.adjectiveNoun);
+  return out;
+}
+
+function expandWord([text, start, end, key, head, flags, adjectiveNoun]: CompactWord): PhraseWord {
+  const wordKey = key === 0 ? text : key;
+  return {
+    text,
+    start,
+    end,
+    key: wordKey,
+    head: head === 0 ? wordKey : head,
+    acronym: (flags & 1) !== 0,
+    headClass: HEAD_CLASSES[flags >> 3],
+    unitStart: (flags & 2) !== 0,
+    unitEnd: (flags & 4) !== 0,
+    adjectiveNoun,
+  };
+}
+
+export function encodeAnalysis(analysis: PaperAnalysis): string {
+  const compact: CompactAnalysis = [
+    analysis.phrases.map((p) => [FIELDS.indexOf(p.field) as 0 | 1, p.sentence, p.position, KINDS.indexOf(p.kind) as 0 | 1 | 2, p.words.map(compactWord), p.before ?? null, p.after ?? null]),
+    analysis.definitions.map((d) => [d.short, d.phrase]),
+    analysis.verbs,
+  ];
+  return JSON.stringify(compact);
+}
+
+export function decodeAnalysis(id: string, text: string): PaperAnalysis {
+  const [phrases, definitions, verbs] = JSON.parse(text) as CompactAnalysis;
+  return {
+    id,
+    phrases: phrases.map(([field, sentence, position, kind, words, before, after]) => {
+      const phrase: Phrase = { field: FIELDS[field], sentence, position, words: words.map(expandWord), kind: KINDS[kind] };
+      if (before !== null) phrase.before = before;
+      if (after !== null) phrase.after = after;
+      return phrase;
+    }),
+    definitions: definitions.map(([short, phrase]): LocalDefinition => ({ short, phrase })),
+    verbs,
+  };
+}
+
+export interface CacheLookup {
+  /** Encoded analyses found, by text hash. */
+  found: Map<string, string>;
+  /** Entries in the file, found or not (for deciding when to compact it). */
+  entries: number;
+}
+
+/** One extractor version's cache file in `dir`. */
+export class AnalysisCache {
+  readonly file: string;
+
+  constructor(readonly dir: string) {
+    this.file = path.join(dir, `analyses-${extractorVersion()}.gz`);
+  }
+
+  /** The encoded analyses of the `wanted` hashes the file holds; a cut or corrupt tail ends the reading, not the run. */
+  async lookup(wanted: Set<string>): Promise<CacheLookup> {
+    const found = new Map<string, string>();
+    let entries = 0;
+    if (!existsSync(this.file)) return { found, entries };
+    const gunzip = createReadStream(this.file).pipe(createGunzip());
+    const lines = createInterface({ input: gunzip, crlfDelay: Infinity });
+    const cut = new Promise<void>((resolve) => gunzip.once('error', () => { lines.close(); resolve(); }));
+    const read = (async () => {
+      for await (const line of lines) {
+        const tab = line.indexOf('\t');
+        if (tab < 0) continue;
+        entries++;
+        const hash = line.slice(0, tab);
+        if (wanted.has(hash) && !found.has(hash)) found.set(hash, line.slice(tab + 1));
+      }
+    })().catch(() => undefined);
+    await Promise.race([read, cut]);
+    // The last line of a cut member may itself be cut: keep only analyses that parse.
+    for (const [hash, text] of found) {
+      try {
+        JSON.parse(text);
+      } catch {
+        found.delete(hash);
+      }
+    }
+    return { found, entries };
+  }
+
+  /** Appends new entries as one gzip member. */
+  append(entries: [string, string][]): void {
+    if (entries.length === 0) return;
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(this.file, gzipSync(entries.map(([hash, text]) => `${hash}\t${text}\n`).join(''), { level: 1 }), { flag: 'a' });
+  }
+
+  /** Rewrites the file with only `entries` (atomic rename), when it holds many more than the corpus uses. */
+  replace(entries: [string, string][]): void {
+    mkdirSync(this.dir, { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    rmSync(temporary, { force: true });
+    // Member by member: one gzipSync over a corpus' worth of text would hold it twice.
+    for (let i = 0; i < entries.length; i += 5000) {
+      const chunk = entries.slice(i, i + 5000).map(([hash, text]) => `${hash}\t${text}\n`).join('');
+      writeFileSync(temporary, gzipSync(chunk, { level: 1 }), { flag: 'a' });
+    }
+    if (entries.length === 0) writeFileSync(temporary, gzipSync(''));
+    renameSync(temporary, this.file);
+  }
+
+  /** Removes the files of other extractor versions: their analyses are never read again. */
+  pruneOtherVersions(): void {
+    if (!existsSync(this.dir)) return;
+    for (const name of readdirSync(this.dir)) {
+      const file = path.join(this.dir, name);
+      if (file !== this.file && /^analyses-[0-9a-f]+\.gz(\.\d+\.tmp)?$/.test(name)) rmSync(file, { force: true });
+    }
+  }
+
+  bytes(): number {
+    return existsSync(this.file) ? statSync(this.file).size : 0;
+  }
+}
