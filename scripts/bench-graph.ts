@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { dedupePapers, readCorpus } from '../src/corpus/index.ts';
 import { extractCorpus } from '../src/extract/index.ts';
 import { buildGraph } from '../src/graph/buildGraph.ts';
-import { countCooccurrences } from '../src/graph/cooccurrence.ts';
+import { countCooccurrences, listPairs } from '../src/graph/cooccurrence.ts';
 import type { Concept } from '../src/graph/model.ts';
 
 const { values: args } = parseArgs({
@@ -41,7 +41,7 @@ const association = {
   ...(args['min-papers'] && { minPapers: number(args['min-papers']) }),
 };
 const cooccurrence = args['per-paper'] ? { maxConceptsPerPaper: number(args['per-paper']) } : undefined;
-const unpruned = countCooccurrences(extraction.mentions, cooccurrence).pairs;
+const unpruned = listPairs(countCooccurrences(extraction.mentions, cooccurrence));
 
 const phases: [string, number][] = [];
 // buildGraph is synchronous, so memory is sampled where it reports a phase.

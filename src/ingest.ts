@@ -7,6 +7,7 @@
 import { applyThesaurusToKeywords, dedupePapers, readCorpus, type InputProblem } from './corpus/index.ts';
 import { extractCorpus, type Thesaurus } from './extract/index.ts';
 import { buildGraph } from './graph/buildGraph.ts';
+import { compareIds } from './graph/cooccurrence.ts';
 import type { GraphStats } from './graph/model.ts';
 import { holdsOnlyTheSample } from './sample.ts';
 import type { GraphStore, ProgressFn } from './store/GraphStore.ts';
@@ -69,7 +70,10 @@ async function ingestLocked(store: GraphStore, paths: string[], options: IngestO
   const replacedSample = options.replaceSample && (await holdsOnlyTheSample(stored, read.records)) ? stored.length : 0;
   if (replacedSample) stored = [];
   // The thesaurus speaks for the authors' keywords too (README "Author keywords").
-  const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus);
+  // In id order: corpus statistics break some ties by the order papers come in (which of
+  // two equally frequent long forms an acronym merges into, say), and stored papers come
+  // back in the store's order; sorted, a store built in several ingests is the one built at once.
+  const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus).sort((a, b) => compareIds(a.id, b.id));
   let reused = 0;
   const extraction = await extractCorpus(papers, {
     thesaurus: options.thesaurus,

@@ -19,7 +19,7 @@
 //      either endpoint, so no concept with a surviving pair is left isolated.
 //      Ranking by papers first keeps the edges between frequent concepts that the
 //      explorer draws (association strength alone favours rare partners).
-import { compareIds, type CooccurrenceCounts, type PairCount } from './cooccurrence.ts';
+import { compareIds, type CooccurrenceCounts } from './cooccurrence.ts';
 import type { CoOccurrence } from './model.ts';
 
 export interface AssociationStrengthOptions {
@@ -44,11 +44,15 @@ export function associationStrength(
   const { largeCorpus, minPapers, topK } = { ...DEFAULTS, ...options };
   const prune = counts.papers >= largeCorpus;
 
-  const strength = (pair: PairCount) =>
-    pair.papers / (counts.occurrences.get(pair.source)! * counts.occurrences.get(pair.target)!);
-  let edges = counts.pairs
-    .filter((pair) => !prune || pair.papers >= minPapers)
-    .map((pair) => ({ ...pair, weight: strength(pair) }));
+  const { ids, pairs } = counts;
+  let edges: CoOccurrence[] = [];
+  for (let k = 0; k < pairs.source.length; k++) {
+    if (prune && pairs.papers[k] < minPapers) continue;
+    const source = ids[pairs.source[k]];
+    const target = ids[pairs.target[k]];
+    const weight = pairs.papers[k] / (counts.occurrences.get(source)! * counts.occurrences.get(target)!);
+    edges.push({ source, target, papers: pairs.papers[k], weight });
+  }
   if (prune) edges = keepTopKPerConcept(edges, topK);
 
   const strongest = edges.reduce((max, edge) => Math.max(max, edge.weight), 0);

@@ -31,8 +31,14 @@ export interface PairCount {
 }
 
 export interface CooccurrenceCounts {
-  /** Every pair seen in at least one paper, sorted by source then target. */
-  pairs: PairCount[];
+  /** Every concept mentioned, in code-unit order: pairs name concepts by index into it. */
+  ids: string[];
+  /**
+   * Every pair seen in at least one paper, sorted by source then target: concept
+   * indexes (`source[k] < target[k]`) and papers in common. Typed arrays, since a corpus
+   * of 85,000 papers has tens of millions of pairs, too many for objects or a Map.
+   */
+  pairs: { source: Uint32Array; target: Uint32Array; papers: Uint32Array };
   /** For each concept, the papers in which it took part in pairing (its row total's denominator). */
   occurrences: Map<string, number>;
   /** Papers that contributed at least one concept. */
@@ -54,37 +60,56 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
     if (!seen || rankMentions(mention, seen) < 0) concepts.set(mention.conceptId, mention);
   }
 
-  // Pairs are counted under one number, i·n + j for concepts i < j in id order, so
-  // millions of pairs cost a number-keyed map rather than millions of string keys,
-  // and sorting the keys sorts the pairs by source then target.
+  // Each paper's pairs go into one array under one number, i·n + j for concepts i < j in
+  // id order; sorting it sorts the pairs by source then target and brings each pair's
+  // papers together, so counting is one run over the sorted array.
   const ids = [...new Set(mentions.map((m) => m.conceptId))].sort(compareIds);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
   const occurrences = new Map<string, number>();
-  const pairCounts = new Map<number, number>();
+  const pairedByPaper: Uint32Array[] = [];
+  let total = 0;
   for (const concepts of byPaper.values()) {
-    const kept = [...concepts.values()]
-      .sort(rankMentions)
-      .slice(0, maxConceptsPerPaper)
-      .map((m) => indexOf.get(m.conceptId)!)
-      .sort((a, b) => a - b);
+    const kept = Uint32Array.from(
+      [...concepts.values()]
+        .sort(rankMentions)
+        .slice(0, maxConceptsPerPaper)
+        .map((m) => indexOf.get(m.conceptId)!),
+    ).sort();
+    pairedByPaper.push(kept);
+    total += (kept.length * (kept.length - 1)) / 2;
+  }
+  const contributing = byPaper.size;
+  byPaper.clear();
+  const keys = new Float64Array(total);
+  let k = 0;
+  for (const kept of pairedByPaper) {
     for (let a = 0; a < kept.length; a++) {
       const id = ids[kept[a]];
       occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
-      for (let b = a + 1; b < kept.length; b++) {
-        const key = kept[a] * n + kept[b];
-        pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1);
-      }
+      for (let b = a + 1; b < kept.length; b++) keys[k++] = kept[a] * n + kept[b];
     }
   }
+  keys.sort();
+  let distinct = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
+  const pairs = { source: new Uint32Array(distinct), target: new Uint32Array(distinct), papers: new Uint32Array(distinct) };
+  let d = -1;
+  for (let i = 0; i < keys.length; i++) {
+    if (i === 0 || keys[i] !== keys[i - 1]) {
+      d++;
+      pairs.source[d] = Math.floor(keys[i] / n);
+      pairs.target[d] = keys[i] % n;
+    }
+    pairs.papers[d]++;
+  }
+  return { ids, pairs, occurrences, papers: contributing };
+}
 
-  const keys = Float64Array.from(pairCounts.keys()).sort();
-  const pairs: PairCount[] = Array.from(keys, (key) => ({
-    source: ids[Math.floor(key / n)],
-    target: ids[key % n],
-    papers: pairCounts.get(key)!,
-  }));
-  return { pairs, occurrences, papers: byPaper.size };
+/** The pairs as objects, named by concept id (for reading them, not for corpus-sized work). */
+export function listPairs(counts: CooccurrenceCounts): PairCount[] {
+  const { source, target, papers } = counts.pairs;
+  return Array.from(source, (s, k) => ({ source: counts.ids[s], target: counts.ids[target[k]], papers: papers[k] }));
 }
 
 /** Most central first: per-paper score, then occurrences, then id so ties never depend on input order. */

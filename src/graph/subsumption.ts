@@ -39,21 +39,23 @@ export function documentSubsumption(
   options: SubsumptionOptions = {},
 ): SubsumptionEdge[] {
   const { threshold, minPapers } = { ...DEFAULTS, ...options };
-  const papers = (id: string) => counts.occurrences.get(id) ?? 0;
+  const { ids, pairs } = counts;
+  const papers = Float64Array.from(ids, (id) => counts.occurrences.get(id) ?? 0);
   const edges: SubsumptionEdge[] = [];
-  for (const pair of counts.pairs) {
-    for (const [narrower, broader] of [
-      [pair.source, pair.target],
-      [pair.target, pair.source],
-    ]) {
-      const below = papers(narrower);
-      const above = papers(broader);
-      if (below < minPapers || generic(broader)) continue;
-      const share = pair.papers / below;
-      if (share < threshold || pair.papers >= above) continue; // P(y|x) < 1
-      if (above < below || (above === below && compareIds(broader, narrower) > 0)) continue;
-      edges.push({ narrower, broader, share });
-    }
+  // Concepts by index and the cheap tests first: there are tens of millions of pairs.
+  const consider = (narrower: number, broader: number, common: number) => {
+    const below = papers[narrower];
+    const above = papers[broader];
+    if (below < minPapers) return;
+    const share = common / below;
+    if (share < threshold || common >= above) return; // P(y|x) < 1
+    if (above < below || (above === below && compareIds(ids[broader], ids[narrower]) > 0)) return;
+    if (generic(ids[broader])) return;
+    edges.push({ narrower: ids[narrower], broader: ids[broader], share });
+  };
+  for (let k = 0; k < pairs.source.length; k++) {
+    consider(pairs.source[k], pairs.target[k], pairs.papers[k]);
+    consider(pairs.target[k], pairs.source[k], pairs.papers[k]);
   }
   return edges;
 }

@@ -29,3 +29,8 @@ export async function writeCsv<C = CsvCell>(
   await once(out, 'finish');
   return file;
 }
+
+/** Rows made one at a time as the writer asks for them: a corpus's mentions never exist twice. */
+export function* rowsOf<T, C = CsvCell>(items: Iterable<T>, row: (item: T) => C[]): Generator<C[]> {
+  for (const item of items) yield row(item);
+}

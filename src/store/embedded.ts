@@ -30,7 +30,7 @@ import { cypherQuery, cypherStatements } from './cypherFiles.ts';
 import { assertReadOnly } from './readOnlyGuard.ts';
 import { ResultBudget } from './resultBudget.ts';
 import { paperFromRow, readStats } from './rows.ts';
-import { writeCsv } from './csvFile.ts';
+import { rowsOf, writeCsv } from './csvFile.ts';
 import { withStoreLock, type LockOptions } from './storeLock.ts';
 
 const { Database, Connection } = lbug;
@@ -232,7 +232,7 @@ export class EmbeddedStore implements GraphStore {
       const mentions = await writeCsv(
         path.join(scratch, 'mentions.csv'),
         ['from', 'to', 'count', 'inTitle', 'score', 'spans'],
-        graph.mentions.map((m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)]),
+        rowsOf(graph.mentions, (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)]),
       );
       await conn.query(cypherQuery('load-mentions', 'lbug').replaceAll('{{file}}', mentions));
       progress('mentions', graph.mentions.length, graph.mentions.length);
@@ -240,14 +240,14 @@ export class EmbeddedStore implements GraphStore {
       const cooccurs = await writeCsv(
         path.join(scratch, 'cooccurs.csv'),
         ['from', 'to', 'papers', 'weight'],
-        graph.cooccurrences.map((e) => [e.source, e.target, e.papers, e.weight]),
+        rowsOf(graph.cooccurrences, (e) => [e.source, e.target, e.papers, e.weight]),
       );
       await conn.query(cypherQuery('load-cooccurs', 'lbug').replaceAll('{{file}}', cooccurs));
       progress('co-occurrences', graph.cooccurrences.length, graph.cooccurrences.length);
       const broader = await writeCsv(
         path.join(scratch, 'broader.csv'),
         ['from', 'to', 'kind'],
-        graph.broader.map((e) => [e.narrower, e.broader, e.kind]),
+        rowsOf(graph.broader, (e) => [e.narrower, e.broader, e.kind]),
       );
       await conn.query(cypherQuery('load-broader', 'lbug').replaceAll('{{file}}', broader));
       await conn.close();

@@ -4,7 +4,7 @@ import { betweenness } from '../../src/graph/betweenness.ts';
 import { buildGraph } from '../../src/graph/buildGraph.ts';
 import { detectCommunities } from '../../src/graph/communities.ts';
 import { createConceptGraph } from '../../src/graph/conceptGraph.ts';
-import { countCooccurrences } from '../../src/graph/cooccurrence.ts';
+import { countCooccurrences, listPairs } from '../../src/graph/cooccurrence.ts';
 import type { Concept, KnowledgeGraph } from '../../src/graph/model.ts';
 import { weightedPagerank } from '../../src/graph/pagerank.ts';
 import { clique, handCorpus, twoCliquesAndABridge } from './handBuilt.ts';
@@ -43,15 +43,15 @@ describe('co-occurrence and association strength', () => {
     const concepts = Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, '0')}`);
     const { extraction } = handCorpus([{ id: 'long', concepts }]);
     const counts = countCooccurrences(extraction.mentions, { maxConceptsPerPaper: 30 });
-    expect(counts.pairs).toHaveLength((30 * 29) / 2);
-    const paired = new Set(counts.pairs.flatMap((p) => [p.source, p.target]));
+    expect(listPairs(counts)).toHaveLength((30 * 29) / 2);
+    const paired = new Set(listPairs(counts).flatMap((p) => [p.source, p.target]));
     expect(paired).toEqual(new Set(concepts.slice(0, 30)));
   });
 
   it('counts a concept listed twice for a paper once', () => {
     const { extraction } = handCorpus([{ id: 'p', concepts: ['a', 'b'] }]);
     const twice = [...extraction.mentions, { ...extraction.mentions[0] }];
-    expect(countCooccurrences(twice).pairs).toEqual([{ source: 'a', target: 'b', papers: 1 }]);
+    expect(listPairs(countCooccurrences(twice))).toEqual([{ source: 'a', target: 'b', papers: 1 }]);
   });
 
   it('prunes one-paper pairs and keeps each concept’s strongest edges once the corpus is large', () => {
