@@ -159,7 +159,9 @@ async function cmdIngest(argv: string[]): Promise<number> {
       lock,
     }),
   );
-  progress.done();
+  const stages = progress.done();
+  // A terminal has seen each stage's line; a log gets them on one line.
+  if (!process.stderr.isTTY && stages) console.error(`papergraph ingest: ${stages}`);
   for (const problem of summary.problems) console.error(formatProblem(problem));
   if (summary.replacedSample) {
     console.log(`The store held only the bundled sample (${summary.replacedSample} papers); your papers replace it. To keep both, ingest data/sample with your files.`);

@@ -239,6 +239,22 @@ describe('gzip and unknown files', () => {
     }
   });
 
+  it('reads every other format gzipped too (JSONL, JSON, CSV, TSV, IEEE CSV, arXiv Atom, BibTeX, RIS, OpenAlex pages, Daily Papers text), to the same papers', async () => {
+    const fixtures = path.resolve(import.meta.dirname, 'fixtures');
+    const sample = path.resolve(import.meta.dirname, '../../data/sample');
+    const files = [
+      ...['papers.jsonl', 'truncated.json', 'generic.csv', 'tab.tsv', 'ieee.csv', 'arxiv-classic.xml', 'arxiv-2025.xml', 'zotero.bib', 'refs.ris', 'openalex-works.json'].map((name) => path.join(fixtures, name)),
+      path.join(sample, '000_b393c12ebd95afec.txt'),
+    ];
+    for (const file of files) {
+      const name = path.basename(file);
+      const plain = await readCorpus([file]);
+      const gz = await readCorpus([variant(`${name}.gz`, gzipSync(readFileSync(file)))]);
+      expect(plain.records.length, name).toBeGreaterThan(0);
+      expect(gz.records.map((r) => [r.id, r.title, r.abstract]), name).toEqual(plain.records.map((r) => [r.id, r.title, r.abstract]));
+    }
+  });
+
   it('a truncated .gz keeps the records before the cut and says the gzip data is cut off', async () => {
     const gz = gzipSync(readFileSync(real('wos-wosfile-plaintext-5.txt')));
     const { records, problems } = await readCorpus([variant('cut.txt.gz', gz.subarray(0, Math.floor(gz.length * 0.6)))]);
