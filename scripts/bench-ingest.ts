@@ -154,10 +154,19 @@ for (const size of values.sizes!.split(',')) {
   let moreS: number | null = null;
   let morePeakMb: number | null = null;
   if (more > 0) {
-    // New papers: the first `more` of the input under new ids and titles, so none is in the cache.
+    // New papers: real ones the input lacks (from the 85k corpus), else, when it has them
+    // all, the input's first papers as follow-ups under new ids and titles; none is cached.
     const extra = path.join(work, `more-${size}.jsonl`);
+    const known = new Set<string>();
+    for await (const paper of readJsonl(file)) known.add(paper.id);
     const fresh = async function* () {
       let n = 0;
+      for await (const paper of readJsonl(sharedFile('corpora/paperlists-85k.jsonl.gz'))) {
+        if (n >= more) return;
+        if (known.has(paper.id)) continue;
+        n++;
+        yield paper;
+      }
       for await (const paper of readJsonl(file)) {
         if (n++ >= more) return;
         yield { ...paper, id: `${paper.id}-new`, title: `${paper.title}: a follow-up` };
