@@ -4,11 +4,14 @@
 // order (a paper's concepts most central first, a concept's papers most central
 // first). A breadth-first search then marks integers in typed arrays instead of
 // building string keys in maps. Built once per read model.
+import type { Concept } from '../graph/model.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export interface MentionGraph {
   paperIds: string[];
   conceptIds: string[];
+  /** The concept numbered c (undefined for a concept mentioned but not in the read model). */
+  concepts: (Concept | undefined)[];
   paperNumber: Map<string, number>;
   conceptNumber: Map<string, number>;
   /** Concepts of paper p: conceptsOf[conceptStart[p] … conceptStart[p + 1]), as snapshot.mentionsByPaper orders them. */
@@ -42,6 +45,7 @@ export function mentionGraph(snapshot: Snapshot): MentionGraph {
   const graph: MentionGraph = {
     paperIds,
     conceptIds,
+    concepts: conceptIds.map((id) => snapshot.concepts.get(id)),
     paperNumber,
     conceptNumber,
     conceptStart: byPaper.start,

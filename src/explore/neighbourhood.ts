@@ -3,7 +3,7 @@
 import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, SerializedEdge, SerializedNode } from '../graph/model.ts';
 import { requireConcept } from './concept.ts';
 import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from './mapGraph.ts';
-import { neighbourRanks } from './neighbourRanks.ts';
+import { cooccurrenceGraph } from './cooccurrenceGraph.ts';
 import type { Neighbour, Snapshot } from './snapshot.ts';
 
 export interface NeighbourhoodOptions {
@@ -39,7 +39,7 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
   const nodes: SerializedNode<MapNodeAttributes>[] = [...chosen].map((c) => conceptNode(snapshot.concepts.get(c)!, maxPapers));
   const pairs: { source: string; target: string; papers: number; weight: number }[] = [];
-  const ranks = neighbourRanks(snapshot);
+  const ranks = cooccurrenceGraph(snapshot);
   for (const c of chosen) {
     const list = snapshot.neighbours.get(c) ?? [];
     // Each concept's links to the others shown, strongest first: read from its list when

@@ -125,7 +125,7 @@ function usableVia(walk: Walk, c: number): boolean {
   if (walk.usable[c] === UNKNOWN) {
     const id = walk.graph.conceptIds[c];
     const { ctx } = walk;
-    walk.usable[c] = !ctx.idsA.has(id) && !ctx.idsB.has(id) && !isWall(ctx, ctx.snapshot.concepts.get(id)) ? 1 : 0;
+    walk.usable[c] = !ctx.idsA.has(id) && !ctx.idsB.has(id) && !isWall(ctx, walk.graph.concepts[c]) ? 1 : 0;
   }
   return walk.usable[c] === 1;
 }
@@ -138,13 +138,16 @@ function specificityOf(walk: Walk, c: number): number {
 /**
  * Distance (in hops) from every reachable node to the nearest paper on B's side, by
  * breadth-first search: papers at even depths, concepts at odd ones. Intermediate
- * papers mention neither topic (one that does is an endpoint).
+ * papers mention neither topic (one that does is an endpoint). Paths are listed at the
+ * shortest length and two hops more, so the search stops two levels past the first
+ * start paper reached: deeper levels, most of the graph, would never be read.
  */
 function distancesToB(walk: Walk, maxHops: number): void {
   const { graph, role, paperDist, conceptDist } = walk;
   let frontier = walk.ends;
   for (const p of frontier) paperDist[p] = 0;
-  for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
+  let deepest = maxHops;
+  for (let depth = 1; depth <= deepest && frontier.length > 0; depth++) {
     const next: number[] = [];
     if (depth % 2 === 1) {
       for (const p of frontier) {
@@ -163,6 +166,7 @@ function distancesToB(walk: Walk, maxHops: number): void {
           if (paperDist[p] !== UNKNOWN || role[p] === BOTH || role[p] === END) continue;
           paperDist[p] = depth;
           next.push(p);
+          if (role[p] === START) deepest = Math.min(deepest, depth + 2);
         }
       }
     }
@@ -231,6 +235,8 @@ function anchorConcept(ctx: Context, paperId: string, ids: Set<string>): Concept
 interface PathGroup {
   raw: RawPath;
   via: string[];
+  /** The chain as one text, for ties. */
+  chain: string;
   score: number;
   pairs: number;
 }
@@ -247,9 +253,9 @@ function rankGroups(ctx: Context, paths: RawPath[]): PathGroup[] {
       continue;
     }
     const logSum = via.reduce((sum, id) => sum + Math.log(idf(ctx, id)), 0);
-    groups.set(key, { raw, via, score: Math.exp(logSum / via.length), pairs: 1 });
+    groups.set(key, { raw, via, chain: via.join(), score: Math.exp(logSum / via.length), pairs: 1 });
   }
-  return [...groups.values()].sort((x, y) => y.score - x.score || y.pairs - x.pairs || (x.via.join() < y.via.join() ? -1 : 1));
+  return [...groups.values()].sort((x, y) => y.score - x.score || y.pairs - x.pairs || (x.chain < y.chain ? -1 : 1));
 }
 
 function toBridgePath(ctx: Context, group: PathGroup): BridgePath {
