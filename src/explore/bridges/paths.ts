@@ -80,8 +80,8 @@ interface Walk {
   ends: number[];
   paperDist: Int32Array;
   conceptDist: Int32Array;
-  /** Per concept, computed on first use: 1 if it may be an intermediate, 0 if not, UNKNOWN. */
-  usable: Int8Array;
+  /** Per concept: 1 if it may be an intermediate. */
+  usable: Uint8Array;
   /** Per concept, computed on first use (NaN before): its IDF. */
   specificity: Float64Array;
 }
@@ -115,18 +115,36 @@ function sides(ctx: Context): Walk {
     ends: onB.filter((p) => role[p] === END),
     paperDist: new Int32Array(graph.paperIds.length).fill(UNKNOWN),
     conceptDist: new Int32Array(graph.conceptIds.length).fill(UNKNOWN),
-    usable: new Int8Array(graph.conceptIds.length).fill(UNKNOWN),
+    usable: usableConcepts(ctx, graph),
     specificity: new Float64Array(graph.conceptIds.length).fill(NaN),
   };
 }
 
-/** Never a topic's own concept, a hub or a generic concept. */
-function usableVia(walk: Walk, c: number): boolean {
-  if (walk.usable[c] === UNKNOWN) {
-    const id = walk.graph.conceptIds[c];
-    const { ctx } = walk;
-    walk.usable[c] = !ctx.idsA.has(id) && !ctx.idsB.has(id) && !isWall(ctx, walk.graph.concepts[c]) ? 1 : 0;
+const open = new WeakMap<MentionGraph, Map<number, Uint8Array>>();
+
+/** Per concept, 1 unless it is a wall (context.ts); the same for every question with this hub threshold. */
+function notWalls(ctx: Context, graph: MentionGraph): Uint8Array {
+  let byThreshold = open.get(graph);
+  if (!byThreshold) open.set(graph, (byThreshold = new Map()));
+  let flags = byThreshold.get(ctx.hubThreshold);
+  if (!flags) {
+    flags = Uint8Array.from(graph.concepts, (concept) => (isWall(ctx, concept) ? 0 : 1));
+    byThreshold.set(ctx.hubThreshold, flags);
   }
+  return flags;
+}
+
+/** Never a topic's own concept, a hub or a generic concept. */
+function usableConcepts(ctx: Context, graph: MentionGraph): Uint8Array {
+  const usable = notWalls(ctx, graph).slice();
+  for (const id of [...ctx.idsA, ...ctx.idsB]) {
+    const c = graph.conceptNumber.get(id);
+    if (c !== undefined) usable[c] = 0;
+  }
+  return usable;
+}
+
+function usableVia(walk: Walk, c: number): boolean {
   return walk.usable[c] === 1;
 }
 
@@ -157,6 +175,16 @@ function distancesToB(walk: Walk, maxHops: number): void {
           if (conceptDist[c] !== UNKNOWN || !usableVia(walk, c)) continue;
           conceptDist[c] = depth;
           next.push(c);
+        }
+      }
+    } else if (depth === deepest) {
+      // The last level: only start papers are read at this depth, so only they are looked at.
+      for (const p of walk.starts) {
+        if (paperDist[p] !== UNKNOWN) continue;
+        for (let k = graph.conceptStart[p]; k < graph.conceptStart[p + 1]; k++) {
+          if (conceptDist[graph.conceptsOf[k]] !== depth - 1) continue;
+          paperDist[p] = depth;
+          break;
         }
       }
     } else {

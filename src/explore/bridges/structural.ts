@@ -11,7 +11,7 @@
 // adjacency (cooccurrenceGraph.ts, mentionGraph.ts), not in maps keyed by id.
 import type { Concept, StructuralBridge } from '../../graph/model.ts';
 import { cooccurrenceGraph } from '../cooccurrenceGraph.ts';
-import { mentionGraph } from '../mentionGraph.ts';
+import { mentionGraph, type MentionGraph } from '../mentionGraph.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { centrality, idf, isWall, round, type Context } from './context.ts';
 import { structuralConceptReason, structuralPaperReason } from './reasons.ts';
@@ -135,14 +135,14 @@ function betweenPapers(ctx: Context, zoneA: Set<string>, zoneB: Set<string>, exc
     const p = graph.paperNumber.get(id);
     if (p !== undefined) excluded[p] = 1;
   }
+  const weights = mentionWeights(ctx, graph);
   const add = (zone: Set<string>, mass: Float64Array) => {
     for (const id of zone) {
       const c = graph.conceptNumber.get(id);
       if (c === undefined) continue;
-      const mentions = ctx.snapshot.mentionsByConcept.get(id) ?? [];
       for (let k = graph.paperStart[c]; k < graph.paperStart[c + 1]; k++) {
         const p = graph.papersOf[k];
-        if (!excluded[p]) mass[p] += centrality(ctx, mentions[k - graph.paperStart[c]]);
+        if (!excluded[p]) mass[p] += weights.ofMention[k];
       }
     }
   };
@@ -154,7 +154,7 @@ function betweenPapers(ctx: Context, zoneA: Set<string>, zoneB: Set<string>, exc
     const b = massB[p];
     if (a <= 0 || b <= 0) continue;
     const paperId = graph.paperIds[p];
-    const whole = (ctx.snapshot.mentionsByPaper.get(paperId) ?? []).reduce((sum, m) => sum + centrality(ctx, m), 0);
+    const whole = weights.ofPaper[p];
     // The weaker side's share of the paper, doubled: 1 when half its weight is on each side.
     const score = (2 * Math.min(a, b)) / whole;
     if (score < minStructural) continue;
@@ -165,4 +165,26 @@ function betweenPapers(ctx: Context, zoneA: Set<string>, zoneB: Set<string>, exc
     const paper = ctx.snapshot.papers.get(paperId)!;
     return { kind: 'paper', id: paper.id, label: paper.title, score: round(score), year: paper.year, reason: structuralPaperReason(ctx, shareA, shareB) };
   });
+}
+
+const weighed = new WeakMap<MentionGraph, Map<number, { ofMention: Float64Array; ofPaper: Float64Array }>>();
+
+/**
+ * Each mention's centrality (context.ts), in the order of the concepts' rows of
+ * mentionGraph, and each paper's sum of them in its own order: the same for every
+ * question with this title weight, so computed once.
+ */
+function mentionWeights(ctx: Context, graph: MentionGraph): { ofMention: Float64Array; ofPaper: Float64Array } {
+  let byTitleWeight = weighed.get(graph);
+  if (!byTitleWeight) weighed.set(graph, (byTitleWeight = new Map()));
+  let weights = byTitleWeight.get(ctx.titleWeight);
+  if (!weights) {
+    const ofMention = new Float64Array(graph.papersOf.length);
+    graph.conceptIds.forEach((id, c) => {
+      (ctx.snapshot.mentionsByConcept.get(id) ?? []).forEach((m, k) => (ofMention[graph.paperStart[c] + k] = centrality(ctx, m)));
+    });
+    const ofPaper = Float64Array.from(graph.paperIds, (id) => (ctx.snapshot.mentionsByPaper.get(id) ?? []).reduce((sum, m) => sum + centrality(ctx, m), 0));
+    byTitleWeight.set(ctx.titleWeight, (weights = { ofMention, ofPaper }));
+  }
+  return weights;
 }
