@@ -2,7 +2,9 @@
 // clients and of bridges one request at a time (autocannon), against `papergraph serve`
 // on a real store, printed beside issue 14's targets. With --baseline, the same loads
 // also run against a server from another checkout (e.g. main before a change), in the
-// same run, endpoint by endpoint, so the two columns see the same machine load.
+// same run, endpoint by endpoint, so the two columns see the same machine load. Each
+// cell also gives the server's CPU time per request (from /proc): on a shared machine
+// latency under load measures the queue, CPU per request what a request costs.
 //
 //   npx tsx scripts/bench-api.ts --db DIR [--baseline CHECKOUT] [--connections 50] [--seconds 10] [--bridges 30]
 //
@@ -14,6 +16,7 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OverviewResponse } from '../src/graph/model.ts';
@@ -91,24 +94,41 @@ interface Figures {
   p50: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time (user + system) per answered request: what a request costs it, whatever else runs on the machine. */
+  cpuMs: number;
 }
+
+/** CPU time used so far by process `pid`, in ms, from /proc (Linux); NaN elsewhere. */
+function cpuTimeMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), counted from the state field (3).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
 
 async function measure(server: Server, load: Load): Promise<Figures> {
   // One request first: what a server builds on first use is not what a visitor waits for.
   await (await fetch(server.url + load.path(0), { headers: HEADERS })).arrayBuffer();
   let i = 0;
+  const cpuBefore = cpuTimeMs(server.child.pid!);
   const result = await autocannon({
     url: server.url,
     headers: HEADERS,
     ...(load.sequential ? { connections: 1, amount: bridgeRequests } : { connections, duration: seconds }),
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: load.path(i++) }) }],
   });
-  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  const answered = Math.max(1, result.requests.total);
+  const cpuMs = (cpuTimeMs(server.child.pid!) - cpuBefore) / answered;
+  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuMs };
 }
 
 console.log(`store: ${values.db}: ${health.papers} papers, ${health.concepts} concepts, ${health.mentions} mentions`);
 console.log(`${connections} connections for ${seconds} s per endpoint; bridges: ${bridgeRequests} requests one at a time\n`);
-const columns = servers.map((s) => `${s.name} p50 / p99 ms (req/s, errors)`);
+const columns = servers.map((s) => `${s.name} p50 / p99 ms (req/s, errors; server CPU ms per request)`);
 console.log(`| endpoint | load | target | ${columns.join(' | ')} | measured |`);
 console.log(`| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`);
 for (const load of LOADS) {
@@ -117,7 +137,7 @@ for (const load of LOADS) {
   const mine = figures[figures.length - 1];
   const target = load.target ? `${load.target.stat === 'p50' ? 'median' : 'p99'} < ${load.target.ms} ms` : '';
   const verdict = load.target ? `${load.target.stat} ${mine[load.target.stat]} ms: ${mine[load.target.stat] < load.target.ms ? 'met' : 'NOT met'}` : '';
-  const cells = figures.map((f) => `${f.p50} / ${f.p99} (${f.rate.toFixed(0)}/s${f.errors ? `, ${f.errors} errors` : ''})`);
+  const cells = figures.map((f) => `${f.p50} / ${f.p99} (${f.rate.toFixed(0)}/s${f.errors ? `, ${f.errors} errors` : ''}; CPU ${f.cpuMs.toFixed(2)})`);
   console.log(`| ${load.name} | ${load.sequential ? 'sequential' : `${connections} connections`} | ${target} | ${cells.join(' | ')} | ${verdict} |`);
 }
 for (const server of servers) {
