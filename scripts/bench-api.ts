@@ -16,10 +16,10 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { OverviewResponse } from '../src/graph/model.ts';
+import { cpuTimeMs } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,26 +89,9 @@ const LOADS: Load[] = [
   { name: 'bridges STDP / catastrophic forgetting', path: () => `/api/bridges?a=STDP&b=${encodeURIComponent('catastrophic forgetting')}`, sequential: true, target: { stat: 'p50', ms: 100 } },
 ];
 
-interface Figures {
-  rate: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  /** The server process's CPU time (user + system) per answered request: what a request costs it, whatever else runs on the machine. */
-  cpuMs: number;
-}
+/** Latency percentiles, rate and failures of one load, and the server's CPU time per answered request. */
+type Figures = Record<'rate' | 'p50' | 'p99' | 'errors' | 'cpuMs', number>;
 
-/** CPU time used so far by process `pid`, in ms, from /proc (Linux); NaN elsewhere. */
-function cpuTimeMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), counted from the state field (3).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return NaN;
-  }
-}
-const CLOCK_TICKS = 100;
 
 async function measure(server: Server, load: Load): Promise<Figures> {
   // One request first: what a server builds on first use is not what a visitor waits for.
