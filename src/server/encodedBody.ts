@@ -52,7 +52,8 @@ export function sendEncoded(req: Request, res: Response, body: EncodedBody): voi
     res.status(304).end();
     return;
   }
-  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  // Brotli whenever accepted: the client's order of equally weighted encodings says nothing of preference.
+  const encoding = req.acceptsEncodings('br') ? 'br' : req.acceptsEncodings('gzip') ? 'gzip' : 'identity';
   const bytes = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.identity;
   if (encoding === 'br' || encoding === 'gzip') res.set('Content-Encoding', encoding);
   res.set('Content-Length', String(bytes.length));
