@@ -1,6 +1,6 @@
 // Shared by the benchmarks: run a command as a whole process and report wall time
 // and peak resident memory (VmHWM from /proc, polled; covers worker threads, which
-// share the process).
+// share the process); a process's CPU time, for servers measured from outside.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -18,6 +18,17 @@ function vmHwmKb(pid: number): number {
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
+  }
+}
+
+/** CPU time used so far by process `pid`, in ms, from /proc (Linux); NaN elsewhere. */
+export function cpuTimeMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), counted from the state field (3).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ: 100 on every Linux
+  } catch {
+    return NaN;
   }
 }
 

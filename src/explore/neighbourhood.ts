@@ -3,7 +3,8 @@
 import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, SerializedEdge, SerializedNode } from '../graph/model.ts';
 import { requireConcept } from './concept.ts';
 import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from './mapGraph.ts';
-import type { Snapshot } from './snapshot.ts';
+import { cooccurrenceGraph } from './cooccurrenceGraph.ts';
+import type { Neighbour, Snapshot } from './snapshot.ts';
 
 export interface NeighbourhoodOptions {
   depth: 1 | 2;
@@ -22,12 +23,15 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   const firstRing = (snapshot.neighbours.get(id) ?? []).slice(0, limit);
   for (const n of firstRing) chosen.add(n.id);
   if (depth === 2) {
-    // Second ring: each first-ring concept brings its strongest neighbours, round-robin, until the limit.
-    const queues = firstRing.map((n) => (snapshot.neighbours.get(n.id) ?? []).filter((m) => !chosen.has(m.id)));
+    // Second ring: each first-ring concept brings its strongest neighbours not in the
+    // first ring, round-robin, until the limit. A hub lists thousands: each queue is
+    // read only as far as the rounds go.
+    const firstChosen = new Set(chosen);
+    const queues = firstRing.map((n) => unchosen(snapshot.neighbours.get(n.id) ?? [], firstChosen));
     const budget = limit * 2;
-    for (let round = 0; chosen.size <= budget && queues.some((q) => q.length > round); round++) {
+    for (let round = 0; chosen.size <= budget && queues.some((q) => q.at(round)); round++) {
       for (const queue of queues) {
-        const next = queue[round];
+        const next = queue.at(round);
         if (next && chosen.size <= budget) chosen.add(next.id);
       }
     }
@@ -35,10 +39,20 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
   const nodes: SerializedNode<MapNodeAttributes>[] = [...chosen].map((c) => conceptNode(snapshot.concepts.get(c)!, maxPapers));
   const pairs: { source: string; target: string; papers: number; weight: number }[] = [];
+  const ranks = cooccurrenceGraph(snapshot);
   for (const c of chosen) {
-    for (const n of snapshot.neighbours.get(c) ?? []) {
-      if (c < n.id && chosen.has(n.id)) pairs.push({ source: c, target: n.id, papers: n.papers, weight: n.weight });
-    }
+    const list = snapshot.neighbours.get(c) ?? [];
+    // Each concept's links to the others shown, strongest first: read from its list when
+    // that is short, looked up pair by pair when it is a hub's.
+    const linked =
+      list.length <= chosen.size
+        ? list.filter((n) => chosen.has(n.id))
+        : [...chosen]
+            .map((d) => ranks.rank(c, d))
+            .filter((r) => r >= 0)
+            .sort((x, y) => x - y)
+            .map((r) => list[r]);
+    for (const n of linked) if (c < n.id) pairs.push({ source: c, target: n.id, papers: n.papers, weight: n.weight });
   }
   const maxWeight = pairs.reduce((max, p) => Math.max(max, p.weight), 0);
   const edges: SerializedEdge<MapEdgeAttributes>[] = pairs.map((p) => cooccursEdge(p.source, p.target, p.papers, p.weight, maxWeight));
@@ -48,4 +62,19 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
     edges.push(mentionsEdge(paper.id, id, m.count));
   });
   return mapGraph(nodes, edges);
+}
+
+/** The neighbours in `list` outside `taken`, in order, found as far as they are asked for. */
+function unchosen(list: Neighbour[], taken: Set<string>): { at(index: number): Neighbour | undefined } {
+  const found: Neighbour[] = [];
+  let read = 0;
+  return {
+    at(index) {
+      while (found.length <= index && read < list.length) {
+        const n = list[read++];
+        if (!taken.has(n.id)) found.push(n);
+      }
+      return found[index];
+    },
+  };
 }

@@ -20,6 +20,7 @@ import type { Snapshot } from '../explore/snapshot.ts';
 import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '../store/GraphStore.ts';
 import { intParam, stringParam, idParam } from './params.ts';
 import { bridgesRoute } from './bridgesRoute.ts';
+import { encodedBody, sendEncoded } from './encodedBody.ts';
 import { openApiDocument } from './openapi.ts';
 import { sameOrigin } from './sameOrigin.ts';
 
@@ -93,13 +94,13 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ results: search(ctx.snapshot(), q, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 }) }) });
   });
 
-  app.get('/api/overview', (req, res) => {
+  app.get('/api/overview', async (req, res) => {
     const by = stringParam(req.query.by, 'by', { fallback: 'papers', oneOf: ['papers', 'pagerank'] }) as 'papers' | 'pagerank';
     const limit = intParam(req.query.limit, 'limit', { min: 1, max: 10_000, fallback: OVERVIEW_DEFAULTS.limit });
     const maxEdgesPerNode = intParam(req.query.edges, 'edges', { min: 1, max: 200, fallback: OVERVIEW_DEFAULTS.maxEdgesPerNode });
-    const { body, etag } = overviewJson(ctx.snapshot(), { limit, by, maxEdgesPerNode });
-    res.set('ETag', etag);
-    res.type('json').send(body);
+    const snapshot = ctx.snapshot();
+    const { body, etag } = overviewJson(snapshot, { limit, by, maxEdgesPerNode });
+    sendEncoded(req, res, await encodedBody(snapshot, etag, body));
   });
 
   app.get('/api/concepts/:id', (req, res) => {

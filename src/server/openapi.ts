@@ -51,13 +51,18 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/overview': {
         get: {
           summary: 'The concept map',
-          description: 'The top concepts with their co-occurrence edges, positions, sizes and communities; computed once per graph and served with an ETag.',
+          description:
+            'The top concepts with their co-occurrence edges, positions, sizes and communities; computed and compressed (brotli, gzip) once per graph, sent in the encoding Accept-Encoding allows, with a weak ETag: If-None-Match with it answers 304.',
           parameters: [
             query('by', 'Rank concepts by papers or PageRank.', { type: 'string', enum: ['papers', 'pagerank'], default: OVERVIEW_DEFAULTS.by }),
             query('limit', 'Concepts on the map.', int(1, 10_000, OVERVIEW_DEFAULTS.limit)),
             query('edges', 'Strongest edges kept per concept.', int(1, 200, OVERVIEW_DEFAULTS.maxEdgesPerNode)),
           ],
-          responses: { 200: { ...json(ref('OverviewResponse'), 'The concept map'), headers: { ETag: { schema: { type: 'string' } } } }, ...ERRORS },
+          responses: {
+            200: { ...json(ref('OverviewResponse'), 'The concept map'), headers: { ETag: { schema: { type: 'string' } }, 'Content-Encoding': { schema: { type: 'string', enum: ['br', 'gzip'] } } } },
+            304: { description: 'The copy the client holds (If-None-Match) is current; no body.' },
+            ...ERRORS,
+          },
         },
       },
       '/api/concepts/{id}': get('A concept', 'ConceptResponse', 'A concept with its aliases, relevance, top papers, broader and narrower concepts, and related concepts.', [pathId('The concept id (its canonical key).')], NOT_FOUND),

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import type { Config } from '../config.ts';
+import { prepareIndexes } from '../explore/prepareIndexes.ts';
 import { loadSnapshot, type Snapshot } from '../explore/snapshot.ts';
 import { EmbeddedStore } from '../store/embedded.ts';
 import { openStore } from '../store/index.ts';
@@ -12,7 +13,7 @@ export const WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url)
 
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
   const store = await openStore(config);
-  let snapshot = await loadSnapshot(store);
+  let snapshot = prepareIndexes(await loadSnapshot(store));
   const embedded = store instanceof EmbeddedStore ? store : null;
   const stopWatching = embedded ? watchForNewGraphs(embedded, (next) => (snapshot = next), options.quiet) : () => {};
   // Console queries run in child processes that can be killed and live under a memory
@@ -64,7 +65,7 @@ function watchForNewGraphs(store: EmbeddedStore, swap: (snapshot: Snapshot) => v
     loadSnapshot(store)
       .then((next) => {
         file = now;
-        swap(next);
+        swap(prepareIndexes(next));
         if (!quiet) process.stdout.write(`papergraph: a new graph was ingested; now serving ${next.papers.size} papers, ${next.concepts.size} concepts\n`);
       })
       .catch((error: Error) => process.stderr.write(`papergraph: could not load the new graph: ${error.message}\n`))

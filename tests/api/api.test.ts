@@ -2,8 +2,10 @@
 // fixture with hostile input, served by the real Express app on a free port.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { makeTestStore, SAMPLE_DIR, type TestStore } from '../helpers/sampleStore.ts';
 import { startServer } from '../../src/server/serve.ts';
 import { ingest } from '../../src/ingest.ts';
@@ -81,6 +83,41 @@ describe('HTTP API', () => {
     }
     expect(body.communities.length).toBeGreaterThan(1);
     expect(body.years.min).toBeLessThanOrEqual(body.years.max!);
+  });
+
+  it('sends the overview compressed as the browser accepts it, the same JSON in each encoding, and 304 to a current copy', async () => {
+    const url = `${server.url}/api/overview?limit=100`;
+    // Raw bytes: node's http, unlike fetch, leaves Content-Encoding to the caller.
+    const raw = (encoding: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+        http.get(url, { headers: { 'accept-encoding': encoding, ...headers } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw('identity');
+    const br = await raw('gzip, deflate, br');
+    const gz = await raw('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(br.bytes.length).toBeLessThan(plain.bytes.length / 3);
+    const expected = JSON.parse(plain.bytes.toString()) as OverviewResponse;
+    expect(expected.graph.nodes.length).toBe(100);
+    expect(JSON.parse(zlib.brotliDecompressSync(br.bytes).toString())).toEqual(expected);
+    expect(JSON.parse(zlib.gunzipSync(gz.bytes).toString())).toEqual(expected);
+    const etag = br.headers.etag!;
+    expect([plain.headers.etag, gz.headers.etag]).toEqual([etag, etag]);
+    const again = await raw('br', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.bytes.length).toBe(0);
+    expect((await raw('br', { 'if-none-match': 'W/"something-else"' })).status).toBe(200);
+    const other = await raw('br', {});
+    expect(other.headers.etag).toBe(etag);
+    const bigger = await fetch(`${server.url}/api/overview?limit=101`);
+    expect(bigger.headers.get('etag')).not.toBe(etag);
   });
 
   it('opens a concept with its aliases, papers and neighbours, and the papers behind its count', async () => {

@@ -9,7 +9,9 @@
 // never a topic's own concepts, hubs or generic concepts (context.ts): a path through
 // "neural networks" connects everything and explains nothing. Paths sharing their
 // chain of intermediates are one answer, ranked by the specificity of the chain.
+// The search runs over the MENTIONS graph as typed arrays (mentionGraph.ts).
 import type { BridgePath, Concept, PathStep } from '../../graph/model.ts';
+import { mentionGraph, type MentionGraph } from '../mentionGraph.ts';
 import { conceptRef } from '../topics.ts';
 import { centrality, idf, isWall, round, type Context } from './context.ts';
 import { pathReason } from './reasons.ts';
@@ -30,23 +32,23 @@ export const PATH_DEFAULTS: PathOptions = { limit: 10, maxHops: 6, longerPaths: 
 export function connectingPaths(ctx: Context, directCount: number, options: Partial<PathOptions> = {}): { paths: BridgePath[]; note: string } {
   const { limit, maxHops, longerPaths, pathBudget } = { ...PATH_DEFAULTS, ...options };
   if (directCount >= limit) return { paths: [], note: `Not searched: ${directCount} papers mention both topics.` };
-  const graph = sides(ctx);
-  if (graph.startPapers.size === 0 || graph.endPapers.size === 0) {
+  const walk = sides(ctx);
+  if (walk.starts.length === 0 || walk.ends.length === 0) {
     return { paths: [], note: 'No path: every paper on one side also mentions the other topic.' };
   }
-  const dist = distancesToB(ctx, graph, maxHops);
+  distancesToB(walk, maxHops);
   let shortest = Infinity;
-  for (const id of graph.startPapers) shortest = Math.min(shortest, dist.get(paperKey(id)) ?? Infinity);
+  for (const p of walk.starts) if (walk.paperDist[p] >= 0) shortest = Math.min(shortest, walk.paperDist[p]);
   const walls = `concepts in more than ${ctx.hubThreshold} papers and generic concepts were skipped`;
   if (!Number.isFinite(shortest)) {
     return { paths: [], note: `No path of up to ${maxHops} hops between the two topics' papers (${walls}).` };
   }
   const budget = { left: pathBudget };
   const longerBudget = { left: pathBudget };
-  const groups = rankGroups(ctx, enumerate(ctx, graph, dist, shortest, budget));
+  const groups = rankGroups(ctx, enumerate(walk, shortest, budget));
   const wanted = Math.max(1, limit - directCount);
   let longer: PathGroup[] = [];
-  if (longerPaths && shortest + 2 <= maxHops) longer = rankGroups(ctx, enumerate(ctx, graph, dist, shortest + 2, longerBudget));
+  if (longerPaths && shortest + 2 <= maxHops) longer = rankGroups(ctx, enumerate(walk, shortest + 2, longerBudget));
   // Shortest paths first; a third of the places (at least one of two or more) go to longer paths when there are any.
   const reserved = wanted >= 2 ? Math.min(longer.length, Math.max(1, Math.floor(wanted / 3))) : 0;
   const takeShortest = Math.min(groups.length, wanted - reserved);
@@ -58,106 +60,192 @@ export function connectingPaths(ctx: Context, directCount: number, options: Part
   };
 }
 
-/** Where paths start and end: papers of one side only (a paper on both is a direct bridge). */
-interface Sides {
-  startPapers: Set<string>;
-  endPapers: Set<string>;
-  bothPapers: Set<string>;
+const START = 1;
+const END = 2;
+const BOTH = START | END;
+const UNKNOWN = -1;
+
+/**
+ * One search over the MENTIONS graph as integers (mentionGraph.ts). Paths start at
+ * papers of A's side only and end at papers of B's side only (a paper on both is a
+ * direct bridge); distances are hops to the nearest end paper, -1 where unreached.
+ */
+interface Walk {
+  ctx: Context;
+  graph: MentionGraph;
+  /** Per paper: START, END, BOTH or 0. */
+  role: Uint8Array;
+  /** Start and end papers, in the order the topics' concepts list them. */
+  starts: number[];
+  ends: number[];
+  paperDist: Int32Array;
+  conceptDist: Int32Array;
+  /** Per concept: 1 if it may be an intermediate. */
+  usable: Uint8Array;
+  /** Per concept, computed on first use (NaN before): its IDF. */
+  specificity: Float64Array;
 }
 
-function papersOf(ctx: Context, ids: Set<string>): Set<string> {
-  const out = new Set<string>();
-  for (const id of ids) for (const m of ctx.snapshot.mentionsByConcept.get(id) ?? []) out.add(m.paperId);
-  return out;
+/** Papers of one side's concepts, first mention first, marked with `bit` in `role`. */
+function markSide(graph: MentionGraph, ids: Set<string>, role: Uint8Array, bit: number): number[] {
+  const order: number[] = [];
+  for (const id of ids) {
+    const c = graph.conceptNumber.get(id);
+    if (c === undefined) continue;
+    for (let k = graph.paperStart[c]; k < graph.paperStart[c + 1]; k++) {
+      const p = graph.papersOf[k];
+      if (role[p] & bit) continue;
+      role[p] |= bit;
+      order.push(p);
+    }
+  }
+  return order;
 }
 
-function sides(ctx: Context): Sides {
-  const onA = papersOf(ctx, ctx.idsA);
-  const onB = papersOf(ctx, ctx.idsB);
-  const bothPapers = new Set([...onA].filter((p) => onB.has(p)));
+function sides(ctx: Context): Walk {
+  const graph = mentionGraph(ctx.snapshot);
+  const role = new Uint8Array(graph.paperIds.length);
+  const onA = markSide(graph, ctx.idsA, role, START);
+  const onB = markSide(graph, ctx.idsB, role, END);
   return {
-    startPapers: new Set([...onA].filter((p) => !bothPapers.has(p))),
-    endPapers: new Set([...onB].filter((p) => !bothPapers.has(p))),
-    bothPapers,
+    ctx,
+    graph,
+    role,
+    starts: onA.filter((p) => role[p] === START),
+    ends: onB.filter((p) => role[p] === END),
+    paperDist: new Int32Array(graph.paperIds.length).fill(UNKNOWN),
+    conceptDist: new Int32Array(graph.conceptIds.length).fill(UNKNOWN),
+    usable: usableConcepts(ctx, graph),
+    specificity: new Float64Array(graph.conceptIds.length).fill(NaN),
   };
 }
 
-const paperKey = (id: string) => `p\u0000${id}`;
-const conceptKey = (id: string) => `c\u0000${id}`;
+const open = new WeakMap<MentionGraph, Map<number, Uint8Array>>();
 
-function usableVia(ctx: Context, conceptId: string): boolean {
-  return !ctx.idsA.has(conceptId) && !ctx.idsB.has(conceptId) && !isWall(ctx, ctx.snapshot.concepts.get(conceptId));
+/** Per concept, 1 unless it is a wall (context.ts); the same for every question with this hub threshold. */
+function notWalls(ctx: Context, graph: MentionGraph): Uint8Array {
+  let byThreshold = open.get(graph);
+  if (!byThreshold) open.set(graph, (byThreshold = new Map()));
+  let flags = byThreshold.get(ctx.hubThreshold);
+  if (!flags) {
+    flags = Uint8Array.from(graph.concepts, (concept) => (isWall(ctx, concept) ? 0 : 1));
+    byThreshold.set(ctx.hubThreshold, flags);
+  }
+  return flags;
+}
+
+/** Never a topic's own concept, a hub or a generic concept. */
+function usableConcepts(ctx: Context, graph: MentionGraph): Uint8Array {
+  const usable = notWalls(ctx, graph).slice();
+  for (const id of [...ctx.idsA, ...ctx.idsB]) {
+    const c = graph.conceptNumber.get(id);
+    if (c !== undefined) usable[c] = 0;
+  }
+  return usable;
+}
+
+function usableVia(walk: Walk, c: number): boolean {
+  return walk.usable[c] === 1;
+}
+
+function specificityOf(walk: Walk, c: number): number {
+  if (Number.isNaN(walk.specificity[c])) walk.specificity[c] = idf(walk.ctx, walk.graph.conceptIds[c]);
+  return walk.specificity[c];
 }
 
 /**
  * Distance (in hops) from every reachable node to the nearest paper on B's side, by
- * breadth-first search. Intermediate papers mention neither topic (one that does is an endpoint).
+ * breadth-first search: papers at even depths, concepts at odd ones. Intermediate
+ * papers mention neither topic (one that does is an endpoint). Paths are listed at the
+ * shortest length and two hops more, so the search stops two levels past the first
+ * start paper reached: deeper levels, most of the graph, would never be read.
  */
-function distancesToB(ctx: Context, graph: Sides, maxHops: number): Map<string, number> {
-  const dist = new Map<string, number>();
-  let frontier: { id: string; isPaper: boolean }[] = [];
-  for (const id of graph.endPapers) {
-    dist.set(paperKey(id), 0);
-    frontier.push({ id, isPaper: true });
-  }
-  for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
-    const next: typeof frontier = [];
-    for (const node of frontier) {
-      if (node.isPaper) {
-        if (graph.startPapers.has(node.id)) continue; // a start paper ends the search along this branch
-        for (const m of ctx.snapshot.mentionsByPaper.get(node.id) ?? []) {
-          const key = conceptKey(m.conceptId);
-          if (dist.has(key) || !usableVia(ctx, m.conceptId)) continue;
-          dist.set(key, depth);
-          next.push({ id: m.conceptId, isPaper: false });
+function distancesToB(walk: Walk, maxHops: number): void {
+  const { graph, role, paperDist, conceptDist } = walk;
+  let frontier = walk.ends;
+  for (const p of frontier) paperDist[p] = 0;
+  let deepest = maxHops;
+  for (let depth = 1; depth <= deepest && frontier.length > 0; depth++) {
+    const next: number[] = [];
+    if (depth % 2 === 1) {
+      for (const p of frontier) {
+        if (role[p] === START) continue; // a start paper ends the search along this branch
+        for (let k = graph.conceptStart[p]; k < graph.conceptStart[p + 1]; k++) {
+          const c = graph.conceptsOf[k];
+          if (conceptDist[c] !== UNKNOWN || !usableVia(walk, c)) continue;
+          conceptDist[c] = depth;
+          next.push(c);
         }
-      } else {
-        for (const m of ctx.snapshot.mentionsByConcept.get(node.id) ?? []) {
-          const key = paperKey(m.paperId);
-          if (dist.has(key) || graph.bothPapers.has(m.paperId) || graph.endPapers.has(m.paperId)) continue;
-          dist.set(key, depth);
-          next.push({ id: m.paperId, isPaper: true });
+      }
+    } else if (depth === deepest) {
+      // The last level: only start papers are read at this depth, so only they are looked at.
+      for (const p of walk.starts) {
+        if (paperDist[p] !== UNKNOWN) continue;
+        for (let k = graph.conceptStart[p]; k < graph.conceptStart[p + 1]; k++) {
+          if (conceptDist[graph.conceptsOf[k]] !== depth - 1) continue;
+          paperDist[p] = depth;
+          break;
+        }
+      }
+    } else {
+      for (const c of frontier) {
+        for (let k = graph.paperStart[c]; k < graph.paperStart[c + 1]; k++) {
+          const p = graph.papersOf[k];
+          if (paperDist[p] !== UNKNOWN || role[p] === BOTH || role[p] === END) continue;
+          paperDist[p] = depth;
+          next.push(p);
+          if (role[p] === START) deepest = Math.min(deepest, depth + 2);
         }
       }
     }
     frontier = next;
   }
-  return dist;
 }
 
 /** A path as found: alternating paper and concept ids, A's paper first, B's paper last. */
 type RawPath = string[];
 
 /** Every path of `hops` hops down the BFS layers, most specific concepts first, until the budget is spent. */
-function enumerate(ctx: Context, graph: Sides, dist: Map<string, number>, hops: number, budget: { left: number }): RawPath[] {
+function enumerate(walk: Walk, hops: number, budget: { left: number }): RawPath[] {
+  const { graph, role, paperDist, conceptDist } = walk;
   const out: RawPath[] = [];
-  const walk = (path: string[], isPaper: boolean, remaining: number): void => {
+  const path: number[] = [];
+  const step = (isPaper: boolean, remaining: number): void => {
     if (budget.left <= 0) return;
     const here = path[path.length - 1];
     if (remaining === 0) {
-      out.push([...path]);
+      out.push(path.map((x, i) => (i % 2 === 0 ? graph.paperIds[x] : graph.conceptIds[x])));
       budget.left--;
       return;
     }
     if (isPaper) {
-      const concepts = (ctx.snapshot.mentionsByPaper.get(here) ?? [])
-        .filter((m) => dist.get(conceptKey(m.conceptId)) === remaining - 1 && usableVia(ctx, m.conceptId))
-        .sort((x, y) => idf(ctx, y.conceptId) - idf(ctx, x.conceptId));
-      for (const m of concepts) {
-        path.push(m.conceptId);
-        walk(path, false, remaining - 1);
+      const concepts: number[] = [];
+      for (let k = graph.conceptStart[here]; k < graph.conceptStart[here + 1]; k++) {
+        const c = graph.conceptsOf[k];
+        if (conceptDist[c] === remaining - 1 && usableVia(walk, c)) concepts.push(c);
+      }
+      concepts.sort((x, y) => specificityOf(walk, y) - specificityOf(walk, x));
+      for (const c of concepts) {
+        path.push(c);
+        step(false, remaining - 1);
         path.pop();
       }
     } else {
-      for (const m of ctx.snapshot.mentionsByConcept.get(here) ?? []) {
-        if (dist.get(paperKey(m.paperId)) !== remaining - 1 || graph.startPapers.has(m.paperId)) continue;
-        path.push(m.paperId);
-        walk(path, true, remaining - 1);
+      for (let k = graph.paperStart[here]; k < graph.paperStart[here + 1]; k++) {
+        const p = graph.papersOf[k];
+        if (paperDist[p] !== remaining - 1 || role[p] === START) continue;
+        path.push(p);
+        step(true, remaining - 1);
         path.pop();
       }
     }
   };
-  for (const id of graph.startPapers) if (dist.get(paperKey(id)) === hops) walk([id], true, hops);
+  for (const p of walk.starts) {
+    if (paperDist[p] !== hops) continue;
+    path.push(p);
+    step(true, hops);
+    path.pop();
+  }
   return out;
 }
 
@@ -175,6 +263,8 @@ function anchorConcept(ctx: Context, paperId: string, ids: Set<string>): Concept
 interface PathGroup {
   raw: RawPath;
   via: string[];
+  /** The chain as one text, for ties. */
+  chain: string;
   score: number;
   pairs: number;
 }
@@ -191,9 +281,9 @@ function rankGroups(ctx: Context, paths: RawPath[]): PathGroup[] {
       continue;
     }
     const logSum = via.reduce((sum, id) => sum + Math.log(idf(ctx, id)), 0);
-    groups.set(key, { raw, via, score: Math.exp(logSum / via.length), pairs: 1 });
+    groups.set(key, { raw, via, chain: via.join(), score: Math.exp(logSum / via.length), pairs: 1 });
   }
-  return [...groups.values()].sort((x, y) => y.score - x.score || y.pairs - x.pairs || (x.via.join() < y.via.join() ? -1 : 1));
+  return [...groups.values()].sort((x, y) => y.score - x.score || y.pairs - x.pairs || (x.chain < y.chain ? -1 : 1));
 }
 
 function toBridgePath(ctx: Context, group: PathGroup): BridgePath {

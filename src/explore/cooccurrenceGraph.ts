@@ -1,0 +1,70 @@
+// The CO_OCCURS graph as compact adjacency: concepts numbered, each one's neighbours
+// strongest first in one typed array with their weights (compressed sparse rows, Saad
+// 2003, "Iterative Methods for Sparse Linear Systems", §3.4), and the same rows sorted
+// by number for binary search: "do a and b co-occur, and how strongly (a's place in
+// b's list)?" for every pair a neighbourhood shows, where walking a hub's thousands of
+// neighbours per pair was the cost of an expand. Built once per read model.
+import type { Snapshot } from './snapshot.ts';
+
+export interface CooccurrenceGraph {
+  conceptIds: string[];
+  conceptNumber: Map<string, number>;
+  /** Neighbours of concept c: neighbour[start[c] … start[c + 1]), as snapshot.neighbours orders them, with their weights. */
+  start: Int32Array;
+  neighbour: Int32Array;
+  weight: Float64Array;
+  /** The index of `b` in `snapshot.neighbours.get(a)` (0: strongest), or -1 when they do not co-occur. */
+  rank(a: string, b: string): number;
+}
+
+const built = new WeakMap<Snapshot, CooccurrenceGraph>();
+
+export function cooccurrenceGraph(snapshot: Snapshot): CooccurrenceGraph {
+  const cached = built.get(snapshot);
+  if (cached) return cached;
+  const conceptIds = [...new Set([...snapshot.concepts.keys(), ...snapshot.neighbours.keys()])];
+  const conceptNumber = new Map(conceptIds.map((id, i) => [id, i]));
+  const start = new Int32Array(conceptIds.length + 1);
+  conceptIds.forEach((id, i) => (start[i + 1] = start[i] + (snapshot.neighbours.get(id)?.length ?? 0)));
+  const size = start[conceptIds.length];
+  const neighbour = new Int32Array(size);
+  const weight = new Float64Array(size);
+  const sorted = new Int32Array(size);
+  const rankAt = new Int32Array(size);
+  conceptIds.forEach((id, i) => {
+    const list = snapshot.neighbours.get(id) ?? [];
+    const row = list.map((n, rank) => ({ n: conceptNumber.get(n.id) ?? -1, rank }));
+    row.forEach((e, k) => {
+      neighbour[start[i] + k] = e.n;
+      weight[start[i] + k] = list[k].weight;
+    });
+    row.sort((x, y) => x.n - y.n);
+    row.forEach((e, k) => {
+      sorted[start[i] + k] = e.n;
+      rankAt[start[i] + k] = e.rank;
+    });
+  });
+  const graph: CooccurrenceGraph = {
+    conceptIds,
+    conceptNumber,
+    start,
+    neighbour,
+    weight,
+    rank(a, b) {
+      const i = conceptNumber.get(a);
+      const j = conceptNumber.get(b);
+      if (i === undefined || j === undefined) return -1;
+      let lo = start[i];
+      let hi = start[i + 1] - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < j) lo = mid + 1;
+        else if (sorted[mid] > j) hi = mid - 1;
+        else return rankAt[mid];
+      }
+      return -1;
+    },
+  };
+  built.set(snapshot, graph);
+  return graph;
+}

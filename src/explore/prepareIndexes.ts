@@ -1,0 +1,14 @@
+// The indexes the read side derives from a read model, built when the server loads a
+// graph rather than on the first visitor's request: search's trigram index, the
+// co-occurrence lookup of neighbourhoods and the MENTIONS adjacency of bridges.
+import { cooccurrenceGraph } from './cooccurrenceGraph.ts';
+import { mentionGraph } from './mentionGraph.ts';
+import { searchIndex } from './searchIndex.ts';
+import type { Snapshot } from './snapshot.ts';
+
+export function prepareIndexes(snapshot: Snapshot): Snapshot {
+  searchIndex(snapshot);
+  cooccurrenceGraph(snapshot);
+  mentionGraph(snapshot);
+  return snapshot;
+}
