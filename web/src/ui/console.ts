@@ -46,6 +46,13 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
   const clearButton = h('button', { className: 'link small', attrs: { type: 'button', hidden: true } }, 'Clear map highlight');
   const examples = h('select', { attrs: { 'aria-label': 'Example queries' } }, h('option', { attrs: { value: '' } }, 'Examples…'));
   const status = h('div', { className: 'console-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  // Parameters ($name in the query) as a JSON object, shown and editable: an example's
+  // defaults may name ids this corpus lacks.
+  const paramsInput = h('textarea', {
+    className: 'console-params',
+    attrs: { 'aria-label': 'Query parameters (JSON)', rows: 2, spellcheck: 'false', placeholder: 'Parameters as JSON, e.g. {"id": "spike timing dependent plasticity"}' },
+  });
+  const paramsField = h('label', { className: 'console-params-field' }, h('span', { className: 'hint' }, 'Parameters'), paramsInput);
   const output = h('div', { className: 'console-output' });
   container.append(
     h(
@@ -58,7 +65,7 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
       showButton,
       clearButton,
     ),
-    h('div', { className: 'console-body' }, editorHost, h('div', { className: 'console-result' }, status, output)),
+    h('div', { className: 'console-body' }, h('div', { className: 'console-input' }, editorHost, paramsField), h('div', { className: 'console-result' }, status, output)),
   );
 
   // The package's .d.ts says it returns the EditorApi; its code returns { editor: EditorApi }.
@@ -80,7 +87,6 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
   });
 
   let exampleList: CypherExample[] = [];
-  let params: Record<string, unknown> = {};
   let last: CypherResponse | null = null;
   api
     .examples()
@@ -96,7 +102,7 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
     const example = exampleList.find((e) => e.name === examples.value);
     if (!example) return;
     editor.setValue(example.query);
-    params = example.params;
+    paramsInput.value = Object.keys(example.params).length ? JSON.stringify(example.params, null, 1).replace(/\n\s*/g, ' ') : '';
     status.textContent = example.description;
     examples.value = '';
     editor.focus();
@@ -114,6 +120,18 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
   async function run(): Promise<void> {
     const query = editor.codemirror.state.doc.toString();
     if (!query.trim()) return;
+    let params: Record<string, unknown> = {};
+    if (paramsInput.value.trim()) {
+      try {
+        const parsed: unknown = JSON.parse(paramsInput.value);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        params = parsed as Record<string, unknown>;
+      } catch (error) {
+        status.className = 'console-status error';
+        status.textContent = `Parameters must be a JSON object such as {"id": "dendrites"} (${(error as Error).message}).`;
+        return;
+      }
+    }
     runButton.disabled = true;
     status.className = 'console-status';
     status.textContent = 'Running…';
