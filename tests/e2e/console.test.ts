@@ -1,6 +1,7 @@
 // The Cypher console in a real browser on the sample store: a runaway query reaches
 // the server once (a 408 would make Chromium send it again) and its timeout is said
-// inline; an example's parameters are shown and can be edited before it runs.
+// inline; an example's parameters are shown and can be edited before it runs;
+// relationships read as (:A)-[:TYPE {…}]->(:B).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer } from '../../src/server/serve.ts';
@@ -89,5 +90,16 @@ describeWithBrowser('Cypher console', () => {
     await page.click('.console-bar .primary');
     await page.waitForSelector('.console-status.error');
     await expect(page.textContent('.console-status.error')).resolves.toMatch(/Parameters must be a JSON object/);
+  });
+
+  it('shows relationships as (:A)-[:TYPE {…}]->(:B)', async () => {
+    await openExplorer(page, `${server.url}/?console=1`);
+    await page.waitForSelector('.cm-content');
+    await typeQuery('MATCH (a:Concept)-[r:CO_OCCURS]->(b:Concept) RETURN a, r, b LIMIT 3');
+    await page.click('.console-bar .primary');
+    await page.waitForSelector('.result-table');
+    const cells = await page.$$eval('.result-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));
+    expect(cells.length).toBe(3);
+    for (const cell of cells) expect(cell).toMatch(/^\(:Concept\)-\[:CO_OCCURS \{.*papers: \d+.*\}\]->\(:Concept\)$/);
   });
 });

@@ -227,10 +227,17 @@ function viewSuite(name: string, open: () => Promise<{ url: string; close: () =>
           const length = Math.hypot(to.x - from.x, to.y - from.y);
           const normal = { x: -(to.y - from.y) / length, y: (to.x - from.x) / length };
           const point = { x: mid.x + 3 * normal.x, y: mid.y + 3 * normal.y };
-          // Clear of every node and of every other edge by more than the hit width.
-          const clear = neighbours.every((m) => {
+          // Clear of every drawn node (faded ones too) and of every other edge of the view.
+          const nodes = [...h.nodes('concept'), ...h.nodes('paper')];
+          const clearOfNodes = nodes.every((m) => {
             const p = h.nodeViewportPosition(m)!;
-            if (Math.hypot(p.x - point.x, p.y - point.y) < 20) return false;
+            return Math.hypot(p.x - point.x, p.y - point.y) > (h.nodeViewportSize(m) ?? 0) + 10;
+          });
+          // Not under the filters or another panel over the map.
+          const rect = document.getElementById('map')!.getBoundingClientRect();
+          const onMap = document.elementFromPoint(rect.left + point.x, rect.top + point.y)?.closest('#map') !== null;
+          const clear = onMap && clearOfNodes && neighbours.every((m) => {
+            const p = h.nodeViewportPosition(m)!;
             if (m === n) return true;
             const dx = p.x - from.x;
             const dy = p.y - from.y;

@@ -23,11 +23,41 @@ const SCHEMA = {
   propertyKeys: ['id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'source', 'label', 'aliases', 'papers', 'mentions', 'community', 'pagerank', 'betweenness', 'participation', 'meanYear', 'count', 'inTitle', 'weight'],
 };
 
-function cellText(value: CypherValue): string {
+function propertyText(value: CypherValue): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * Relationship cells arrive as their properties; the result's graph knows each
+ * relationship's type and ends. A cell is shown as `(:A)-[:TYPE {…}]->(:B)` when every
+ * relationship of the result with exactly those properties reads the same that way.
+ */
+function relationshipTexts(result: CypherResponse): Map<string, string | null> {
+  const byProperties = new Map<string, string | null>();
+  const graph = result.graph;
+  if (!graph) return byProperties;
+  const labelsOf = new Map(graph.nodes.map((n) => [n.key, ((n.attributes as { labels?: string[] }).labels ?? []).map((l) => `:${l}`).join('')]));
+  for (const edge of graph.edges) {
+    const { type, ...properties } = edge.attributes as Record<string, CypherValue>;
+    const key = JSON.stringify(properties);
+    const props = Object.entries(properties).map(([k, v]) => `${k}: ${propertyText(v)}`).join(', ');
+    const text = `(${labelsOf.get(edge.source) ?? ''})-[:${String(type)}${props ? ` {${props}}` : ''}]->(${labelsOf.get(edge.target) ?? ''})`;
+    byProperties.set(key, byProperties.has(key) && byProperties.get(key) !== text ? null : text);
+  }
+  return byProperties;
+}
+
+function cellText(value: CypherValue, relationships: Map<string, string | null>): string {
   if (value === null) return 'null';
   if (typeof value === 'object') {
-    // A node or relationship: its label or title reads better than the whole map.
+    // A node: its label or title reads better than the whole map.
     if (!Array.isArray(value) && (typeof value.label === 'string' || typeof value.title === 'string')) return String(value.label ?? value.title);
+    if (!Array.isArray(value)) {
+      const relationship = relationships.get(JSON.stringify(value));
+      if (relationship) return relationship;
+    }
     return JSON.stringify(value);
   }
   return String(value);
@@ -109,11 +139,12 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
   });
 
   function renderTable(result: CypherResponse): HTMLElement {
+    const relationships = relationshipTexts(result);
     return h(
       'table',
       { className: 'result-table' },
       h('thead', {}, h('tr', {}, ...result.columns.map((column) => h('th', { attrs: { scope: 'col' } }, column)))),
-      h('tbody', {}, ...result.rows.map((row) => h('tr', {}, ...row.map((value) => h('td', {}, cellText(value)))))),
+      h('tbody', {}, ...result.rows.map((row) => h('tr', {}, ...row.map((value) => h('td', {}, cellText(value, relationships)))))),
     );
   }
 
