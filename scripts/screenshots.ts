@@ -3,7 +3,9 @@
 // Chromium at 1280×800: the default map, the STDP focus view, its second hop, the
 // bridges view STDP × catastrophic forgetting, a year-filtered map and the console.
 //
-//   npx tsx scripts/screenshots.ts [--out docs]
+//   npx tsx scripts/screenshots.ts [--out docs] [--db DIR | --url http://127.0.0.1:PORT]
+//
+// --db uses a store of that corpus you already have; --url an explorer already serving one.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +15,7 @@ import { startServer } from '../src/server/serve.ts';
 import { buildWebIfStale, launchChromium } from '../tests/e2e/browser.ts';
 import { corpusStore } from '../tests/helpers/neuripsStore.ts';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs' }, db: { type: 'string' }, url: { type: 'string' } } });
 const OUT = path.resolve(values.out!);
 const STDP = 'spike timing dependent plasticity';
 
@@ -27,8 +29,9 @@ async function settle(page: Page): Promise<void> {
 async function main(): Promise<void> {
   buildWebIfStale();
   mkdirSync(OUT, { recursive: true });
-  const db = await corpusStore();
-  const server = await startServer(loadConfig({ db, port: '0' }, {}), { quiet: true });
+  const server = values.url
+    ? { url: values.url.replace(/\/$/, ''), close: async () => undefined }
+    : await startServer(loadConfig({ db: values.db ?? (await corpusStore()), port: '0' }, {}), { quiet: true });
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -17,7 +17,8 @@ import { createMapOverlay, type MapOverlay, type OverlayContent } from './map/ma
 import { yearScaleOf } from './map/palette.ts';
 import { createRenderer, type MapRenderer } from './map/renderer.ts';
 import { createTemporaryLayout } from './map/temporaryLayout.ts';
-import { bridgesLayout, focusLayout, LANE_DEFAULTS, toGraph, type LaneLayout } from './map/viewLayouts.ts';
+import { bridgesLayout, focusLayout, toGraph, type LaneLayout } from './map/viewLayouts.ts';
+import { PAPER_LABEL_CHARS } from './map/reducers.ts';
 import { createViewState, updateHover, type ColourMode, type MapFilters, type MapGraphology } from './map/viewState.ts';
 import { createRouter, type Router } from './router.ts';
 import type { ExplorerActions } from './ui/actions.ts';
@@ -95,6 +96,8 @@ export class Explorer implements ExplorerActions {
   private routeToken = 0;
   private viewToken = 0;
   private focus: FocusData | null = null;
+  /** Room the rightmost lane's labels need in the current lane layout, px. */
+  private labelRoom = 0;
   private bridgesPanel: BridgesPanel | null = null;
   private bridgesAnswer: { a: string; b: string; highlight: BridgesHighlight } | null = null;
   private consoleResult: CypherResponse | null = null;
@@ -178,7 +181,7 @@ export class Explorer implements ExplorerActions {
           return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
         });
     });
-    renderer.refresh();
+    renderer.scheduleRender();
     // Sigma follows window resizes only; the console drawer resizes the map too.
     new ResizeObserver(() => renderer.scheduleRender()).observe(container);
     let frameStart = 0;
@@ -306,8 +309,16 @@ export class Explorer implements ExplorerActions {
 
   private applyLanes(layout: LaneLayout, origin: { x: number; y: number }): void {
     this.layout.apply(toGraph(layout, origin, this.extent * this.options.layoutScale));
-    for (const id of layout.keys()) this.view.subject.add(id);
+    for (const id of layout.positions.keys()) this.view.subject.add(id);
+    this.labelRoom = layout.labelRoom;
   }
+
+  /** What a node's label takes beside it at the fitted zoom (the reducers shorten paper titles). */
+  private readonly labelWidth = (id: string): number => {
+    const a = this.graph.getNodeAttributes(id);
+    const text = a.kind === 'paper' && a.label.length > PAPER_LABEL_CHARS ? `${a.label.slice(0, PAPER_LABEL_CHARS - 1)}…` : a.label;
+    return this.labels.labelWidth(text, a.size * 0.5);
+  };
 
   /** The concept in the middle, its neighbours in labelled lanes around it (viewLayouts.ts). */
   private applyFocusLayout(focus: FocusData): void {
@@ -315,7 +326,7 @@ export class Explorer implements ExplorerActions {
     // Concepts first (the API lists them strongest first, the second hop after), then papers.
     const concepts = present.filter((id) => this.graph.getNodeAttribute(id, 'kind') === 'concept');
     const papers = present.filter((id) => this.graph.getNodeAttribute(id, 'kind') === 'paper');
-    const layout = focusLayout(focus.id, [...concepts, ...papers], (id) => this.graph.getNodeAttribute(id, 'y'), this.layoutViewport());
+    const layout = focusLayout(focus.id, [...concepts, ...papers], (id) => this.graph.getNodeAttribute(id, 'y'), this.labelWidth, this.layoutViewport());
     const centre = this.graph.getNodeAttributes(focus.id);
     this.applyLanes(layout, { x: centre.x, y: centre.y });
   }
@@ -326,8 +337,9 @@ export class Explorer implements ExplorerActions {
     const sideA = present(highlight.sideA);
     const sideB = present(highlight.sideB).filter((id) => !sideA.includes(id));
     const sides = new Set([...sideA, ...sideB]);
-    const middle = present([...highlight.paperIds, ...highlight.conceptIds]).filter((id) => !sides.has(id));
-    const layout = bridgesLayout(sideA, [...new Set(middle)], sideB, this.layoutViewport());
+    const middle = [...new Set(present([...highlight.conceptIds, ...highlight.paperIds]).filter((id) => !sides.has(id)))];
+    const isPaper = (id: string) => this.graph.getNodeAttribute(id, 'kind') === 'paper';
+    const layout = bridgesLayout(sideA, middle.filter((id) => !isPaper(id)), middle.filter(isPaper), sideB, this.labelWidth, this.layoutViewport());
     const anchors = [...sideA, ...sideB].map((id) => this.graph.getNodeAttributes(id));
     const origin = anchors.length
       ? { x: anchors.reduce((s, a) => s + a.x, 0) / anchors.length, y: anchors.reduce((s, a) => s + a.y, 0) / anchors.length }
@@ -343,7 +355,7 @@ export class Explorer implements ExplorerActions {
     }
     // Lane layouts are laid out for the whole map's width (labels under the filters give way).
     const lanes = this.mapView === 'focus' || this.mapView === 'bridges';
-    await fitNodes(this.renderer, [...this.view.subject], lanes ? { labelRoom: LANE_DEFAULTS.labelRoom } : { insetLeft: this.options.overlayInset });
+    await fitNodes(this.renderer, [...this.view.subject], lanes ? { labelRoom: this.labelRoom } : { insetLeft: this.options.overlayInset });
   }
 
   /** Escape, or a click far from everything: out of the current view, one step. */

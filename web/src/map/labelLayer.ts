@@ -26,6 +26,8 @@ export interface LabelLayerOptions {
   maxChars: number;
   /** A community's name lists its top terms joined by " · "; the map shows this many. */
   communityTerms: number;
+  /** The camera counts as resting this long (ms) after its last move. */
+  restMs: number;
 }
 
 export const LABEL_LAYER_DEFAULTS: LabelLayerOptions = {
@@ -37,6 +39,7 @@ export const LABEL_LAYER_DEFAULTS: LabelLayerOptions = {
   sizeThreshold: 5,
   maxChars: 36,
   communityTerms: 2,
+  restMs: 120,
 };
 
 export interface DrawnLabel {
@@ -51,6 +54,8 @@ export interface LabelLayer {
   drawn(): DrawnLabel[];
   /** Positions changed (a new overview, a view's layout): community anchors are recomputed. */
   invalidate(): void;
+  /** Width (px) a label of this text takes beside a node of that radius, gap included. */
+  labelWidth(text: string, nodeRadius: number): number;
 }
 
 interface Community {
@@ -118,14 +123,54 @@ export function createLabelLayer(
     return list;
   }
 
+  // While the camera moves, the last placement is redrawn at the new positions unless
+  // the view zoomed out (panning and zooming in only move labels apart); the full
+  // placement runs again once the camera rests.
+  let placedAtRatio = Infinity;
+  let lastPlacement: Array<{ id: string; kind: DrawnLabel['kind']; text: string; font: string; colour: string; graphX: number; graphY: number }> = [];
+  let moving = false;
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+  renderer.getCamera().on('updated', () => {
+    moving = true;
+    clearTimeout(restTimer);
+    restTimer = setTimeout(() => {
+      moving = false;
+      renderer.scheduleRender();
+    }, settings.restMs);
+  });
+
+  function redrawLast(): void {
+    context.save();
+    context.textBaseline = 'middle';
+    drawn = [];
+    for (const label of lastPlacement) {
+      const data = label.kind === 'community' ? null : (renderer.getNodeDisplayData(label.id) as MapNodeDisplayData | undefined);
+      if (label.kind !== 'community' && (!data || data.hidden)) continue;
+      const p = data ? renderer.framedGraphToViewport(data) : renderer.graphToViewport({ x: label.graphX, y: label.graphY });
+      const size = data ? renderer.scaleSize(data.size) : 0;
+      const w = measure(label.text, label.font);
+      const fontSize = label.kind === 'community' ? settings.communitySize : settings.size;
+      const x = data ? p.x + size + 3 : p.x - w / 2;
+      context.font = label.font;
+      context.fillStyle = label.colour;
+      context.fillText(label.text, x, p.y);
+      drawn.push({ kind: label.kind, id: label.id, text: label.text, box: { x: x - PAD_X, y: p.y - fontSize / 2 - PAD_Y, width: w + 2 * PAD_X, height: fontSize + 2 * PAD_Y } });
+    }
+    context.restore();
+  }
+
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = renderer.getCamera().getState().ratio;
-    type Item = { kind: DrawnLabel['kind'] | 'obstacle'; id: string; text: string; font: string; colour: string; anchorX: number; anchorY: number; ring: number };
+    if (moving && ratio <= placedAtRatio && lastPlacement.length > 0) {
+      redrawLast();
+      return;
+    }
+    type Item = { kind: DrawnLabel['kind'] | 'obstacle'; id: string; text: string; font: string; colour: string; anchorX: number; anchorY: number; ring: number; graphX: number; graphY: number };
     const candidates: LabelCandidate<Item>[] = obstacles().map((box) => ({
       box,
       priority: Infinity,
-      item: { kind: 'obstacle', id: '', text: '', font: '', colour: '', anchorX: 0, anchorY: 0, ring: 0 },
+      item: { kind: 'obstacle', id: '', text: '', font: '', colour: '', anchorX: 0, anchorY: 0, ring: 0, graphX: 0, graphY: 0 },
     }));
     const labelFont = fontOf('500', settings.size);
     const strongFont = fontOf('700', settings.size);
@@ -138,7 +183,7 @@ export function createLabelLayer(
         const w = measure(c.name, font);
         const box = { x: p.x - w / 2 - PAD_X, y: p.y - settings.communitySize / 2 - PAD_Y, width: w + 2 * PAD_X, height: settings.communitySize + 2 * PAD_Y };
         if (box.x + box.width < 0 || box.x > width || box.y + box.height < 0 || box.y > height) continue;
-        candidates.push({ box, priority: 2.5e6 + c.concepts, item: { kind: 'community', id: String(c.id), text: c.name, font, colour: communityColour(c.id), anchorX: p.x, anchorY: p.y, ring: 0 } });
+        candidates.push({ box, priority: 2.5e6 + c.concepts, item: { kind: 'community', id: String(c.id), text: c.name, font, colour: darker(communityColour(c.id)), anchorX: p.x, anchorY: p.y, ring: 0, graphX: c.x, graphY: c.y } });
       }
     }
 
@@ -160,7 +205,7 @@ export function createLabelLayer(
       candidates.push({
         box,
         priority: data.labelRank * 1e6 + size,
-        item: { kind: data.kind, id: node, text, font, colour: '#1d2530', anchorX: p.x, anchorY: p.y, ring: selected ? size + 2.5 : 0 },
+        item: { kind: data.kind, id: node, text, font, colour: '#1d2530', anchorX: p.x, anchorY: p.y, ring: selected ? size + 2.5 : 0, graphX: 0, graphY: 0 },
       });
     });
 
@@ -183,11 +228,13 @@ export function createLabelLayer(
       context.lineWidth = 3;
       context.strokeStyle = 'rgba(255,255,255,0.92)';
       context.strokeText(item.text, tx, ty);
-      context.fillStyle = item.kind === 'community' ? darker(item.colour) : item.colour;
+      context.fillStyle = item.colour;
       context.fillText(item.text, tx, ty);
     }
     context.restore();
     drawn = placed.map(({ box, item }) => ({ kind: item.kind, id: item.id, text: item.text, box }));
+    placedAtRatio = ratio;
+    lastPlacement = placed.map(({ item }) => ({ id: item.id, kind: item.kind, text: item.text, font: item.font, colour: item.colour, graphX: item.graphX, graphY: item.graphY }));
   });
 
   return {
@@ -195,6 +242,7 @@ export function createLabelLayer(
     invalidate: () => {
       communities = null;
     },
+    labelWidth: (text, nodeRadius) => nodeRadius + 3 + measure(cut(text), fontOf('500', settings.size)) + 2 * PAD_X + 8,
   };
 }
 

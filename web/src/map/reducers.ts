@@ -21,7 +21,8 @@ type EdgeData = MapEdgeAttributes & Partial<EdgeDisplayData>;
 /** Label ranks, highest placed first. */
 export const LABEL_RANK = { faded: 0, map: 1, subject: 2, selected: 3 } as const;
 
-const PAPER_LABEL_CHARS = 40;
+/** Paper titles on the map are cut to this many characters. */
+export const PAPER_LABEL_CHARS = 40;
 
 export function createReducers(graph: MapGraphology, view: ViewState) {
   function baseColour(data: NodeData): string {

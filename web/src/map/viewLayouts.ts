@@ -7,30 +7,43 @@
 export interface LaneOptions {
   /** Vertical distance between rows, px (a 12 px label and its halo need ~16). */
   rowHeight: number;
-  /** Horizontal distance between lanes, px: the longest label that fits between two lanes. */
+  /** Widest gap between two lanes, px; a lane's gap is its widest label, up to this. */
   laneWidth: number;
-  /** Room kept for the labels of the rightmost lane, px. */
+  /** Narrowest gap between two lanes, px. */
+  minLaneWidth: number;
+}
+
+export const LANE_DEFAULTS: LaneOptions = { rowHeight: 28, laneWidth: 250, minLaneWidth: 60 };
+
+/** The width a node's label takes beside it, px. */
+export type LabelWidth = (id: string) => number;
+
+export interface LaneLayout {
+  /** Pixel positions of the layout's nodes. */
+  positions: Map<string, { x: number; y: number }>;
+  /** Room the rightmost lane's labels need, px. */
   labelRoom: number;
 }
 
-export const LANE_DEFAULTS: LaneOptions = { rowHeight: 24, laneWidth: 250, labelRoom: 230 };
-
-/** Pixel positions of a layout's nodes. */
-export type LaneLayout = Map<string, { x: number; y: number }>;
-
-/** Lanes side by side, x = lane index × laneWidth; each lane's rows centred on y = 0. */
-export function layOutLanes(lanes: string[][], options: Partial<LaneOptions> = {}): LaneLayout {
-  const { rowHeight, laneWidth } = { ...LANE_DEFAULTS, ...options };
-  const positions: LaneLayout = new Map();
-  lanes.forEach((lane, index) => {
-    lane.forEach((id, row) => positions.set(id, { x: index * laneWidth, y: (row - (lane.length - 1) / 2) * rowHeight }));
-  });
-  return positions;
+/** Lanes side by side, each as far from the next as its widest label needs; rows centred on y = 0. */
+export function layOutLanes(lanes: string[][], labelWidth: LabelWidth, options: Partial<LaneOptions> = {}): LaneLayout {
+  const { rowHeight, laneWidth, minLaneWidth } = { ...LANE_DEFAULTS, ...options };
+  const positions = new Map<string, { x: number; y: number }>();
+  const gapAfter = (lane: string[]) => Math.min(laneWidth, Math.max(minLaneWidth, ...lane.map(labelWidth)));
+  let x = 0;
+  let labelRoom = 0;
+  for (const lane of lanes) {
+    lane.forEach((id, row) => positions.set(id, { x, y: (row - (lane.length - 1) / 2) * rowHeight }));
+    labelRoom = gapAfter(lane);
+    x += labelRoom;
+  }
+  return { positions, labelRoom };
 }
 
 /** How many lanes on each side of the centre fit `count` nodes best in a width × height viewport. */
 export function lanesPerSide(count: number, viewport: { width: number; height: number }, options: Partial<LaneOptions> = {}): number {
-  const { rowHeight, laneWidth, labelRoom } = { ...LANE_DEFAULTS, ...options };
+  const { rowHeight, laneWidth } = { ...LANE_DEFAULTS, ...options };
+  const labelRoom = laneWidth;
   let best = 1;
   let bestScale = 0;
   for (let perSide = 1; perSide <= 4; perSide++) {
@@ -53,6 +66,7 @@ export function focusLayout(
   centre: string,
   neighbours: string[],
   mapY: (id: string) => number,
+  labelWidth: LabelWidth,
   viewport: { width: number; height: number },
   options: Partial<LaneOptions> = {},
 ): LaneLayout {
@@ -67,39 +81,44 @@ export function focusLayout(
   // Sigma's y axis points up: higher map y first keeps the map's top at the top.
   const byMapY = (ids: string[]) => ids.sort((a, b) => mapY(b) - mapY(a));
   const lanes = [...left.reverse().map(byMapY), [centre], ...right.map(byMapY)];
-  return centred(layOutLanes(lanes, options), centre);
+  return centred(layOutLanes(lanes, labelWidth, options), centre);
 }
 
 /**
- * The bridges view: topic A's concepts on the left, topic B's on the right, and between them the bridging papers and connecting concepts, in as
- * many middle lanes as their number needs.
+ * The bridges view: topic A's concepts on the left, topic B's on the right, and
+ * between them the connecting concepts (short labels) and then the bridging papers
+ * (long titles, which run towards B), each in as many lanes as their number needs.
  */
 export function bridgesLayout(
   sideA: string[],
-  middle: string[],
+  middleConcepts: string[],
+  papers: string[],
   sideB: string[],
+  labelWidth: LabelWidth,
   viewport: { width: number; height: number },
   options: Partial<LaneOptions> = {},
 ): LaneLayout {
   const { rowHeight } = { ...LANE_DEFAULTS, ...options };
   const rowsFit = Math.max(4, Math.floor(viewport.height / rowHeight) - 2);
-  const middleLanes = Math.max(1, Math.ceil(middle.length / rowsFit));
-  const perLane = Math.ceil(middle.length / middleLanes);
-  const lanes = [sideA];
-  for (let i = 0; i < middleLanes; i++) lanes.push(middle.slice(i * perLane, (i + 1) * perLane));
-  lanes.push(sideB);
-  const layout = layOutLanes(lanes, options);
+  const split = (ids: string[]) => {
+    const count = Math.ceil(ids.length / rowsFit);
+    const perLane = Math.ceil(ids.length / Math.max(1, count));
+    return Array.from({ length: count }, (_, i) => ids.slice(i * perLane, (i + 1) * perLane));
+  };
+  const lanes = [sideA, ...split(middleConcepts), ...split(papers), sideB].filter((lane) => lane.length > 0);
+  const layout = layOutLanes(lanes, labelWidth, options);
   // Centre the whole on x = 0.
-  const shift = ((lanes.length - 1) * (options.laneWidth ?? LANE_DEFAULTS.laneWidth)) / 2;
-  for (const p of layout.values()) p.x -= shift;
+  const xs = [...layout.positions.values()].map((p) => p.x);
+  const shift = (Math.min(...xs) + Math.max(...xs)) / 2;
+  for (const p of layout.positions.values()) p.x -= shift;
   return layout;
 }
 
 function centred(layout: LaneLayout, centre: string): LaneLayout {
-  const at = layout.get(centre)!;
+  const at = layout.positions.get(centre)!;
   const dx = at.x;
   const dy = at.y;
-  for (const p of layout.values()) {
+  for (const p of layout.positions.values()) {
     p.x -= dx;
     p.y -= dy;
   }
@@ -109,6 +128,6 @@ function centred(layout: LaneLayout, centre: string): LaneLayout {
 /** Maps pixel positions around `origin` into graph units (`unitsPerPixel`); sigma's y points up. */
 export function toGraph(layout: LaneLayout, origin: { x: number; y: number }, unitsPerPixel: number): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
-  for (const [id, p] of layout) out.set(id, { x: origin.x + p.x * unitsPerPixel, y: origin.y - p.y * unitsPerPixel });
+  for (const [id, p] of layout.positions) out.set(id, { x: origin.x + p.x * unitsPerPixel, y: origin.y - p.y * unitsPerPixel });
   return out;
 }
