@@ -6,9 +6,10 @@
 // and hands it to `new Sigma(graph, container)` with sigma's default settings, in a
 // container of the explorer map's size. Both are measured alternately (--rounds
 // each) with the same scripted pan and zoom. Prints, per page, the median over
-// rounds of: first render (navigation start → sigma's first frame with every node)
-// and the median per-frame render time during ~3 s of camera motion; then the
-// explorer's ratios to raw sigma (targets: first render ≤ 1.5×, frame ≤ 1.2×).
+// rounds of: first render (navigation start → sigma's first frame with every node),
+// the frame interval during ~3 s of camera motion (wall time per frame drawn) and the
+// JavaScript time per frame; then the explorer's ratios to raw sigma (targets: first
+// render ≤ 1.5×, camera-move frame ≤ 1.2×).
 //
 //   npx tsx scripts/bench-explorer.ts [--concepts 2000] [--edges 20000] [--seconds 3] [--rounds 2]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -137,14 +138,22 @@ interface Run {
 }
 
 /** Opens `url`, waits for the first frame, then drives ~SECONDS of pan and zoom. */
-async function measure(page: Page, url: string, handleScript: string): Promise<Run> {
+/** `handleName`: the page's window property with ready/nodeCount/edgeCount/renderStats. */
+async function measure(page: Page, url: string, handleName: string): Promise<Run> {
+  type Handles = Record<string, Handle['__bench'] | undefined>;
   await page.goto(url);
-  await page.waitForFunction(`(() => { const h = ${handleScript}; return h && h.ready() && h.renderStats().firstPaintMs !== null; })()`, null, { timeout: 120_000 });
-  await page.evaluate(`window.__bench = ${handleScript}`);
-  const first = await page.evaluate(() => {
-    const handle = (window as unknown as Handle).__bench;
+  await page.waitForFunction(
+    (name) => {
+      const h = (window as unknown as Handles)[name];
+      return Boolean(h && h.ready() && h.renderStats().firstPaintMs !== null);
+    },
+    handleName,
+    { timeout: 120_000 },
+  );
+  const first = await page.evaluate((name) => {
+    const handle = (window as unknown as Handles)[name]!;
     return { stats: handle.renderStats(), nodes: handle.nodeCount(), edges: handle.edgeCount() };
-  });
+  }, handleName);
   const box = (await page.locator('#map').boundingBox())!;
   const centre = { x: box.x + box.width * 0.6, y: box.y + box.height / 2 };
   // ~SECONDS of camera motion: drags in a circle with wheel zooms in between.
@@ -171,7 +180,7 @@ async function measure(page: Page, url: string, handleScript: string): Promise<R
   }
   const elapsed = (Date.now() - start) / 1000;
   await page.waitForTimeout(500);
-  const after = await page.evaluate(() => (window as unknown as Handle).__bench.renderStats());
+  const after = await page.evaluate((name) => (window as unknown as Handles)[name]!.renderStats(), handleName);
   const frameTimes = after.frameMs.slice(before).sort((a, b) => a - b);
   return {
     firstRenderMs: first.stats.firstRenderMs ?? NaN,
@@ -208,8 +217,8 @@ async function main(): Promise<void> {
     await fetch(`${server.url}/api/overview?limit=${CONCEPTS}&edges=200`);
     const runs: Record<'explorer' | 'raw', Run[]> = { explorer: [], raw: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      runs.explorer.push(await measure(page, `${server.url}/?limit=${CONCEPTS}&edges=200`, 'window.__papergraph'));
-      runs.raw.push(await measure(page, `${server.url}/raw-sigma/page`, 'window.__bench'));
+      runs.explorer.push(await measure(page, `${server.url}/?limit=${CONCEPTS}&edges=200`, '__papergraph'));
+      runs.raw.push(await measure(page, `${server.url}/raw-sigma/page`, '__bench'));
     }
     const summary = (name: 'explorer' | 'raw') => ({
       first: median(runs[name].map((r) => r.firstRenderMs)),
@@ -222,9 +231,13 @@ async function main(): Promise<void> {
     console.log(`graph: ${runs.explorer[0].nodes} nodes, ${runs.explorer[0].edges} edges on the map (synthetic: ${graph.concepts.length} concepts, ${graph.cooccurrences.length} CO_OCCURS); raw sigma: ${runs.raw[0].nodes} nodes, ${runs.raw[0].edges} edges`);
     console.log(`medians over ${ROUNDS} alternating rounds, ~${SECONDS} s of pan/zoom each:`);
     for (const [name, s] of [['explorer ', explorer], ['raw sigma', raw]] as const) {
-      console.log(`  ${name}: first render ${ms(s.first)}; frame render median ${ms(s.frame)}, p90 ${ms(s.p90)}; ${s.fps.toFixed(1)} fps`);
+      console.log(`  ${name}: first render ${ms(s.first)}; camera-move frame interval ${ms(1000 / s.fps)} (${s.fps.toFixed(1)} fps); JavaScript per frame median ${ms(s.frame)}, p90 ${ms(s.p90)}`);
     }
-    console.log(`explorer / raw sigma: first render ${(explorer.first / raw.first).toFixed(2)}× (target ≤ 1.5×), camera-move frame ${(explorer.frame / raw.frame).toFixed(2)}× (target ≤ 1.2×)`);
+    // The frame interval is what a user sees (GPU work included); JavaScript time alone
+    // leaves out the edges sigma hands to the GPU on every frame.
+    console.log(
+      `explorer / raw sigma: first render ${(explorer.first / raw.first).toFixed(2)}× (target ≤ 1.5×); camera-move frame interval ${(raw.fps / explorer.fps).toFixed(2)}× (target ≤ 1.2×); JavaScript per frame ${(explorer.frame / raw.frame).toFixed(2)}×`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -139,6 +139,33 @@ export function createLabelLayer(
     }, settings.restMs);
   });
 
+  // A pan keeps the ratio: the last frame's labels, kept as a bitmap, are only shifted.
+  const bitmap = document.createElement('canvas');
+  const bitmapContext = bitmap.getContext('2d')!;
+  let bitmapAnchor: { graph: { x: number; y: number }; viewport: { x: number; y: number } } | null = null;
+
+  function keepBitmap(ratio: number): void {
+    const source = renderer.getCanvases().labels;
+    bitmap.width = source.width;
+    bitmap.height = source.height;
+    bitmapContext.drawImage(source, 0, 0);
+    const graphPoint = { x: 0, y: 0 };
+    bitmapAnchor = { graph: graphPoint, viewport: renderer.graphToViewport(graphPoint) };
+    placedAtRatio = ratio;
+  }
+
+  function shiftBitmap(): void {
+    if (!bitmapAnchor) return;
+    const now = renderer.graphToViewport(bitmapAnchor.graph);
+    const dx = now.x - bitmapAnchor.viewport.x;
+    const dy = now.y - bitmapAnchor.viewport.y;
+    const { width, height } = renderer.getDimensions();
+    context.drawImage(bitmap, dx, dy, width, height);
+    drawn = drawn.map((label) => ({ ...label, box: { ...label.box, x: label.box.x + dx - shifted.x, y: label.box.y + dy - shifted.y } }));
+    shifted = { x: dx, y: dy };
+  }
+  let shifted = { x: 0, y: 0 };
+
   function redrawLast(): void {
     context.save();
     context.textBaseline = 'middle';
@@ -162,6 +189,10 @@ export function createLabelLayer(
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = renderer.getCamera().getState().ratio;
+    if (moving && ratio === placedAtRatio && bitmapAnchor) {
+      shiftBitmap();
+      return;
+    }
     if (moving && ratio <= placedAtRatio && lastPlacement.length > 0) {
       redrawLast();
       return;
@@ -233,7 +264,8 @@ export function createLabelLayer(
     }
     context.restore();
     drawn = placed.map(({ box, item }) => ({ kind: item.kind, id: item.id, text: item.text, box }));
-    placedAtRatio = ratio;
+    shifted = { x: 0, y: 0 };
+    keepBitmap(ratio);
     lastPlacement = placed.map(({ item }) => ({ id: item.id, kind: item.kind, text: item.text, font: item.font, colour: item.colour, graphX: item.graphX, graphY: item.graphY }));
   });
 
