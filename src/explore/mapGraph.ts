@@ -73,10 +73,10 @@ export function mentionsEdge(paperId: string, conceptId: string, count: number):
   };
 }
 
-export function mapGraph(nodes: SerializedNode<MapNodeAttributes>[], edges: SerializedEdge<MapEdgeAttributes>[]): MapGraph {
+export function mapGraph(nodes: SerializedNode<MapNodeAttributes>[], edges: SerializedEdge<MapEdgeAttributes>[], attributes: Record<string, unknown> = {}): MapGraph {
   return {
     options: { type: 'undirected', multi: false, allowSelfLoops: false },
-    attributes: {},
+    attributes,
     nodes,
     edges,
   };

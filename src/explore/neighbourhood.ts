@@ -1,6 +1,6 @@
 // The subgraph around a concept: its strongest neighbours (and theirs, at depth 2)
 // and the papers that mention it, for "expand" in the explorer.
-import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, SerializedEdge, SerializedNode } from '../graph/model.ts';
+import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, NeighbourhoodCounts, SerializedEdge, SerializedNode } from '../graph/model.ts';
 import { requireConcept } from './concept.ts';
 import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from './mapGraph.ts';
 import { cooccurrenceGraph } from './cooccurrenceGraph.ts';
@@ -22,7 +22,11 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   const chosen = new Set([id]);
   const firstRing = (snapshot.neighbours.get(id) ?? []).slice(0, limit);
   for (const n of firstRing) chosen.add(n.id);
+  let secondRingTotal = 0;
   if (depth === 2) {
+    const reachable = new Set<string>();
+    for (const n of firstRing) for (const m of snapshot.neighbours.get(n.id) ?? []) if (!chosen.has(m.id)) reachable.add(m.id);
+    secondRingTotal = reachable.size;
     // Second ring: each first-ring concept brings its strongest neighbours not in the
     // first ring, round-robin, until the limit. A hub lists thousands: each queue is
     // read only as far as the rounds go.
@@ -56,12 +60,21 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   }
   const maxWeight = pairs.reduce((max, p) => Math.max(max, p.weight), 0);
   const edges: SerializedEdge<MapEdgeAttributes>[] = pairs.map((p) => cooccursEdge(p.source, p.target, p.papers, p.weight, maxWeight));
-  (snapshot.mentionsByConcept.get(id) ?? []).slice(0, papers).forEach((m, index) => {
+  const mentions = snapshot.mentionsByConcept.get(id) ?? [];
+  mentions.slice(0, papers).forEach((m, index) => {
     const paper = snapshot.papers.get(m.paperId)!;
     nodes.push(paperNode(paper, centre, index, centre.community));
     edges.push(mentionsEdge(paper.id, id, m.count));
   });
-  return mapGraph(nodes, edges);
+  const counts: NeighbourhoodCounts = {
+    neighbours: firstRing.length,
+    neighboursTotal: snapshot.neighbours.get(id)?.length ?? 0,
+    secondRing: chosen.size - 1 - firstRing.length,
+    secondRingTotal,
+    papers: Math.min(papers, mentions.length),
+    papersTotal: mentions.length,
+  };
+  return mapGraph(nodes, edges, { counts });
 }
 
 /** The neighbours in `list` outside `taken`, in order, found as far as they are asked for. */

@@ -207,6 +207,19 @@ export interface MapEdgeAttributes {
 }
 export type MapGraph = SerializedGraph<MapNodeAttributes, MapEdgeAttributes>;
 
+/** In a neighbourhood's graph attributes (`attributes.counts`): what it holds of what there is. */
+export interface NeighbourhoodCounts {
+  /** Co-occurring concepts included, of neighboursTotal. */
+  neighbours: number;
+  neighboursTotal: number;
+  /** Concepts two hops away included (depth 2), of secondRingTotal (neighbours of the included neighbours). */
+  secondRing: number;
+  secondRingTotal: number;
+  /** Papers mentioning the centre included, of papersTotal. */
+  papers: number;
+  papersTotal: number;
+}
+
 export interface HealthResponse {
   status: 'ok';
   store: StoreKind;

@@ -118,19 +118,24 @@ describeWithBrowser('explorer on the sample corpus', () => {
     await expect(page.textContent('.concept-view .view-title')).resolves.toBe(label);
   });
 
-  it('expands a neighbourhood into the map and collapses it again', async () => {
+  it("brings a concept's neighbourhood and papers into its focus view, adds the second hop on request and removes all of it on leaving", async () => {
+    await openExplorer(page, server.url);
+    const overview = await page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount());
     await openExplorer(page, `${server.url}/?sel=${encodeURIComponent(STDP)}&view=concept&id=${encodeURIComponent(STDP)}`);
-    await page.waitForSelector('.concept-view [data-action=expand-1]');
-    const before = await page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount());
-    await page.click('[data-action=expand-1]');
-    await page.waitForFunction((n) => (window as unknown as WithHandle).__papergraph.nodeCount() > n, before);
-    const expanded = await page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount());
+    await page.waitForSelector('.concept-view [data-action=expand-2]');
     // The sample's STDP papers join the map as paper nodes.
     await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodes('paper').length)).resolves.toBeGreaterThan(0);
+    const focused = await page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount());
+    await page.click('[data-action=expand-2]');
+    await page.waitForSelector('.concept-view [data-action=collapse]');
+    await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount())).resolves.toBeGreaterThan(focused);
     await page.screenshot({ path: path.join(OUTPUT_DIR, 'e2e-expanded.png') });
     await page.click('[data-action=collapse]');
-    await page.waitForFunction((n) => (window as unknown as WithHandle).__papergraph.nodeCount() < n, expanded);
-    await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount())).resolves.toBe(before);
+    await page.waitForSelector('.concept-view [data-action=expand-2]');
+    await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount())).resolves.toBe(focused);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.home-view');
+    await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount())).resolves.toBe(overview);
     await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodes('paper').length)).resolves.toBe(0);
   });
 
@@ -158,11 +163,11 @@ describeWithBrowser('explorer on the sample corpus', () => {
     await expect(page.locator('.result-table').count()).resolves.toBe(0);
   });
 
-  it('restores the selection, expansion, colour mode and console from the URL after a reload', async () => {
+  it('restores the selection, its second hop and the colour mode from the URL after a reload', async () => {
     await openExplorer(page, server.url);
     await searchAndChoose('STDP');
-    await page.waitForSelector('.concept-view [data-action=expand-1]');
-    await page.click('[data-action=expand-1]');
+    await page.waitForSelector('.concept-view [data-action=expand-2]');
+    await page.click('[data-action=expand-2]');
     await page.waitForSelector('.concept-view [data-action=collapse]');
     await page.click('[data-colour=year]');
     const nodes = await page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount());
@@ -172,6 +177,7 @@ describeWithBrowser('explorer on the sample corpus', () => {
     await page.waitForSelector('.concept-view');
     await expect(conceptNames()).resolves.toContain('STDP');
     await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.nodeCount())).resolves.toBe(nodes);
+    await page.waitForSelector('.concept-view [data-action=collapse]');
     await expect(page.getAttribute('[data-colour=year]', 'aria-checked')).resolves.toBe('true');
     await expect(page.textContent('.legend .overlay-title')).resolves.toBe('Mean publication year');
   });
@@ -194,6 +200,9 @@ describeWithBrowser('explorer on the sample corpus', () => {
     const sentence = (await page.textContent('.evidence-view .sentence'))!;
     expect(sentence.length).toBeGreaterThan(10);
 
+    // The legend belongs to the overview; Escape leaves the focus view for it.
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.home-view');
     await page.click('.legend-item');
     await page.waitForSelector('.community-view');
     await expect(page.locator('.community-view .paper-item').count()).resolves.toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 // Entry point of the explorer bundle.
 import './styles.css';
-import { Explorer } from './app.ts';
+import { Explorer } from './explorer.ts';
 import { exposeDebugHandle } from './debug.ts';
 
 const explorer = new Explorer();

@@ -20,15 +20,24 @@ export interface UrlState {
   rankBy: RankBy;
   colourMode: ColourMode;
   filters: MapFilters;
+  /** The concept whose focus view is on the map. */
   selected: string | null;
-  /** Expanded concepts in the order they were expanded. */
-  expanded: Array<[string, 1 | 2]>;
+  /** Hops of the focus view's neighbourhood. */
+  hops: 1 | 2;
   route: PanelRoute;
   sideTab: string;
   consoleOpen: boolean;
   query: string;
   /** The two topics of the Bridges tab. */
   bridges: { a: string; b: string } | null;
+  /** Sigma camera (its [0, 1] frame); null: fitted to the map. */
+  camera: CameraState | null;
+}
+
+export interface CameraState {
+  x: number;
+  y: number;
+  ratio: number;
 }
 
 export const DEFAULT_LIMIT = 500;
@@ -51,6 +60,13 @@ function readRoute(params: URLSearchParams): PanelRoute {
   return { kind: 'home' };
 }
 
+/** `x,y,ratio`: three finite numbers, the ratio positive. */
+function readCamera(value: string | null): CameraState | null {
+  const parts = (value ?? '').split(',').map(Number);
+  if (parts.length !== 3 || !parts.every(Number.isFinite) || parts[2] <= 0) return null;
+  return { x: parts[0], y: parts[1], ratio: parts[2] };
+}
+
 export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const limit = numberOrNull(params.get('limit'));
@@ -69,17 +85,13 @@ export function readUrlState(search: string): UrlState {
       showPapers: params.get('papers') !== '0',
     },
     selected: params.get('sel'),
-    expanded: params.getAll('exp').flatMap((entry): Array<[string, 1 | 2]> => {
-      // `id~depth`; concept ids are words, `~` never appears in them.
-      const cut = entry.lastIndexOf('~');
-      const id = cut > 0 ? entry.slice(0, cut) : entry;
-      return id ? [[id, entry.slice(cut + 1) === '2' ? 2 : 1]] : [];
-    }),
+    hops: params.get('hops') === '2' ? 2 : 1,
     route: readRoute(params),
     sideTab: params.get('tab') ?? 'details',
     consoleOpen: params.get('console') === '1',
     query: params.get('q') ?? '',
     bridges: params.get('bridgeA') && params.get('bridgeB') ? { a: params.get('bridgeA')!, b: params.get('bridgeB')! } : null,
+    camera: readCamera(params.get('cam')),
   };
 }
 
@@ -95,7 +107,7 @@ export function writeUrlState(state: UrlState): string {
   if (f.minPapers !== DEFAULT_FILTERS.minPapers) params.set('minp', String(f.minPapers));
   if (!f.showPapers) params.set('papers', '0');
   if (state.selected) params.set('sel', state.selected);
-  for (const [id, depth] of state.expanded) params.append('exp', `${id}~${depth}`);
+  if (state.selected && state.hops === 2) params.set('hops', '2');
   const route = state.route;
   if (route.kind !== 'home') params.set('view', route.kind);
   if (route.kind === 'concept' || route.kind === 'paper' || route.kind === 'papers') params.set('id', route.id);
@@ -111,6 +123,7 @@ export function writeUrlState(state: UrlState): string {
     params.set('bridgeA', state.bridges.a);
     params.set('bridgeB', state.bridges.b);
   }
+  if (state.camera) params.set('cam', [state.camera.x.toFixed(4), state.camera.y.toFixed(4), state.camera.ratio.toPrecision(4)].join(','));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

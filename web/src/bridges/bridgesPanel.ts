@@ -7,6 +7,10 @@ import type { SearchResponse } from '../../../src/graph/model.ts';
 import { clear, h } from '../dom.ts';
 
 export interface BridgesHighlight {
+  /** Topic A's concepts and the concepts through which papers reach A. */
+  sideA: string[];
+  /** The same for topic B. */
+  sideB: string[];
   conceptIds: string[];
   paperIds: string[];
   /** Consecutive nodes of each connecting path (paper id, concept id, in path order). */
@@ -59,10 +63,19 @@ function highlightOf(result: BridgesResponse): BridgesHighlight {
   const pathEdges: [string, string][] = [];
   const labels: Record<string, string> = {};
   for (const c of [...result.a.concepts, ...result.b.concepts]) labels[c.id] = c.label;
+  const sideA = new Set(result.a.concepts.map((c) => c.id));
+  const sideB = new Set(result.b.concepts.map((c) => c.id).filter((id) => !sideA.has(id)));
+  for (const paper of result.papers) {
+    for (const c of paper.viaA) if (!sideB.has(c.id)) sideA.add(c.id);
+    for (const c of paper.viaB) if (!sideA.has(c.id)) sideB.add(c.id);
+  }
   for (const paper of result.papers) {
     papers.add(paper.id);
     labels[paper.id] = paper.title;
-    for (const c of [...paper.viaA, ...paper.viaB]) concepts.add(c.id);
+    for (const c of [...paper.viaA, ...paper.viaB]) {
+      concepts.add(c.id);
+      labels[c.id] = c.label;
+    }
   }
   for (const path of result.paths) {
     for (const step of path.steps) {
@@ -75,7 +88,7 @@ function highlightOf(result: BridgesResponse): BridgesHighlight {
     (s.kind === 'paper' ? papers : concepts).add(s.id);
     labels[s.id] = s.label;
   }
-  return { conceptIds: [...concepts], paperIds: [...papers], pathEdges, labels };
+  return { sideA: [...sideA], sideB: [...sideB], conceptIds: [...concepts], paperIds: [...papers], pathEdges, labels };
 }
 
 export function mountBridgesPanel(container: HTMLElement, hooks: BridgesPanelHooks): BridgesPanel {
@@ -198,7 +211,7 @@ export function mountBridgesPanel(container: HTMLElement, hooks: BridgesPanelHoo
     } catch (error) {
       if (seq !== findSeq) return;
       results.replaceChildren(h('div', { className: 'bridges-error', attrs: { role: 'alert' } }, error instanceof Error ? error.message : String(error)));
-      hooks.onResult({ conceptIds: [], paperIds: [], pathEdges: [], labels: {} });
+      hooks.onResult({ sideA: [], sideB: [], conceptIds: [], paperIds: [], pathEdges: [], labels: {} });
     } finally {
       if (seq === findSeq) button.disabled = false;
     }

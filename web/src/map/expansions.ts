@@ -21,6 +21,11 @@ export class Expansions {
     return this.depths.has(centre);
   }
 
+  /** True when some expansion added `node` (it leaves with the last of them). */
+  holds(node: string): boolean {
+    return this.nodeHolders.has(node);
+  }
+
   /** Active expansions in the order they were made: [centre, depth]. */
   list(): Array<[string, 1 | 2]> {
     return [...this.depths];

@@ -1,17 +1,28 @@
-// sigma.js reducers: the display state (colour, dimming, hiding, labels) derived
-// from the graph and the ViewState, never written into the graph. Sigma hands each
-// reducer a fresh shallow copy of the attributes, so they are edited in place and
-// returned: no allocation per node or edge on a refresh.
+// sigma.js reducers: the display state (colour, fading, hiding, label priority)
+// derived from the graph and the ViewState, never written into the graph. Sigma
+// hands each reducer a fresh shallow copy of the attributes, so they are edited in
+// place and returned: no allocation per node or edge on a refresh.
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
 import { communityColour, DIMMED_COLOUR, EDGE_COLOUR, EDGE_FOCUS_COLOUR, PAPER_COLOUR, yearColour } from './palette.ts';
-import { focusOf, passesFilters, type MapGraphology, type ViewState } from './viewState.ts';
+import { passesFilters, type MapGraphology, type ViewState } from './viewState.ts';
 import { hasYearRange, maxPapersInYears, meanYearInYears, papersInYears, sizeInYears } from './yearFilter.ts';
 
-type NodeData = MapNodeAttributes & Partial<NodeDisplayData>;
+/** What the label layer reads besides sigma's own display data. */
+export interface LabelDisplayData {
+  /** Placement order: higher ranks are placed first and win the room (labelLayer.ts). */
+  labelRank: number;
+}
+
+export type MapNodeDisplayData = NodeDisplayData & MapNodeAttributes & LabelDisplayData;
+type NodeData = MapNodeAttributes & Partial<NodeDisplayData> & Partial<LabelDisplayData>;
 type EdgeData = MapEdgeAttributes & Partial<EdgeDisplayData>;
 
-const PAPER_LABEL_CHARS = 48;
+/** Label ranks, highest placed first. */
+export const LABEL_RANK = { faded: 0, map: 1, subject: 2, selected: 3 } as const;
+
+/** Paper titles on the map are cut to this many characters. */
+export const PAPER_LABEL_CHARS = 40;
 
 export function createReducers(graph: MapGraphology, view: ViewState) {
   function baseColour(data: NodeData): string {
@@ -30,6 +41,13 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
     return label;
   }
 
+  /** Hover narrows the view to the hovered node and its neighbours; else the subject does. */
+  function inFocus(node: string): boolean | null {
+    if (view.hovered) return node === view.hovered || view.hoverNeighbours.has(node);
+    if (view.subject.size > 0) return view.subject.has(node);
+    return null;
+  }
+
   function nodeReducer(node: string, data: NodeData): Partial<NodeDisplayData> {
     // The selected concept stays, though filtered out: its panel is open and says what it is.
     if (node !== view.selected && !passesFilters(data, view.filters)) {
@@ -39,53 +57,45 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
     if (data.kind === 'paper') data.label = paperLabel(node, data.label);
     else if (hasYearRange(view.filters)) data.size = sizeInYears(papersInYears(data, view.filters), maxPapersInYears(graph, view.filters));
     data.color = baseColour(data);
-    const focus = focusOf(view);
-    const highlighting = view.consoleHighlight.size > 0;
-    if (highlighting && view.consoleHighlight.has(node)) {
-      data.highlighted = true;
-      data.zIndex = 2;
-    } else if (focus) {
-      if (node === focus) {
-        data.highlighted = true;
-        data.forceLabel = true;
-        data.zIndex = 3;
-      } else if (view.focusNeighbours.has(node)) {
-        data.zIndex = 2;
-      } else {
-        // Dimmed nodes give up their label, so the neighbourhood's labels win the grid.
-        data.color = DIMMED_COLOUR;
-        data.label = '';
-        data.zIndex = 0;
-      }
-    } else if (highlighting) {
+    const focused = inFocus(node);
+    if (focused === false) {
       data.color = DIMMED_COLOUR;
       data.label = '';
       data.zIndex = 0;
+      data.labelRank = LABEL_RANK.faded;
+    } else if (focused === true) {
+      // Every node of a focus or bridges view asks for a label, whatever its size.
+      data.forceLabel = true;
+      data.zIndex = 2;
+      data.labelRank = LABEL_RANK.subject;
     } else {
       data.zIndex = 1;
+      data.labelRank = LABEL_RANK.map;
     }
-    if (node === view.selected) data.highlighted = true;
+    if (node === view.selected || node === view.hovered) {
+      data.forceLabel = true;
+      data.zIndex = 3;
+      data.labelRank = LABEL_RANK.selected;
+    }
     return data;
   }
 
   function edgeReducer(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
     const source = graph.source(edge);
     const target = graph.target(edge);
-    if (!passesFilters(graph.getNodeAttributes(source), view.filters) || !passesFilters(graph.getNodeAttributes(target), view.filters)) {
+    const sourceShown = source === view.selected || passesFilters(graph.getNodeAttributes(source), view.filters);
+    const targetShown = target === view.selected || passesFilters(graph.getNodeAttributes(target), view.filters);
+    if (!sourceShown || !targetShown) {
       data.hidden = true;
       return data;
     }
-    const focus = focusOf(view);
-    if (focus) {
-      if (source === focus || target === focus) {
-        data.color = EDGE_FOCUS_COLOUR;
-        data.zIndex = 1;
-      } else {
-        data.hidden = true;
-      }
-    } else if (view.consoleHighlight.size > 0) {
-      data.hidden = !(view.consoleHighlight.has(source) && view.consoleHighlight.has(target));
+    if (view.hovered) {
+      data.hidden = source !== view.hovered && target !== view.hovered;
       data.color = EDGE_FOCUS_COLOUR;
+      data.zIndex = 1;
+    } else if (view.subject.size > 0) {
+      data.hidden = !(view.subject.has(source) && view.subject.has(target));
+      data.color = source === view.selected || target === view.selected ? EDGE_FOCUS_COLOUR : EDGE_COLOUR;
     } else {
       data.color = EDGE_COLOUR;
       if (data.weight < view.minEdgeWeight && data.kind === 'cooccurs') data.hidden = true;

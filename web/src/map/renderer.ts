@@ -1,7 +1,8 @@
 // The sigma.js renderer of the concept map, with every setting in one object.
 // Tuned for software WebGL (no GPU on many lab machines): a 2,000-node, 20,000-edge
 // map takes about as long to draw its edges as everything else together, so edges
-// are dropped while the camera moves and never carry labels.
+// are dropped while the camera moves and never carry labels. Node labels are placed
+// and drawn by labelLayer.ts, not by sigma; edges are hit by hitTest.ts.
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
@@ -18,19 +19,19 @@ export const MAP_SETTINGS: Partial<Settings<MapNodeAttributes, MapEdgeAttributes
   hideLabelsOnMove: false,
   renderEdgeLabels: false,
   /**
-   * Clicking an edge opens its evidence. Edge picking draws every edge a second time
-   * and reads pixels back on each mouse move, so createRenderer turns it off above
-   * EDGE_EVENTS_MAX_EDGES (the concept panel's shared-paper counts open the same evidence).
+   * Sigma's label grid lets labels of neighbouring cells overlap; labelLayer.ts
+   * places them without overlap and draws them on sigma's label canvas instead.
    */
-  enableEdgeEvents: true,
-  /** At most this many labels per grid cell (sigma default 1): fewer, readable labels. */
-  labelDensity: 0.55,
-  /** Grid cell in pixels (sigma default 100): one label per ~90 px square. */
-  labelGridCellSize: 90,
-  /** Nodes drawn smaller than this (px) get no label until one zooms in (sigma default 6). */
-  labelRenderedSizeThreshold: 7,
+  renderLabels: false,
+  /**
+   * Edge picking draws every edge a second time into a picking buffer and tests one
+   * pixel under the mouse: a 1 px edge is nearly impossible to hit. hitTest.ts finds
+   * the edge within a few pixels of a click geometrically instead.
+   */
+  enableEdgeEvents: false,
+  /** The hover label (sigma draws it on its hover layer) uses the label layer's font. */
   labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  labelSize: 13,
+  labelSize: 12,
   labelWeight: '500',
   labelColor: { color: '#1d2530' },
   defaultEdgeColor: EDGE_COLOUR,
@@ -43,7 +44,6 @@ export const MAP_SETTINGS: Partial<Settings<MapNodeAttributes, MapEdgeAttributes
   zoomDuration: 200,
 };
 
-export const EDGE_EVENTS_MAX_EDGES = 6_000;
 /** Zoomed out, at most this many co-occurrence edges are drawn, the strongest. */
 export const EDGES_DRAWN_ZOOMED_OUT = 6_000;
 /** Camera ratio below which (zoomed in) every edge is drawn. */
@@ -62,7 +62,6 @@ export function createRenderer(container: HTMLElement, graph: MapGraphology, vie
   view.minEdgeWeight = cutoff;
   const renderer = new Sigma<MapNodeAttributes, MapEdgeAttributes>(graph, container, {
     ...MAP_SETTINGS,
-    enableEdgeEvents: graph.size <= EDGE_EVENTS_MAX_EDGES,
     nodeReducer,
     edgeReducer,
   });

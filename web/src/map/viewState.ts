@@ -25,10 +25,17 @@ export interface ViewState {
   filters: MapFilters;
   selected: string | null;
   hovered: string | null;
-  /** Neighbours of the focused node (hovered, else selected), recomputed when focus changes. */
-  focusNeighbours: Set<string>;
-  /** Nodes of the last Cypher result shown in the map. */
-  consoleHighlight: Set<string>;
+  /** Neighbours of the hovered node, recomputed when the hover changes. */
+  hoverNeighbours: Set<string>;
+  /**
+   * What the current view is about: the focus view's concept and its laid-out
+   * neighbours, the bridges view's nodes, a selected paper and its concepts. When
+   * non-empty, these keep colour and label and the rest fades.
+   */
+  subject: Set<string>;
+  /** Nodes of the console result or bridges answer on the map (part of the subject). */
+  overlayHighlight: Set<string>;
+
   /**
    * Level of detail: while zoomed out, co-occurrence edges weaker than this are not
    * drawn (0 draws all). Set from the map's edge count, applied by the edge reducer.
@@ -43,21 +50,18 @@ export function createViewState(): ViewState {
     filters: { ...DEFAULT_FILTERS },
     selected: null,
     hovered: null,
-    focusNeighbours: new Set(),
-    consoleHighlight: new Set(),
+    hoverNeighbours: new Set(),
+    subject: new Set(),
+    overlayHighlight: new Set(),
+
     minEdgeWeight: 0,
   };
 }
 
-export function focusOf(view: ViewState): string | null {
-  return view.hovered ?? view.selected;
-}
-
-/** Recomputes the neighbour set of the focus; call after selected or hovered changes. */
-export function updateFocus(view: ViewState, graph: MapGraphology): void {
-  view.focusNeighbours.clear();
-  const focus = focusOf(view);
-  if (focus && graph.hasNode(focus)) graph.forEachNeighbor(focus, (n) => view.focusNeighbours.add(n));
+/** Recomputes the hovered node's neighbours; call after the hover changes. */
+export function updateHover(view: ViewState, graph: MapGraphology): void {
+  view.hoverNeighbours.clear();
+  if (view.hovered && graph.hasNode(view.hovered)) graph.forEachNeighbor(view.hovered, (n) => view.hoverNeighbours.add(n));
 }
 
 export { passesFilters } from './yearFilter.ts';

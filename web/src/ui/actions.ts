@@ -1,5 +1,5 @@
 // What panel views may ask of the explorer. Views render data and call these;
-// the explorer (app.ts) owns the map, the URL and the panel.
+// the explorer (explorer.ts) owns the map, the URL and the panel.
 import type { PaperSummary } from '../../../src/graph/model.ts';
 import { h } from '../dom.ts';
 
@@ -11,9 +11,8 @@ export interface ExplorerActions {
   /** Papers mentioning both concepts of an edge. */
   openEvidence(a: string, b: string): void;
   openCommunity(id: number): void;
-  expand(id: string, depth: 1 | 2): Promise<void>;
-  collapse(id: string): void;
-  isExpanded(id: string): boolean;
+  /** Shows `id`'s neighbourhood to `depth` in its focus view; resolves to what changed, in words. */
+  expand(id: string, depth: 1 | 2): Promise<string>;
 }
 
 /** A paper in a list: its title opens the paper view. */

@@ -1,20 +1,32 @@
 // The side panel for a selected concept: its names, papers, broader and narrower
 // concepts, related concepts and the expand/collapse actions. Every count opens the
 // papers behind it; every concept named selects it.
-import type { ConceptResponse, HierarchyConcept } from '../../../src/graph/model.ts';
+import type { ConceptResponse, HierarchyConcept, NeighbourhoodCounts } from '../../../src/graph/model.ts';
 import { h, plural } from '../dom.ts';
 import { communityColour } from '../map/palette.ts';
 import { countButton, paperItem, type ExplorerActions } from './actions.ts';
 
-export function conceptView(concept: ConceptResponse, communityLabel: string | null, actions: ExplorerActions): HTMLElement {
+/** What the focus view of a concept shows on the map, of what there is. */
+export interface FocusCounts extends NeighbourhoodCounts {
+  depth: 1 | 2;
+}
+
+/** "Showing 30 of 41 co-occurring concepts and 15 of 120 papers" (and the second hop). */
+export function focusSummary(counts: FocusCounts): string {
+  const of = (shown: number, total: number, word: string) => (shown === total ? plural(total, word) : `${shown.toLocaleString('en')} of ${plural(total, word)}`);
+  const parts = [of(counts.neighbours, counts.neighboursTotal, 'co-occurring concept'), of(counts.papers, counts.papersTotal, 'paper')];
+  if (counts.depth === 2) parts.splice(1, 0, `${of(counts.secondRing, counts.secondRingTotal, 'concept')} two hops away`);
+  return `On the map: ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
+}
+
+export function conceptView(concept: ConceptResponse, communityLabel: string | null, counts: FocusCounts | null, actions: ExplorerActions): HTMLElement {
   const otherNames = concept.aliases.filter((alias) => alias !== concept.label);
-  const expanded = actions.isExpanded(concept.id);
   const status = h('p', { className: 'action-status', attrs: { role: 'status', 'aria-live': 'polite' } });
 
   async function run(depth: 1 | 2): Promise<void> {
-    status.textContent = 'Expanding…';
+    status.textContent = depth === 2 ? 'Adding the second hop…' : 'Removing the second hop…';
     try {
-      await actions.expand(concept.id, depth);
+      status.textContent = await actions.expand(concept.id, depth);
     } catch (error) {
       status.textContent = (error as Error).message;
     }
@@ -49,15 +61,16 @@ export function conceptView(concept: ConceptResponse, communityLabel: string | n
           h('ul', { className: 'aliases' }, ...otherNames.map((alias) => h('li', { className: 'alias' }, alias))),
         )
       : null,
-    h(
-      'div',
-      { className: 'actions', attrs: { role: 'group', 'aria-label': 'Neighbourhood' } },
-      h('button', { className: 'primary', attrs: { type: 'button', 'data-action': 'expand-1' }, on: { click: () => void run(1) } }, 'Expand neighbourhood'),
-      h('button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'expand-2' }, on: { click: () => void run(2) } }, '2 hops'),
-      expanded
-        ? h('button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'collapse' }, on: { click: () => actions.collapse(concept.id) } }, 'Collapse')
-        : null,
-    ),
+    counts ? h('p', { className: 'focus-summary' }, focusSummary(counts)) : null,
+    counts
+      ? h(
+          'div',
+          { className: 'actions', attrs: { role: 'group', 'aria-label': 'Neighbourhood' } },
+          counts.depth === 1
+            ? h('button', { className: 'primary', attrs: { type: 'button', 'data-action': 'expand-2' }, on: { click: () => void run(2) } }, 'Add the second hop')
+            : h('button', { className: 'secondary', attrs: { type: 'button', 'data-action': 'collapse' }, on: { click: () => void run(1) } }, 'Back to one hop'),
+        )
+      : null,
     status,
     h(
       'section',

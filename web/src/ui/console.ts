@@ -23,11 +23,41 @@ const SCHEMA = {
   propertyKeys: ['id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'source', 'label', 'aliases', 'papers', 'mentions', 'community', 'pagerank', 'betweenness', 'participation', 'meanYear', 'count', 'inTitle', 'weight'],
 };
 
-function cellText(value: CypherValue): string {
+function propertyText(value: CypherValue): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value);
+}
+
+/**
+ * Relationship cells arrive as their properties; the result's graph knows each
+ * relationship's type and ends. A cell is shown as `(:A)-[:TYPE {…}]->(:B)` when every
+ * relationship of the result with exactly those properties reads the same that way.
+ */
+function relationshipTexts(result: CypherResponse): Map<string, string | null> {
+  const byProperties = new Map<string, string | null>();
+  const graph = result.graph;
+  if (!graph) return byProperties;
+  const labelsOf = new Map(graph.nodes.map((n) => [n.key, ((n.attributes as { labels?: string[] }).labels ?? []).map((l) => `:${l}`).join('')]));
+  for (const edge of graph.edges) {
+    const { type, ...properties } = edge.attributes as Record<string, CypherValue>;
+    const key = JSON.stringify(properties);
+    const props = Object.entries(properties).map(([k, v]) => `${k}: ${propertyText(v)}`).join(', ');
+    const text = `(${labelsOf.get(edge.source) ?? ''})-[:${String(type)}${props ? ` {${props}}` : ''}]->(${labelsOf.get(edge.target) ?? ''})`;
+    byProperties.set(key, byProperties.has(key) && byProperties.get(key) !== text ? null : text);
+  }
+  return byProperties;
+}
+
+function cellText(value: CypherValue, relationships: Map<string, string | null>): string {
   if (value === null) return 'null';
   if (typeof value === 'object') {
-    // A node or relationship: its label or title reads better than the whole map.
+    // A node: its label or title reads better than the whole map.
     if (!Array.isArray(value) && (typeof value.label === 'string' || typeof value.title === 'string')) return String(value.label ?? value.title);
+    if (!Array.isArray(value)) {
+      const relationship = relationships.get(JSON.stringify(value));
+      if (relationship) return relationship;
+    }
     return JSON.stringify(value);
   }
   return String(value);
@@ -46,6 +76,13 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
   const clearButton = h('button', { className: 'link small', attrs: { type: 'button', hidden: true } }, 'Clear map highlight');
   const examples = h('select', { attrs: { 'aria-label': 'Example queries' } }, h('option', { attrs: { value: '' } }, 'Examples…'));
   const status = h('div', { className: 'console-status', attrs: { role: 'status', 'aria-live': 'polite' } });
+  // Parameters ($name in the query) as a JSON object, shown and editable: an example's
+  // defaults may name ids this corpus lacks.
+  const paramsInput = h('textarea', {
+    className: 'console-params',
+    attrs: { 'aria-label': 'Query parameters (JSON)', rows: 2, spellcheck: 'false', placeholder: 'Parameters as JSON, e.g. {"id": "spike timing dependent plasticity"}' },
+  });
+  const paramsField = h('label', { className: 'console-params-field' }, h('span', { className: 'hint' }, 'Parameters'), paramsInput);
   const output = h('div', { className: 'console-output' });
   container.append(
     h(
@@ -58,7 +95,7 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
       showButton,
       clearButton,
     ),
-    h('div', { className: 'console-body' }, editorHost, h('div', { className: 'console-result' }, status, output)),
+    h('div', { className: 'console-body' }, h('div', { className: 'console-input' }, editorHost, paramsField), h('div', { className: 'console-result' }, status, output)),
   );
 
   // The package's .d.ts says it returns the EditorApi; its code returns { editor: EditorApi }.
@@ -80,7 +117,6 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
   });
 
   let exampleList: CypherExample[] = [];
-  let params: Record<string, unknown> = {};
   let last: CypherResponse | null = null;
   api
     .examples()
@@ -96,24 +132,37 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
     const example = exampleList.find((e) => e.name === examples.value);
     if (!example) return;
     editor.setValue(example.query);
-    params = example.params;
+    paramsInput.value = Object.keys(example.params).length ? JSON.stringify(example.params, null, 1).replace(/\n\s*/g, ' ') : '';
     status.textContent = example.description;
     examples.value = '';
     editor.focus();
   });
 
   function renderTable(result: CypherResponse): HTMLElement {
+    const relationships = relationshipTexts(result);
     return h(
       'table',
       { className: 'result-table' },
       h('thead', {}, h('tr', {}, ...result.columns.map((column) => h('th', { attrs: { scope: 'col' } }, column)))),
-      h('tbody', {}, ...result.rows.map((row) => h('tr', {}, ...row.map((value) => h('td', {}, cellText(value)))))),
+      h('tbody', {}, ...result.rows.map((row) => h('tr', {}, ...row.map((value) => h('td', {}, cellText(value, relationships)))))),
     );
   }
 
   async function run(): Promise<void> {
     const query = editor.codemirror.state.doc.toString();
     if (!query.trim()) return;
+    let params: Record<string, unknown> = {};
+    if (paramsInput.value.trim()) {
+      try {
+        const parsed: unknown = JSON.parse(paramsInput.value);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+        params = parsed as Record<string, unknown>;
+      } catch (error) {
+        status.className = 'console-status error';
+        status.textContent = `Parameters must be a JSON object such as {"id": "dendrites"} (${(error as Error).message}).`;
+        return;
+      }
+    }
     runButton.disabled = true;
     status.className = 'console-status';
     status.textContent = 'Running…';
