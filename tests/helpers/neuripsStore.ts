@@ -60,6 +60,7 @@ function buildKey(corpus: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+const STALE_MS = 24 * 3600_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -94,9 +95,13 @@ export async function corpusStore(file = NEURIPS_CORPUS): Promise<string> {
         await store.close();
       }
       writeFileSync(ready, `${new Date().toISOString()}\n`);
-      // Stores of older code versions are of no further use.
+      // Stores of other code versions untouched for a day are of no further use; younger
+      // ones may belong to another checkout whose tests are reading them right now.
       for (const entry of readdirSync(CACHE)) {
-        if (entry.startsWith(`${name}-`) && entry !== path.basename(dir) && !entry.endsWith('.lock')) rmSync(path.join(CACHE, entry), { recursive: true, force: true });
+        const other = path.join(CACHE, entry);
+        if (entry.startsWith(`${name}-`) && entry !== path.basename(dir) && !entry.endsWith('.lock') && Date.now() - statSync(other).mtimeMs > STALE_MS) {
+          rmSync(other, { recursive: true, force: true });
+        }
       }
     } finally {
       rmSync(lock, { recursive: true, force: true });
