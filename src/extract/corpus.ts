@@ -10,6 +10,7 @@ import { acronymResolvers, collectAcronyms, longFormVariants, type AcronymTable 
 import { collectCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { labelConcepts } from './stages/labels.ts';
+import { resolveEllipses } from './stages/modifierEllipsis.ts';
 import { assignFragments } from './stages/nesting.ts';
 import { findOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
@@ -52,8 +53,9 @@ export function buildExtraction(
   const resolvers = acronymResolvers(analyses, acronyms, {}, variants);
   const filter = keyFilter(thesaurus, evidence, variants);
   const candidates = collectCandidates(analyses, resolvers, filter, { maxWords });
-  const occurrences = assignFragments(findOccurrences(analyses, resolvers, filter, candidates, { maxWords }));
-  const terms = termhood(candidates, occurrences, { maxWords, minDocumentFrequency });
+  const found = assignFragments(findOccurrences(analyses, resolvers, filter, candidates, { maxWords }));
+  const terms = termhood(candidates, found, { maxWords, minDocumentFrequency });
+  const { occurrences } = resolveEllipses(found, analyses.map((a) => a.phrases), resolvers, terms.kept);
 
   const corpus = { papers: papers.length, documentFrequency: occurrences.documentFrequency, titleFrequency: occurrences.titleFrequency, kept: terms.kept };
   const mentions: Mention[] = [];

@@ -43,6 +43,8 @@ export function labelConcepts(
   const surfaces = new Map<string, Map<string, number>>();
   // "dendritic" written for dendrite: an alias, never the label (a node reads as a noun).
   const adjectivalSurfaces = new Set<string>();
+  // "Hebbian" written for Hebbian learning (stages/modifierEllipsis.ts): an alias, never the label.
+  const ellipticalSurfaces = new Set<string>();
   byPaper.forEach((occurrences, p) => {
     const paper = papers[p];
     for (const [key, list] of occurrences) {
@@ -54,6 +56,7 @@ export function labelConcepts(
         const surface = surfaceOf(phrase.field === 'title' ? paper.title : paper.abstract, phrase, occurrence);
         counts.set(surface, (counts.get(surface) ?? 0) + 1);
         if (from === to && phrase.words[from].adjectiveNoun === key) adjectivalSurfaces.add(`${key}\t${surface}`);
+        if (occurrence.elliptical) ellipticalSurfaces.add(`${key}\t${surface}`);
       }
     }
   });
@@ -64,8 +67,10 @@ export function labelConcepts(
     if (!counts) continue;
     const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
     // An acronym's concept reads as its long form; the short form stays an alias.
-    const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
-    const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`));
+    const named = aliases.filter((alias) => !ellipticalSurfaces.has(`${key}\t${alias}`));
+    const written = named.length > 0 ? named : aliases;
+    const spelledOut = isAcronymLike(key) ? written : written.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
+    const nouns = (spelledOut.length > 0 ? spelledOut : written).filter((alias) => !adjectivalSurfaces.has(`${key}\t${alias}`));
     const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
     concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
   }
