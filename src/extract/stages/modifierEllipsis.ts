@@ -11,7 +11,7 @@
 // language processing", MIT Press, ch. 5; Daille 2003, "Conceptual structuring through
 // term variations", ACL workshop on multiword expressions), resolved with the corpus
 // as an acronym's short form is (stages/acronymResolution.ts): a modifier run P
-// resolves to the concept "P h" when, of the papers writing P as a modifier, at least
+// resolves to the concept "P h" (P and one head word) when, of the papers where P begins a concept, at least
 // `dominantShare` continue it as that one concept. Then an occurrence of P as a
 // modifier that no concept of the phrase covers is an occurrence of "P h": a mention
 // of it, and its surface ("Hebbian") an alias, through which term nesting
@@ -32,7 +32,7 @@ import type { CorpusOccurrences } from './occurrences.ts';
 import type { Occurrence, Resolve } from './terms.ts';
 
 export interface EllipsisOptions {
-  /** Least share of the papers writing a modifier run that continue it as one concept (default 0.5). */
+  /** Least share of the papers continuing a modifier run as some concept that continue it as one concept (default 0.5). */
   dominantShare: number;
   /** Fewest papers writing the run as a modifier (default 3). */
   minPapers: number;
@@ -120,7 +120,8 @@ export function resolveEllipses(
         // The concept continuing the run: the shortest kept occurrence starting with it.
         let next: Occurrence | undefined;
         for (const o of inPhrase) if (o.from === run.from && o.to > run.to && (!next || o.to < next.to)) next = o;
-        if (!next) continue;
+        // Only the head is left out: "rate-based" is no ellipsis of "rate-based Hebbian learning".
+        if (!next || next.key.split(' ').length !== run.key.split(' ').length + 1) continue;
         const byConcept = continued.get(run.key) ?? continued.set(run.key, new Map()).get(run.key)!;
         (byConcept.get(next.key) ?? byConcept.set(next.key, new Set()).get(next.key)!).add(p);
       }
@@ -134,8 +135,12 @@ export function resolveEllipses(
     const [uses, terminological] = forms.get(run) ?? [0, 0];
     if (terminological * 2 < uses || uses === 0) continue;
     let best: [string, number] | null = null;
-    for (const [concept, set] of continued.get(run) ?? []) if (!best || set.size > best[1] || (set.size === best[1] && concept < best[0])) best = [concept, set.size];
-    if (best && best[1] >= dominantShare * papers.size) resolved.set(run, best[0]);
+    const anyTerm = new Set<number>();
+    for (const [concept, set] of continued.get(run) ?? []) {
+      for (const p of set) anyTerm.add(p);
+      if (!best || set.size > best[1] || (set.size === best[1] && concept < best[0])) best = [concept, set.size];
+    }
+    if (best && best[1] >= dominantShare * anyTerm.size) resolved.set(run, best[0]);
   }
   if (resolved.size === 0) return { resolved, occurrences };
 
