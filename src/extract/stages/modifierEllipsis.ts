@@ -67,6 +67,11 @@ const REVERSED = /^anti(?=\p{Lu}\p{Ll}+$)/u;
  * head, unless `whole` and the run is the whole phrase ("LTP is Hebbian", "a Hebbian or
  * a backpropagation rule": the modifier written without a head).
  */
+/** A word's key as a modifier: an acronym as its long form, "antiHebbian" as "hebbian". */
+function modifierKey(word: Occurrence['phrase']['words'][number], resolve: Resolve): string {
+  return word.acronym ? resolve(word.key) : REVERSED.test(word.text) ? word.text.replace(REVERSED, '').toLowerCase() : word.key;
+}
+
 function modifierRuns(phrase: Occurrence['phrase'], resolve: Resolve, maxWords: number, whole = false): Run[] {
   const words = phrase.words;
   const runs: Run[] = [];
@@ -76,7 +81,7 @@ function modifierRuns(phrase: Occurrence['phrase'], resolve: Resolve, maxWords: 
     for (let to = from; to < words.length && to - from < maxWords; to++) {
       if (to === words.length - 1 && !(whole && from === 0)) break;
       const word = words[to];
-      keys.push(word.acronym ? resolve(word.key) : REVERSED.test(word.text) ? word.text.replace(REVERSED, '').toLowerCase() : word.key);
+      keys.push(modifierKey(word, resolve));
       if (!word.unitEnd) continue;
       const hyphenated = words.slice(from, to + 1).some((w) => !w.unitStart || !w.unitEnd);
       runs.push({ key: keys.join(' '), from, to, terminological: hyphenated || (from === to && !word.acronym && PROPER.test(word.text)) });
@@ -104,12 +109,31 @@ export function resolveEllipses(
     for (const list of byKey.values()) for (const o of list) if (kept.has(o.key)) (map.get(o.phrase) ?? map.set(o.phrase, []).get(o.phrase)!).push(o);
     return map;
   };
-  const phraseOccurrences = occurrences.byPaper.map(byPhrase);
+  const phraseOccurrences: Map<object, Occurrence[]>[] = [];
+  const inPhraseOf = (p: number, phrase: object) => (phraseOccurrences[p] ??= byPhrase(occurrences.byPaper[p])).get(phrase) ?? [];
+
+  // Only a run written terminologically in running text can resolve: find those first,
+  // in the few abstract phrases with a hyphenated compound or a capitalised word, so that the counting
+  // below looks only at phrases holding a first word of one of them.
+  const written = new Set<string>();
   phrasesByPaper.forEach((phrases, p) => {
     for (const phrase of phrases) {
-      if (phrase.kind !== 'maximal') continue;
-      const inPhrase = phraseOccurrences[p].get(phrase) ?? [];
+      if (phrase.kind !== 'maximal' || phrase.field === 'title' || !phrase.words.some((w) => !w.unitStart || !w.unitEnd || PROPER.test(w.text))) continue;
       for (const run of modifierRuns(phrase, resolvers[p], maxWords, true)) {
+        if (run.terminological && (run.from > 0 || phrase.before) && !kept.has(run.key)) written.add(run.key);
+      }
+    }
+  });
+  const firstWords = new Set([...written].map((key) => key.split(' ')[0]));
+  const firstWord = (w: Occurrence['phrase']['words'][number], resolve: Resolve) => (w.acronym ? resolve(w.key).split(' ')[0] : modifierKey(w, resolve));
+  const mayHold = (phrase: Occurrence['phrase'], resolve: Resolve) => phrase.kind === 'maximal' && phrase.words.some((w) => firstWords.has(firstWord(w, resolve)));
+
+  phrasesByPaper.forEach((phrases, p) => {
+    for (const phrase of phrases) {
+      if (!mayHold(phrase, resolvers[p])) continue;
+      const inPhrase = inPhraseOf(p, phrase);
+      for (const run of modifierRuns(phrase, resolvers[p], maxWords, true)) {
+        if (!written.has(run.key)) continue;
         const papers = runPapers.get(run.key) ?? runPapers.set(run.key, new Set()).get(run.key)!;
         papers.add(p);
         if (phrase.field !== 'title' && (run.from > 0 || phrase.before)) {
@@ -150,8 +174,8 @@ export function resolveEllipses(
   const byPaper = occurrences.byPaper.map((byKey, p) => {
     let out = byKey;
     for (const phrase of phrasesByPaper[p]) {
-      if (phrase.kind !== 'maximal') continue;
-      const inPhrase = phraseOccurrences[p].get(phrase) ?? [];
+      if (!mayHold(phrase, resolvers[p])) continue;
+      const inPhrase = inPhraseOf(p, phrase);
       // Longest runs first, so "spike timing dependent" wins over "timing dependent".
       const runs = modifierRuns(phrase, resolvers[p], maxWords, true).sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
       const taken: Run[] = [];
