@@ -17,6 +17,7 @@ import { acronymResolver, collectAcronyms, longFormVariants, type AcronymTable }
 import { addCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { SurfaceTally } from './stages/labels.ts';
+import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
 import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
@@ -89,11 +90,25 @@ export function buildExtraction(
   for (const { analysis, resolve } of prepared()) addCounts(counts, occurrencesOf(analysis, resolve));
   const terms = termhood(candidates, counts, { maxWords, minDocumentFrequency });
 
-  const corpus = { papers: papers.length, documentFrequency: counts.documentFrequency, titleFrequency: counts.titleFrequency, kept: terms.kept };
+  // Modifiers standing for the term they begin ("Hebbian"): mentions of it, counted for ranking.
+  const ellipses = new EllipsisResolver(terms.kept);
+  for (const { analysis, resolve } of prepared()) ellipses.noteWritten(analysis.phrases, resolve);
+  for (const { p, analysis, resolve } of prepared()) ellipses.count(p, analysis.phrases, resolve, () => occurrencesOf(analysis, resolve));
+  const anyEllipsis = ellipses.resolve(papers.length).size > 0;
+  const final = (analysis: PaperAnalysis, resolve: Resolve) => ellipses.withEllipses(occurrencesOf(analysis, resolve), analysis.phrases, resolve);
+  const ranked = anyEllipsis ? { frequency: new Map(counts.frequency), documentFrequency: new Map(counts.documentFrequency), titleFrequency: new Map(counts.titleFrequency) } : counts;
+  if (anyEllipsis) {
+    for (const { analysis, resolve } of prepared()) {
+      const own = occurrencesOf(analysis, resolve);
+      addEllipsisCounts(ranked, own, ellipses.withEllipses(own, analysis.phrases, resolve));
+    }
+  }
+
+  const corpus = { papers: papers.length, documentFrequency: ranked.documentFrequency, titleFrequency: ranked.titleFrequency, kept: terms.kept };
   const mentions: Mention[] = [];
   const surfaces = new SurfaceTally(terms.kept);
   for (const { p, analysis, resolve } of prepared()) {
-    const occurrences = occurrencesOf(analysis, resolve);
+    const occurrences = final(analysis, resolve);
     for (const mention of rankPaper(papers[p], analysis, occurrences, resolve, corpus, options)) mentions.push(mention);
     surfaces.add(papers[p], occurrences);
   }

@@ -16,6 +16,7 @@ import type { Concept, Extraction, KnowledgeGraph, Paper } from './model.ts';
 import { participationCoefficient } from './participation.ts';
 import { weightedPagerank, type PagerankOptions } from './pagerank.ts';
 import { conceptHierarchy } from './hierarchy.ts';
+import { insertionVariants } from './insertionVariants.ts';
 import { termNesting } from './nesting.ts';
 import { conceptRelevance, type RelevanceOptions } from './relevance.ts';
 import { documentSubsumption, type SubsumptionOptions } from './subsumption.ts';
@@ -88,7 +89,8 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
   const relevance = conceptRelevance(mentions, communities.byConcept, communities.unclustered, { seed, ...options.relevance });
 
   phase('hierarchy');
-  const nesting = termNesting(conceptIds.map((id) => ({ ...extracted.get(id)!, papers: stats.get(id)!.papers })));
+  // Lexical relations: nested words, and insertion variants used alike ("spiking [neural] network").
+  const nesting = [...termNesting(conceptIds.map((id) => ({ ...extracted.get(id)!, papers: stats.get(id)!.papers }))), ...insertionVariants(counts)];
   const subsumption = documentSubsumption(counts, (id) => relevance.get(id)?.generic ?? false, options.subsumption);
   const broader = conceptHierarchy(nesting, subsumption);
 

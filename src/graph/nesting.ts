@@ -15,9 +15,16 @@
 // alone tells ids apart: "learning" and "LEARNING"); a run that is only an alias of
 // several is ambiguous and skipped. Only the longest nested concepts
 // become edges: "primary visual cortex" → "visual cortex", not also → "cortex", which
-// "visual cortex" → "cortex" already implies.
+// "visual cortex" → "cortex" already implies. A run right after a negative prefix
+// ("non-convex optimization", "non-Hebbian rule") names the complement of a concept,
+// not a kind of it (the negative prefixes of Quirk et al. 1985, "A comprehensive
+// grammar of the English language", App. I.21), so it nests nowhere; "anti-Hebbian
+// learning", the sign-reversed form of the same rule, does nest under Hebbian learning.
 import { foldText } from '../explore/foldText.ts';
 import { compareIds } from './cooccurrence.ts';
+
+/** Prefixes that negate the word they are written before, once hyphens are folded to spaces. */
+const NEGATIVE_PREFIXES = new Set(['non', 'un']);
 
 export interface NestingEdge {
   narrower: string;
@@ -35,6 +42,7 @@ export function termNesting(concepts: { id: string; aliases: string[]; papers: n
       const words = name.split(' ').filter(Boolean);
       for (let length = words.length - 1; length >= 1; length--) {
         for (let start = 0; start + length <= words.length; start++) {
+          if (start > 0 && NEGATIVE_PREFIXES.has(words[start - 1])) continue;
           const run = words.slice(start, start + length).join(' ');
           const id = named.get(run);
           if (id === undefined || id === concept.id) continue;

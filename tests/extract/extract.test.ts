@@ -15,7 +15,10 @@ import {
   type PaperText,
 } from '../../src/extract/index.ts';
 import {
+  catastrophicSentences,
   experimentsShowSentences,
+  hebbianSentences,
+  spikeTimingSentences,
   ganDefinitionSentences,
   outperformsSentences,
   stdpDefinitionSentences,
@@ -319,6 +322,18 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     const apart = await extractCorpus(papers, { thesaurus: undo });
     expect(papersOf(apart, 'generative adversarial net')).toEqual(['g0', 'g1']);
     expect(papersOf(apart, 'generative adversarial network')).toEqual(['g2', 'g3', 'g4']);
+  });
+
+  it('reads a proper adjective or hyphenated compound written without its head as the term it begins ("Hebbian connections", "a spike-timing dependent learning rule"), never a common adjective', async () => {
+    const extraction = await extractCorpus([...corpusOf('h', hebbianSentences), ...corpusOf('c', catastrophicSentences)]);
+    expect(papersOf(extraction, 'hebbian learning')).toEqual(['h0', 'h1', 'h2']);
+    const hebbian = extraction.concepts.find((c) => c.id === 'hebbian learning')!;
+    expect(hebbian.label).toBe('Hebbian learning');
+    expect(hebbian.aliases).toContain('Hebbian');
+    // "a catastrophic failure to learn" is no catastrophic forgetting.
+    expect(papersOf(extraction, 'catastrophic forgetting')).toEqual(['c0', 'c1']);
+    const stdp = await extractCorpus(corpusOf('s', spikeTimingSentences));
+    expect(papersOf(stdp, 'spike timing dependent plasticity')).toEqual(['s0', 's1', 's2']);
   });
 
   it('extracts from cleaned text and points spans into the stored title and abstract', async () => {

@@ -7,6 +7,7 @@ import { buildGraph } from '../../src/graph/buildGraph.ts';
 import { countCooccurrences } from '../../src/graph/cooccurrence.ts';
 import { conceptHierarchy } from '../../src/graph/hierarchy.ts';
 import type { BroaderEdge, KnowledgeGraph } from '../../src/graph/model.ts';
+import { insertionVariants } from '../../src/graph/insertionVariants.ts';
 import { termNesting } from '../../src/graph/nesting.ts';
 import { documentSubsumption } from '../../src/graph/subsumption.ts';
 import { handCorpus } from './handBuilt.ts';
@@ -43,6 +44,60 @@ describe('term nesting', () => {
 
   it('takes a name shared by case variants as the id in more papers', () => {
     expect(broaderOf('hebbian learning')).toEqual(['learning']);
+  });
+
+  it('nests a sign-reversed form under its base, never a negated one', () => {
+    const prefixed = termNesting([
+      concept('hebbian learning', ['Hebbian learning']),
+      concept('antihebbian learning', ['anti-Hebbian learning']),
+      concept('nonhebbian learning', ['non-Hebbian learning']),
+      concept('convex optimization'),
+      concept('nonconvex optimization', ['non-convex optimization']),
+      concept('optimization'),
+      concept('learning'),
+    ]);
+    const up = (id: string) => prefixed.filter((e) => e.narrower === id).map((e) => e.broader).sort();
+    expect(up('antihebbian learning')).toEqual(['hebbian learning']);
+    expect(up('nonhebbian learning')).toEqual(['learning']);
+    expect(up('nonconvex optimization')).toEqual(['optimization']);
+  });
+});
+
+describe('insertion variants (Jacquemin 2001; distributional check, Grefenstette 1994)', () => {
+  // Rows of co-occurrence: "spiking network" and "spiking neural network" share their
+  // neighbours; "bayesian network" and "bayesian neural network" do not.
+  const neighbours: Record<string, [string, number][]> = {
+    'spiking network': [['neuron', 4], ['synapse', 3], ['stdp', 2]],
+    'spiking neural network': [['neuron', 6], ['synapse', 4], ['stdp', 3], ['neuromorphic hardware', 2]],
+    'bayesian network': [['graphical model', 5], ['structure learning', 4], ['inference', 2]],
+    'bayesian neural network': [['variational inference', 5], ['uncertainty', 4], ['inference', 1]],
+  };
+  const occurrences = new Map<string, number>();
+  const pairs: { source: string; target: string; papers: number }[] = [];
+  for (const [id, row] of Object.entries(neighbours)) {
+    occurrences.set(id, Math.max(...row.map(([, n]) => n)) + 1);
+    for (const [other, n] of row) {
+      occurrences.set(other, Math.max(occurrences.get(other) ?? 0, n + 2));
+      pairs.push(id < other ? { source: id, target: other, papers: n } : { source: other, target: id, papers: n });
+    }
+  }
+  // As countCooccurrences gives them: concepts by index in code-unit order, pairs sorted.
+  const ids = [...occurrences.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  pairs.sort((a, b) => index.get(a.source)! - index.get(b.source)! || index.get(a.target)! - index.get(b.target)!);
+  const edges = insertionVariants({
+    ids,
+    pairs: {
+      source: Uint32Array.from(pairs, (p) => index.get(p.source)!),
+      target: Uint32Array.from(pairs, (p) => index.get(p.target)!),
+      papers: Uint32Array.from(pairs, (p) => p.papers),
+    },
+    occurrences,
+    papers: 100,
+  });
+
+  it('puts the variant in fewer papers under the other when both are used alike', () => {
+    expect(edges).toEqual([{ narrower: 'spiking network', broader: 'spiking neural network' }]);
   });
 });
 

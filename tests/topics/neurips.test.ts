@@ -9,6 +9,11 @@
 // concept and its narrower concepts); they must find ≥ 95% of the papers the regex
 // matches (recall) and ≥ 97% of them must match it (precision).
 //
+// "Hebbian" counts "anti-Hebbian" (the sign-reversed rule, which a reader of Hebbian
+// learning wants too, and which the family takes in) and "non-Hebbian" (which it does
+// not: a negated form names what is not Hebbian), so the one paper saying only
+// "non-Hebbian" counts as a miss.
+//
 // The store is built once per version of the code (tests/helpers/neuripsStore.ts).
 // Without the corpus every test here is reported skipped, with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,21 +33,23 @@ const TOPICS: [string, RegExp][] = [
   ['Hebbian', /hebbian/i],
   ['dendrites', /dendrit/i],
   ['catastrophic forgetting', /catastrophic(?:ally)?[-\s]+forg[eo]t/i],
-  ['spiking neural networks', /spiking[-\s]+neural[-\s]+net|spiking[-\s]+networks?\b/i],
+  // "spik- ing networks": a word broken at a PDF line break, which the cleaner mends.
+  ['spiking neural networks', /spik(?:-\s+)?ing[-\s]+neural[-\s]+net|spik(?:-\s+)?ing[-\s]+networks?\b/i],
 ];
 
 /**
- * Topics whose floor the extractor does not reach yet, with why: forms of the topic
- * for which it makes no mention, or makes a concept that is a variant rather than one
- * the hierarchy can put under the topic (docs in /work/notes/issue-10-conceptgraph.md).
- * Their checks are expected to fail, and fail the suite the day they pass, so that the
- * floor is then asserted for good.
+ * Topics no rule of the extractor or of topic resolution was written for, as a check
+ * that the families generalise, at a floor of 90% recall and 95% precision. Measured:
+ * attention mechanism 98.7% / 98.7%, Bayesian optimization 100% / 95.5%, dropout
+ * 93.5% / 100%, graph neural networks 90.9% / 100%, Gaussian processes 93.9% / 95.8%.
  */
-const EXTRACTION_GAPS = new Map<string, string>([
-  ['STDP', '"spike-timing dependent learning (rule)" is a concept of its own; "Spike Timing- Dependent" (PDF line break) and "spike-timing dependent Hebbian learning rule" are split'],
-  ['Hebbian', 'one-paper phrases such as "Hebbian plasticity", "anti-Hebbian form", "Hebbian ICA" give no mention at all'],
-  ['spiking neural networks', '"spiking network(s)" is not merged with "spiking neural network(s)"'],
-]);
+const HELD_OUT_TOPICS: [string, RegExp][] = [
+  ['attention mechanism', /attention[-\s]+mechanism/i],
+  ['Bayesian optimization', /bayesian[-\s]+optimi[sz]ation/i],
+  ['dropout', /\bdropout/i],
+  ['graph neural networks', /graph[-\s]+neural[-\s]+net/i],
+  ['Gaussian processes', /gaussian[-\s]+process/i],
+];
 
 describe.skipIf(missing !== null)('the NeurIPS/ICML/ICLR store', () => {
   let store: EmbeddedStore;
@@ -65,7 +72,7 @@ describe.skipIf(missing !== null)('the NeurIPS/ICML/ICLR store', () => {
     return new Set(topic.concepts.flatMap((c) => (snapshot.mentionsByConcept.get(c.id) ?? []).map((m) => m.paperId)));
   };
 
-  const check = (query: string, re: RegExp) => {
+  const check = (query: string, re: RegExp, floor = { recall: 0.95, precision: 0.97 }) => {
     const truth = papersSaying(re);
     const found = papersOfTopic(query);
     const hits = [...found].filter((id) => truth.has(id)).length;
@@ -74,18 +81,17 @@ describe.skipIf(missing !== null)('the NeurIPS/ICML/ICLR store', () => {
     const misses = [...truth].filter((id) => !found.has(id));
     console.log(`${query}: ${found.size} papers, ${truth.size} say it; recall ${(100 * recall).toFixed(1)}%, precision ${(100 * precision).toFixed(1)}%; missed ${misses.join(', ') || 'none'}`);
     expect(truth.size).toBeGreaterThan(10);
-    expect(recall).toBeGreaterThanOrEqual(0.95);
-    expect(precision).toBeGreaterThanOrEqual(0.97);
+    expect(recall).toBeGreaterThanOrEqual(floor.recall);
+    expect(precision).toBeGreaterThanOrEqual(floor.precision);
   };
   for (const [query, re] of TOPICS) {
-    const gap = EXTRACTION_GAPS.get(query);
-    if (gap) it.fails(`finds the papers that say ${query} (recall ≥ 95%, precision ≥ 97%): not yet, ${gap}`, () => check(query, re));
-    else it(`finds the papers that say ${query} (recall ≥ 95%, precision ≥ 97%)`, () => check(query, re));
+    it(`finds the papers that say ${query} (recall ≥ 95%, precision ≥ 97%)`, () => check(query, re));
+  }
+  for (const [query, re] of HELD_OUT_TOPICS) {
+    it(`finds the papers that say ${query}, a topic no rule was written for (recall ≥ 90%, precision ≥ 95%)`, () => check(query, re, { recall: 0.9, precision: 0.95 }));
   }
 
-  // Not yet: besides the STDP and Hebbian gaps above, "Hebbian plasticity" and "Hebbian
-  // learning" are siblings under "Hebbian", not one topic (a synonym the extractor could merge).
-  it.fails('lists as direct bridges of STDP and "Hebbian learning" the papers whose text says both: not yet', async () => {
+  it('lists as direct bridges of STDP and "Hebbian learning" the papers whose text says both', async () => {
     const both = [...papersSaying(TOPICS[0][1])].filter((id) => /hebbian/i.test(raw.get(id) ?? ''));
     expect(both).toHaveLength(7);
     const result = await findBridges(store, snapshot, 'STDP', 'Hebbian learning', { limit: 20 });

@@ -37,6 +37,8 @@ export class SurfaceTally {
   #surfaces = new Map<string, Map<string, number>>();
   // "dendritic" written for dendrite: an alias, never the label (a node reads as a noun).
   #adjectivalSurfaces = new Set<string>();
+  // "Hebbian" written for Hebbian learning (stages/modifierEllipsis.ts): an alias, never the label.
+  #ellipticalSurfaces = new Set<string>();
 
   constructor(readonly kept: Set<string>) {}
 
@@ -50,6 +52,7 @@ export class SurfaceTally {
         const surface = surfaceOf(phrase.field === 'title' ? paper.title : paper.abstract, phrase, occurrence);
         counts.set(surface, (counts.get(surface) ?? 0) + 1);
         if (from === to && phrase.words[from].adjectiveNoun === key) this.#adjectivalSurfaces.add(`${key}\t${surface}`);
+        if (occurrence.elliptical) this.#ellipticalSurfaces.add(`${key}\t${surface}`);
       }
     }
   }
@@ -61,9 +64,11 @@ export class SurfaceTally {
       const counts = this.#surfaces.get(key);
       if (!counts) continue;
       const aliases = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([surface]) => surface);
+      const named = aliases.filter((alias) => !this.#ellipticalSurfaces.has(`${key}\t${alias}`));
+      const written = named.length > 0 ? named : aliases;
       // An acronym's concept reads as its long form; the short form stays an alias.
-      const spelledOut = isAcronymLike(key) ? aliases : aliases.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
-      const nouns = (spelledOut.length > 0 ? spelledOut : aliases).filter((alias) => !this.#adjectivalSurfaces.has(`${key}\t${alias}`));
+      const spelledOut = isAcronymLike(key) ? written : written.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
+      const nouns = (spelledOut.length > 0 ? spelledOut : written).filter((alias) => !this.#adjectivalSurfaces.has(`${key}\t${alias}`));
       const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
       concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
     }

@@ -17,6 +17,8 @@ export interface Occurrence {
   phrase: Phrase;
   from: number;
   to: number;
+  /** A modifier standing for the term it begins ("Hebbian" for Hebbian learning, stages/modifierEllipsis.ts). */
+  elliptical?: boolean;
 }
 
 /** A short form's long-form key, or the short form itself when it cannot be resolved. */
