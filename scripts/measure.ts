@@ -1,15 +1,31 @@
-// Shared by the benchmarks: run a command as a whole process and report wall time
-// and peak resident memory (VmHWM from /proc, polled; covers worker threads, which
-// share the process).
+// Shared by the benchmarks: run a command as a whole process and report wall time,
+// CPU time and peak resident memory (utime + stime and VmHWM from /proc, polled every
+// 50 ms; both cover worker threads, which share the process). CPU time says what a run
+// costs when other processes share the cores and wall time is theirs as much as ours.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export interface ProcessMeasure {
   code: number | null;
   wallMs: number;
+  /** User + system CPU time of the process and its threads, as last polled before it exited. */
+  cpuMs: number;
   peakRssMb: number;
   stdout: string;
   stderr: string;
+}
+
+const clockTicksPerSecond = 100; // USER_HZ, fixed at 100 on Linux
+
+function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicksPerSecond;
+  } catch {
+    return 0;
+  }
 }
 
 function vmHwmKb(pid: number): number {
@@ -28,13 +44,17 @@ export function measureProcess(command: string, args: string[], options: { env?:
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
+    let cpuMs = 0;
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const poll = setInterval(() => (peakKb = Math.max(peakKb, vmHwmKb(child.pid!))), 100);
+    const poll = setInterval(() => {
+      peakKb = Math.max(peakKb, vmHwmKb(child.pid!));
+      cpuMs = Math.max(cpuMs, cpuMsOf(child.pid!));
+    }, 50);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ code, wallMs: performance.now() - started, peakRssMb: Math.round(peakKb / 1024), stdout, stderr });
+      resolve({ code, wallMs: performance.now() - started, cpuMs, peakRssMb: Math.round(peakKb / 1024), stdout, stderr });
     });
     if (options.stdin !== undefined) child.stdin.end(options.stdin);
     else child.stdin.end();
