@@ -112,6 +112,7 @@ export function parse(text: string): CompromiseTerm[][] {
   world.compute.preTagger(view);
   return view.docs;
 }
+
 const functionTags = [
   'Pronoun',
   'Determiner',
