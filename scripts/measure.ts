@@ -1,12 +1,15 @@
-// Shared by the benchmarks: run a command as a whole process and report wall time
-// and peak resident memory (VmHWM from /proc, polled; covers worker threads, which
-// share the process); a process's CPU time, for servers measured from outside.
+// Shared by the benchmarks: run a command as a whole process and report wall time,
+// CPU time and peak resident memory (utime + stime and VmHWM from /proc, polled every
+// 50 ms; both cover worker threads, which share the process). CPU time says what a run
+// costs when other processes share the cores and wall time is theirs as much as ours.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export interface ProcessMeasure {
   code: number | null;
   wallMs: number;
+  /** User + system CPU time of the process and its threads, as last polled before it exited. */
+  cpuMs: number;
   peakRssMb: number;
   stdout: string;
   stderr: string;
@@ -39,13 +42,18 @@ export function measureProcess(command: string, args: string[], options: { env?:
     let stdout = '';
     let stderr = '';
     let peakKb = 0;
+    let cpuMs = 0;
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const poll = setInterval(() => (peakKb = Math.max(peakKb, vmHwmKb(child.pid!))), 100);
+    const poll = setInterval(() => {
+      peakKb = Math.max(peakKb, vmHwmKb(child.pid!));
+      const cpu = cpuTimeMs(child.pid!);
+      if (!Number.isNaN(cpu)) cpuMs = Math.max(cpuMs, cpu);
+    }, 50);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearInterval(poll);
-      resolve({ code, wallMs: performance.now() - started, peakRssMb: Math.round(peakKb / 1024), stdout, stderr });
+      resolve({ code, wallMs: performance.now() - started, cpuMs, peakRssMb: Math.round(peakKb / 1024), stdout, stderr });
     });
     if (options.stdin !== undefined) child.stdin.end(options.stdin);
     else child.stdin.end();

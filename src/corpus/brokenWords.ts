@@ -148,7 +148,8 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
   const apart = (key: string) => pairs.get(key) ?? 0;
 
   const join = (left: string, right: string): string | null => {
-    if (!LOWER.test(left) || !LOWER.test(right)) return null;
+    // Most words start no split pair: answered before a key string is built.
+    if (!lefts.has(left) || !LOWER.test(left) || !LOWER.test(right)) return null;
     const key = `${left} ${right}`;
     const joined = joinable.get(key);
     if (!joined || uses(joined) < joinedOverSplit * apart(key)) return null;

@@ -11,9 +11,16 @@ const singularInS = /(ss|us|is|ics|ous|ness|less|news|series|species|means|chaos
 
 /** An acronym or a mixed-case name ("STDP", "SNNs", "SpiNNaker", "fMRI"): its case carries meaning. */
 export function isAcronymLike(word: string): boolean {
-  if (!/[A-Za-z]/.test(word)) return false;
-  const upper = word.replace(/[^A-Z]/g, '').length;
-  if (upper >= 2) return true;
+  // Counted by character code: called for every word of every phrase.
+  let upper = 0;
+  let letter = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 65 && code <= 90) {
+      if (++upper >= 2) return true;
+    } else if (code >= 97 && code <= 122) letter = true;
+  }
+  if (!letter && upper === 0) return false;
   // "fMRI", "iPhone", "mRNA": an upper-case letter after a lower-case start.
   return upper === 1 && /^[a-z0-9]+[A-Z]/.test(word);
 }

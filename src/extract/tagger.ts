@@ -3,6 +3,14 @@
 // rules): the post-tagger's hundreds of match patterns triple the cost and barely
 // change the noun/adjective decisions noun-phrase chunking depends on (measured with
 // scripts/eval-extract.ts). Offsets are UTF-16 indices into the text as given.
+//
+// `parse` drives compromise's own steps itself, each once: `nlp.tokenize` followed by
+// `compute([...])` normalises every word three times and looks aliases up twice, and
+// its contractions step scans every word against the whole contraction list. Here a
+// word's normal form is computed once per distinct spelling, and the contractions step
+// runs only on a text that has a word it could split. The terms and tags are the ones
+// `nlp.tokenize(text).compute(['alias', 'normal', 'lexicon', 'preTagger'])` gives
+// (tests/extract/tagger-parse.test.ts compares the two on real abstracts).
 import nlp from 'compromise/two';
 
 export type WordClass =
@@ -28,7 +36,83 @@ export interface Token {
   plural: boolean;
 }
 
-const computeSteps = ['alias', 'normal', 'lexicon', 'preTagger'];
+interface CompromiseTerm {
+  text: string;
+  pre: string;
+  post: string;
+  normal: string;
+  tags: Set<string>;
+}
+
+type Step = (view: { docs: CompromiseTerm[][]; world: unknown }) => void;
+
+interface CompromiseWorld {
+  compute: Record<'alias' | 'normal' | 'machine' | 'contractions' | 'lexicon' | 'preTagger', Step>;
+  methods: {
+    one: {
+      tokenize: {
+        splitSentences(text: string, world: CompromiseWorld): string[];
+        splitTerms(sentence: string, model: unknown): string[];
+        splitWhitespace(word: string, model: unknown): CompromiseTerm;
+      };
+    };
+  };
+  model: { one: { contractions: { word?: string }[] } };
+}
+
+const world = nlp.world() as unknown as CompromiseWorld;
+const { splitSentences, splitTerms, splitWhitespace } = world.methods.one.tokenize;
+const View = nlp.tokenize('').constructor as new (document: CompromiseTerm[][]) => { docs: CompromiseTerm[][]; world: unknown };
+
+/** Normal forms by spelling; cleared when full, so memory stays bounded on any corpus. */
+const normals = new Map<string, string>();
+const maxNormals = 200_000;
+
+function normalize(term: CompromiseTerm): void {
+  const known = normals.get(term.text);
+  if (known !== undefined) {
+    term.normal = known;
+    return;
+  }
+  world.compute.normal({ docs: [[term]], world });
+  if (normals.size >= maxNormals) normals.clear();
+  normals.set(term.text, term.normal);
+}
+
+/** Words the contractions step splits without an apostrophe ("cannot", "gonna"). */
+const contractionWords = new Set(world.model.one.contractions.flatMap((c) => (c.word ? [c.word] : [])));
+// The contractions step's own tests for a number range ("44-2") and a number with a unit ("4km").
+const numberRange = /^[0-9][^-–—]*[-–—].*?[0-9]/;
+const numberUnit = /^([+-]?[0-9][.,0-9]*)([a-z°²³µ/]+)$/;
+
+/** Whether compromise's contractions step could change a term: an apostrophe, a listed word, a number range or a number with a unit. */
+function mayContract(term: CompromiseTerm): boolean {
+  return term.normal.includes("'") || contractionWords.has(term.normal) || numberRange.test(term.normal) || numberUnit.test(term.text);
+}
+
+/** compromise's terms of `text`, tagged by its lexicon and pre-tagger, one array per sentence. */
+export function parse(text: string): CompromiseTerm[][] {
+  const document: CompromiseTerm[][] = [];
+  let contracts = false;
+  for (const sentence of splitSentences(text, world)) {
+    const terms: CompromiseTerm[] = [];
+    for (const word of splitTerms(sentence, world.model)) {
+      const term = splitWhitespace(word, world.model);
+      normalize(term);
+      contracts ||= mayContract(term);
+      terms.push(term);
+    }
+    document.push(terms);
+  }
+  const view = new View(document);
+  world.compute.alias(view);
+  world.compute.machine(view);
+  if (contracts) world.compute.contractions(view);
+  world.compute.lexicon(view);
+  world.compute.preTagger(view);
+  return view.docs;
+}
+
 const functionTags = [
   'Pronoun',
   'Determiner',
@@ -63,13 +147,6 @@ function classify(tags: Set<string>, text: string): WordClass {
 
 const hyphen = /^[-\u2010\u2011]$/;
 const possessiveEnd = /(?<=\p{L})['\u2019]s$/u;
-
-interface CompromiseTerm {
-  text: string;
-  pre: string;
-  post: string;
-  tags: Set<string>;
-}
 
 const determiners = new Set('a an the its their our his her this these those each every no'.split(' '));
 /** Prepositions after which a base-form verb running into a noun phrase is a noun ("for support vector machines"); not "to". */
@@ -116,12 +193,10 @@ function pluralHead(tokens: Token[], i: number, title: boolean): void {
 export function tagText(text: string, title = false): Token[] {
   const tokens: Token[] = [];
   if (text.trim().length === 0) return tokens;
-  const doc = nlp.tokenize(text);
-  doc.compute(computeSteps);
   let cursor = 0;
   const baseVerbs = new Set<number>();
   const presentVerbs = new Set<number>();
-  const sentences = doc.docs as CompromiseTerm[][];
+  const sentences = parse(text);
   for (let s = 0; s < sentences.length; s++) {
     for (const term of sentences[s]) {
       if (term.text.length === 0) continue;
@@ -167,9 +242,7 @@ const lexicalClasses = new Map<string, LexicalClass>();
 export function lexicalClass(word: string): LexicalClass {
   let known = lexicalClasses.get(word);
   if (known) return known;
-  const doc = nlp.tokenize(word);
-  doc.compute(computeSteps);
-  const terms = (doc.docs as CompromiseTerm[][]).flat();
+  const terms = parse(word).flat();
   const tags = terms.length === 1 ? terms[0].tags : new Set<string>();
   known = tags.has('Gerund') ? 'gerund' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : 'other';
   lexicalClasses.set(word, known);
