@@ -1,14 +1,15 @@
 // The Neo4j store. What needs no server runs always: a closed port, an HTTP port and a
 // malformed URI each give the StoreError a user can act on. The integration suite
-// runs against a real Neo4j 5 when NEO4J_URI is set (`npm run test:neo4j`); it
-// REPLACES the papergraph graph in that database, so point it at a throw-away one.
+// runs against a real Neo4j 5: the test server tests/neo4j/server starts
+// (`npm run test:neo4j`, or PAPERGRAPH_NEO4J=1), or NEO4J_URI. It REPLACES the
+// papergraph graph in that database, so point NEO4J_URI only at a throw-away one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { loadConfig } from '../../src/config.ts';
 import { ingest } from '../../src/ingest.ts';
 import { openNeo4jStore } from '../../src/store/neo4j.ts';
 import { StoreError, type GraphStore } from '../../src/store/GraphStore.ts';
 import type { KnowledgeGraph } from '../../src/graph/model.ts';
+import { neo4jSettings, neo4jSkipReason, neo4jUri } from '../helpers/neo4jServer.ts';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { fixtureGraph, smallerGraph } from './fixture.ts';
 
@@ -54,17 +55,17 @@ describe('Neo4j store without a server', () => {
   });
 });
 
-const NEO4J_URI = process.env.NEO4J_URI;
-if (!NEO4J_URI) console.warn('Neo4j integration suite skipped: set NEO4J_URI to run it');
+const NEO4J_URI = neo4jUri();
+if (!NEO4J_URI) console.warn(neo4jSkipReason());
 
 const LIMITS = { timeoutMs: 5_000, maxRows: 1_000 };
 const EMPTY: KnowledgeGraph = { papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] };
 
-describe.runIf(NEO4J_URI)('Neo4j store against a server (NEO4J_URI)', () => {
+describe.runIf(NEO4J_URI)('Neo4j store against a real Neo4j 5', () => {
   let store: GraphStore;
 
   beforeAll(async () => {
-    store = await openNeo4jStore(loadConfig({ store: 'neo4j' }).neo4j);
+    store = await openNeo4jStore(neo4jSettings());
     // An empty write removes every Paper and Concept: the suite starts from nothing.
     await store.write(EMPTY);
   });
@@ -197,5 +198,5 @@ describe.runIf(NEO4J_URI)('Neo4j store against a server (NEO4J_URI)', () => {
     expect(before.stats.concepts).toBeGreaterThan(100);
     await ingest(store, [SAMPLE_DIR], { workers: 1 });
     expect(await dump()).toEqual(before);
-  });
+  }, 300_000);
 });
