@@ -5,7 +5,7 @@
 // console queries go back to the store.
 import type { BroaderKind, Concept, CommunitySummary } from '../graph/model.ts';
 import { conceptFromRow, number as num, numberOrNull as maybeNum, text as str } from '../store/rows.ts';
-import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphReader } from '../store/GraphStore.ts';
 import { communityNames, type RankedConcept } from './communityLabels.ts';
 import { foldText } from './foldText.ts';
 
@@ -71,7 +71,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
+export async function loadSnapshot(store: GraphReader): Promise<Snapshot> {
   const [conceptRows, edgeRows, mentionRows, paperRows, broaderRows] = await Promise.all([
     store.run('snapshot-concepts'),
     store.run('snapshot-cooccurs'),

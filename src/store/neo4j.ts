@@ -24,6 +24,7 @@ import {
   type Params,
   type ProgressFn,
   type Row,
+  type StopWatching,
   type StoreValue,
 } from './GraphStore.ts';
 import { cypherQuery, cypherStatements } from './cypherFiles.ts';
@@ -32,7 +33,8 @@ import { ResultBudget } from './resultBudget.ts';
 import { neo4jLockFile, withStoreLock, type LockOptions } from './storeLock.ts';
 import { paperFromRow, readStats } from './rows.ts';
 import { consoleError, storeError, writeError, type ConnectionTarget } from './neo4j/errors.ts';
-import { ResultGraph, driverInt, toDriverParams, toRow } from './neo4j/values.ts';
+import { ResultGraph } from './resultGraph.ts';
+import { collectValue, driverInt, toDriverParams, toRow } from './neo4j/values.ts';
 
 export interface Neo4jOptions {
   /**
@@ -123,7 +125,7 @@ async function releaseDriver(settings: Neo4jSettings): Promise<void> {
   await shared.driver.close();
 }
 
-export class Neo4jStore implements GraphStore {
+class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly location: string;
   #driver: Driver;
@@ -196,8 +198,9 @@ export class Neo4jStore implements GraphStore {
       for await (const record of result) {
         // A break ends the iterator, which discards the rest of the stream on the server.
         if (!budget.roomForRow()) break;
-        const row = columns.map((column) => graph.collect(record.get(column)));
+        const row = columns.map((column) => collectValue(record.get(column), graph));
         if (!budget.take(row)) break;
+        graph.keep();
         rows.push(row);
       }
       return {
@@ -220,6 +223,27 @@ export class Neo4jStore implements GraphStore {
 
   async stats(): Promise<GraphStats> {
     return readStats((name) => this.#read(name));
+  }
+
+  /** A new graph is a new `run` on the version node, which a write sets only once it is complete. */
+  watch(onNewGraph: () => void, everyMs = 3_000): StopWatching {
+    const version = async () => String((await this.#read('graph-version'))[0]?.run ?? '');
+    let seen: Promise<string> = version().catch(() => '');
+    let checking = false;
+    const timer = setInterval(() => {
+      if (checking || this.#closed) return;
+      checking = true;
+      void Promise.all([seen, version()])
+        .then(([before, now]) => {
+          seen = Promise.resolve(now);
+          if (now && now !== before) onNewGraph();
+        })
+        // An unreachable server is reported by the queries that need it; the next tick tries again.
+        .catch(() => {})
+        .finally(() => (checking = false));
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   withWriteLock<T>(work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
@@ -248,6 +272,8 @@ export class Neo4jStore implements GraphStore {
       await this.#load(session, 'load-broader', graph.broader.map((e) => ({ ...e })), relationshipBatch, run, phase, progress);
       phase = 'the removal of stale data';
       await this.#prune(session, run, progress);
+      phase = 'the graph version';
+      await session.executeWrite((tx) => consume(tx, cypherQuery('mark-graph-version', 'neo4j'), { run }));
       this.#hasGraph = graph.papers.length > 0;
     } catch (error) {
       throw writeError(error, this.#target, phase);
