@@ -199,4 +199,27 @@ describe.runIf(NEO4J_URI)('Neo4j store against a real Neo4j 5', () => {
     await ingest(store, [SAMPLE_DIR], { workers: 1 });
     expect(await dump()).toEqual(before);
   }, 300_000);
+
+  it('searches the ingested sample through the full-text index: phrases, aliases and prefixes, best first', async () => {
+    const search = async (q: string) =>
+      (await store.console(
+        "CALL db.index.fulltext.queryNodes('papergraph_text', $q) YIELD node, score RETURN node.id AS id, labels(node) AS labels, coalesce(node.label, node.title) AS name, score",
+        { q },
+        LIMITS,
+      )).rows.map(([id, labels, name, score]) => ({ id: String(id), label: (labels as string[])[0], name: String(name), score: Number(score) }));
+    const phrase = await search('"catastrophic forgetting"');
+    expect(phrase.length).toBeGreaterThan(1);
+    expect(phrase.map((h) => h.score)).toEqual([...phrase.map((h) => h.score)].sort((a, b) => b - a));
+    expect(phrase.some((h) => h.label === 'Concept' && h.id === 'catastrophic forgetting')).toBe(true);
+    for (const hit of phrase) expect(hit.name.toLowerCase()).toMatch(/catastrophic\W+forgetting/);
+    const papers = await store.papers();
+    const titled = papers.filter((p) => /catastrophic\W+forgetting/i.test(p.title)).map((p) => p.id);
+    expect(phrase.filter((h) => h.label === 'Paper').map((h) => h.id).sort()).toEqual(expect.arrayContaining(titled.sort()));
+    // An alias finds its concept: STDP is an alias, not the label.
+    const alias = await search('STDP');
+    expect(alias.some((h) => h.label === 'Concept' && /spike.timing.dependent plasticity/i.test(h.name))).toBe(true);
+    const prefix = await search('dendrit*');
+    expect(prefix.length).toBeGreaterThan(0);
+    for (const hit of prefix) expect(hit.name.toLowerCase()).toContain('dendrit');
+  });
 });
