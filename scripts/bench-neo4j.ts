@@ -4,7 +4,10 @@
 // relationships/s (MENTIONS + CO_OCCURS + BROADER) and the peak RSS of this process
 // during each write.
 //
-//   npx tsx scripts/bench-neo4j.ts [--corpus FILE.jsonl] [--batches 250:1000,500:2000,1000:5000] [--out DIR]
+//   npx tsx scripts/bench-neo4j.ts [--corpus FILE.jsonl] [--batches 250:1000,500:2000,1000:5000] [--out DIR] [--rewrite]
+//   npx tsx scripts/bench-neo4j.ts --graph-from DIR …   (skip the ingest: the graph of an embedded store DIR)
+//
+// --rewrite also times writing the same graph a second time (every MERGE finds its row).
 //
 // Neo4j: NEO4J_URI (NEO4J_USER, NEO4J_PASSWORD) names a server, whose papergraph graph
 // is REPLACED; without it the script starts the test server of tests/neo4j/server
@@ -26,6 +29,8 @@ const { values } = parseArgs({
     corpus: { type: 'string' },
     batches: { type: 'string', default: '250:1000,500:2000,1000:5000' },
     out: { type: 'string' },
+    'graph-from': { type: 'string' },
+    rewrite: { type: 'boolean', default: false },
   },
 });
 const located = values.corpus ? { file: values.corpus } : locateCorpus();
@@ -52,23 +57,27 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds
 }
 
 const relationships = (g: KnowledgeGraph) => g.mentions.length + g.cooccurrences.length + g.broader.length;
-const rows: string[][] = [];
 function report(store: string, batch: string, what: string, g: KnowledgeGraph, m: { seconds: number; peakRssMb: number }) {
   const row = [store, batch, what, m.seconds.toFixed(1), Math.round(g.papers.length / m.seconds).toLocaleString('en'), Math.round(relationships(g) / m.seconds).toLocaleString('en'), String(m.peakRssMb)];
-  rows.push(row);
   console.log(row.join(' | '));
 }
 
-console.log(`corpus ${corpus}`);
+console.log(`corpus ${values['graph-from'] ? `the graph stored in ${values['graph-from']}` : corpus}`);
 console.log('store | batch (nodes:rels) | step | seconds | papers/s | relationships/s | peak RSS MB');
 
-const embeddedDir = path.join(scratch, 'embedded');
-const embedded = await openEmbeddedStore(embeddedDir);
-const ingested = await measured(() => ingest(embedded, [corpus], {}));
-const graph = await readGraph(embedded);
-await embedded.close();
+let graph: KnowledgeGraph;
+if (values['graph-from']) {
+  const stored = await openEmbeddedStore(values['graph-from']);
+  graph = await readGraph(stored);
+  await stored.close();
+} else {
+  const embedded = await openEmbeddedStore(path.join(scratch, 'embedded'));
+  const ingested = await measured(() => ingest(embedded, [corpus], {}));
+  graph = await readGraph(embedded);
+  await embedded.close();
+  report('embedded', '5000 (per parameter batch)', 'ingest (read, extract, build, write)', graph, ingested);
+}
 console.log(`graph: ${graph.papers.length} papers, ${graph.concepts.length} concepts, ${graph.mentions.length} mentions, ${graph.cooccurrences.length} co-occurrences, ${graph.broader.length} broader`);
-report('embedded', '5000 (per parameter batch)', 'ingest (read, extract, build, write)', graph, ingested);
 const again = await openEmbeddedStore(path.join(scratch, 'embedded-write'));
 report('embedded', '5000 (per parameter batch)', 'write', graph, await measured(() => again.write(graph)));
 await again.close();
@@ -92,7 +101,7 @@ try {
       await store.write(empty);
       const label = `${batch.nodeBatch}:${batch.relationshipBatch}`;
       report('neo4j', label, 'write into an empty database', graph, await measured(() => store.write(graph)));
-      report('neo4j', label, 'write the same graph again', graph, await measured(() => store.write(graph)));
+      if (values.rewrite) report('neo4j', label, 'write the same graph again', graph, await measured(() => store.write(graph)));
     } finally {
       await store.close();
     }
