@@ -198,7 +198,8 @@ describe.runIf(NEO4J_URI)('Neo4j store against a real Neo4j 5', () => {
     expect(before.stats.concepts).toBeGreaterThan(100);
     await ingest(store, [SAMPLE_DIR], { workers: 1 });
     expect(await dump()).toEqual(before);
-  }, 300_000);
+    // Two full ingests; the sample's 85k co-occurrence MERGEs take minutes on a loaded two-core machine.
+  }, 900_000);
 
   it('searches the ingested sample through the full-text index: phrases, aliases and prefixes, best first', async () => {
     const search = async (q: string) =>
