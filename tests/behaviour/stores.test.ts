@@ -220,6 +220,21 @@ describe.each(STORES)('$kind', (storeCase) => {
   });
 });
 
+/**
+ * Graph JSON with its node and edge lists in key order: lists of items with a `key` are
+ * sets to a user (the map draws them all), and the stores return rows that tie (edges of
+ * equal weight) in different orders.
+ */
+function keyOrdered(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(keyOrdered);
+    const keyed = items.every((x) => x !== null && typeof x === 'object' && typeof (x as { key?: unknown }).key === 'string');
+    return keyed ? [...items].sort((a, b) => ((a as { key: string }).key < (b as { key: string }).key ? -1 : 1)) : items;
+  }
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keyOrdered(v)]));
+  return value;
+}
+
 describe.skipIf(STORES.some((s) => s.skip !== null))('the two stores answer alike', () => {
   it('gives the same answer to every request, console query and export', () => {
     const embedded = answers.get('embedded')!;
@@ -227,7 +242,7 @@ describe.skipIf(STORES.some((s) => s.skip !== null))('the two stores answer alik
     expect([...neo4j.keys()].sort()).toEqual([...embedded.keys()].sort());
     for (const [request, answer] of embedded) {
       if (request === 'GET /api/health') continue; // names the store
-      expect({ request, answer: neo4j.get(request) }).toEqual({ request, answer });
+      expect({ request, answer: keyOrdered(neo4j.get(request)) }).toEqual({ request, answer: keyOrdered(answer) });
     }
   });
 });
