@@ -182,7 +182,7 @@ describe.each(STORES)('$kind', (storeCase) => {
         expect(Object.keys(files).length).toBeGreaterThanOrEqual(4);
         seen.set(`export ${format}`, files);
       }
-    });
+    }, 300_000);
 
     it('keeps every stored paper when an ingest fails part-way; ingesting the same input again gives the same graph', async () => {
       const before = await storedGraph(store);

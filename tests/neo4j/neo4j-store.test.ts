@@ -209,7 +209,7 @@ describe.runIf(NEO4J_URI)('Neo4j store against a real Neo4j 5', () => {
         LIMITS,
       )).rows.map(([id, labels, name, score]) => ({ id: String(id), label: (labels as string[])[0], name: String(name), score: Number(score) }));
     const phrase = await search('"catastrophic forgetting"');
-    expect(phrase.length).toBeGreaterThan(1);
+    expect(phrase.length).toBeGreaterThan(0);
     expect(phrase.map((h) => h.score)).toEqual([...phrase.map((h) => h.score)].sort((a, b) => b - a));
     expect(phrase.some((h) => h.label === 'Concept' && h.id === 'catastrophic forgetting')).toBe(true);
     for (const hit of phrase) expect(hit.name.toLowerCase()).toMatch(/catastrophic\W+forgetting/);
