@@ -1,7 +1,7 @@
 // `papergraph bridges TOPIC_A TOPIC_B [--limit N] [--json]`: the bridges answer as
 // readable text (ranked papers with reasons, then paths, then structural bridges) or
 // as one JSON document. Exit codes: 0 answered, 1 unknown topic, 2 bad usage.
-import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphReader } from '../store/GraphStore.ts';
 import { findBridges } from './bridges/index.ts';
 import type { BridgesResponse, ResolvedTopic } from '../graph/model.ts';
 import { ExploreError } from './errors.ts';
@@ -70,7 +70,7 @@ export function formatBridges(result: BridgesResponse): string {
 }
 
 export async function runBridgesCommand(
-  store: GraphStore,
+  store: GraphReader,
   topicA: string,
   topicB: string,
   options: BridgesCommandOptions = {},

@@ -1,7 +1,7 @@
 // The console's answer in the API's shape: the table, and the nodes and
 // relationships of the result as a graph the explorer can draw.
 import type { CypherResponse, SerializedGraph } from '../graph/model.ts';
-import type { ConsoleLimits, ConsoleResult, GraphStore, Params } from '../store/GraphStore.ts';
+import type { ConsoleLimits, ConsoleResult, GraphReader, Params } from '../store/GraphStore.ts';
 
 export function resultGraph(result: ConsoleResult): SerializedGraph | null {
   if (result.nodes.length === 0) return null;
@@ -16,7 +16,7 @@ export function resultGraph(result: ConsoleResult): SerializedGraph | null {
   };
 }
 
-export async function runCypher(store: Pick<GraphStore, 'console'>, query: string, params: Params, limits: ConsoleLimits): Promise<CypherResponse> {
+export async function runCypher(store: Pick<GraphReader, 'console'>, query: string, params: Params, limits: ConsoleLimits): Promise<CypherResponse> {
   const result = await store.console(query, params, limits);
   return {
     columns: result.columns,

@@ -2,7 +2,7 @@
 // each with the sentence where they meet. This is what makes an edge on the map
 // something a researcher can check rather than take on trust.
 import type { EdgeEvidenceResponse, EvidencePaper, Span } from '../graph/model.ts';
-import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphReader } from '../store/GraphStore.ts';
 import { requireConcept } from './concept.ts';
 import { sentenceAt, sentenceRanges } from './sentences.ts';
 import { parseSpans } from './spans.ts';
@@ -55,7 +55,7 @@ export function meetingSentence(title: string, abstract: string, spansA: Span[],
 
 
 export async function edgeEvidence(
-  store: GraphStore,
+  store: GraphReader,
   snapshot: Snapshot,
   a: string,
   b: string,

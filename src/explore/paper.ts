@@ -1,13 +1,13 @@
 // A paper's page: its text from the store and every concept it mentions, with the
 // spans the explorer highlights.
 import type { PaperResponse } from '../graph/model.ts';
-import type { GraphStore, StoreValue } from '../store/GraphStore.ts';
+import type { GraphReader, StoreValue } from '../store/GraphStore.ts';
 import { ExploreError } from './errors.ts';
 import { parseSpans } from './spans.ts';
 
 const text = (v: StoreValue | undefined): string | null => (typeof v === 'string' ? v : null);
 
-export async function paperDetails(store: GraphStore, id: string): Promise<PaperResponse> {
+export async function paperDetails(store: GraphReader, id: string): Promise<PaperResponse> {
   const [rows, mentions] = await Promise.all([store.run('paper', { id }), store.run('paper-mentions', { id })]);
   const row = rows[0];
   if (!row) throw new ExploreError('not_found', `No paper with id "${id}".`);

@@ -5,7 +5,7 @@
 // console queries go back to the store.
 import type { BroaderKind, Concept, CommunitySummary } from '../graph/model.ts';
 import { conceptFromRow, number as num, numberOrNull as maybeNum, text as str } from '../store/rows.ts';
-import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphReader } from '../store/GraphStore.ts';
 import { communityNames, type RankedConcept } from './communityLabels.ts';
 import { foldText } from './foldText.ts';
 
@@ -71,7 +71,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
+export async function loadSnapshot(store: GraphReader): Promise<Snapshot> {
   const [conceptRows, edgeRows, mentionRows, paperRows, broaderRows] = await Promise.all([
     store.run('snapshot-concepts'),
     store.run('snapshot-cooccurs'),
@@ -98,7 +98,8 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
     push(neighbours, source, { id: target, papers, weight });
     push(neighbours, target, { id: source, papers, weight });
   }
-  for (const list of neighbours.values()) list.sort((a, b) => b.weight - a.weight || b.papers - a.papers);
+  // Ties broken by id, so every store (whatever order it returns rows in) gives the same lists and cuts.
+  for (const list of neighbours.values()) list.sort((a, b) => b.weight - a.weight || b.papers - a.papers || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const broader = new Map<string, HierarchyLink[]>();
   const narrower = new Map<string, HierarchyLink[]>();
@@ -139,7 +140,7 @@ export async function loadSnapshot(store: GraphStore): Promise<Snapshot> {
   const byCentrality = (a: MentionEntry, b: MentionEntry) =>
     Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || b.count - a.count || (a.paperId < b.paperId ? -1 : 1);
   for (const list of mentionsByConcept.values()) list.sort(byCentrality);
-  for (const list of mentionsByPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count);
+  for (const list of mentionsByPaper.values()) list.sort((a, b) => b.score - a.score || b.count - a.count || (a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0));
 
   const up = (a: string, b: string) => (broader.get(a) ?? []).some((l) => l.id === b);
   const names = communityNames(concepts, mentionsByConcept, mentionsByPaper, (a, b) => up(a, b) || up(b, a));

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { thesaurusFromExtraction } from '../extract/index.ts';
-import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphReader } from '../store/GraphStore.ts';
 import { writeCsv } from '../store/csvFile.ts';
 import { writeNeo4jAdminCsv } from '../store/neo4jAdminExport.ts';
 import { writeGexf } from './gexf.ts';
@@ -28,7 +28,7 @@ async function toStream(open: () => Writable, fill: (write: (chunk: string) => v
 }
 
 /** Writes the export; returns the one-line summary the CLI prints on stderr. */
-export async function exportGraph(store: GraphStore, format: string, out: string | null, open: () => Writable): Promise<string> {
+export async function exportGraph(store: GraphReader, format: string, out: string | null, open: () => Writable): Promise<string> {
   const graph = await readGraph(store);
   const counts = `${graph.papers.length} papers, ${graph.concepts.length} concepts, ${graph.mentions.length} mentions, ${graph.cooccurrences.length} co-occurrences, ${graph.broader.length} broader links`;
   if (DIRECTORY_FORMATS.has(format)) {

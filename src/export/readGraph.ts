@@ -1,12 +1,12 @@
 // The whole stored graph back as a KnowledgeGraph, for exports: the same shape
 // the write side hands to a store, whichever store holds it.
 import type { BroaderEdge, CoOccurrence, KnowledgeGraph, Mention } from '../graph/model.ts';
-import type { GraphStore } from '../store/GraphStore.ts';
+import type { GraphReader } from '../store/GraphStore.ts';
 import { parseSpans } from '../explore/spans.ts';
 import { conceptFromRow, number as num } from '../store/rows.ts';
 
 
-export async function readGraph(store: GraphStore): Promise<KnowledgeGraph> {
+export async function readGraph(store: GraphReader): Promise<KnowledgeGraph> {
   const [papers, concepts, mentions, edges, broader] = await Promise.all([
     store.papers(),
     store.run('snapshot-concepts'),

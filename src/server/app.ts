@@ -17,7 +17,7 @@ import { search } from '../explore/search.ts';
 import { topicPapers } from '../explore/topicPapers.ts';
 import { cypherExamples } from '../explore/examples.ts';
 import type { Snapshot } from '../explore/snapshot.ts';
-import { ConsoleError, StoreError, type ConsoleLimits, type GraphStore } from '../store/GraphStore.ts';
+import { ConsoleError, StoreError, type ConsoleLimits, type GraphReader } from '../store/GraphStore.ts';
 import { intParam, stringParam, idParam } from './params.ts';
 import { bridgesRoute } from './bridgesRoute.ts';
 import { encodedBody, sendEncoded } from './encodedBody.ts';
@@ -25,11 +25,11 @@ import { openApiDocument } from './openapi.ts';
 import { sameOrigin } from './sameOrigin.ts';
 
 export interface AppContext {
-  store: GraphStore;
+  store: GraphReader;
   /** The in-memory read model; a function so a reload can swap it. */
   snapshot: () => Snapshot;
   /** Console runner: the store's own, or one isolated in a child process. */
-  console: Pick<GraphStore, 'console'>;
+  console: Pick<GraphReader, 'console'>;
   limits: ConsoleLimits;
   /** Built web app (web/dist); the API works without it. */
   webDir: string | null;

@@ -4,18 +4,16 @@ import type { Server } from 'node:http';
 import type { Config } from '../config.ts';
 import { prepareIndexes } from '../explore/prepareIndexes.ts';
 import { loadSnapshot, type Snapshot } from '../explore/snapshot.ts';
-import { EmbeddedStore } from '../store/embedded.ts';
-import { openStore } from '../store/index.ts';
+import { openReader, type GraphReader, type StopWatching } from '../store/index.ts';
 import { isolatedConsole } from '../store/isolatedConsole.ts';
 import { createApp } from './app.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export async function startServer(config: Config, options: { quiet?: boolean } = {}): Promise<{ server: Server; url: string; close: () => Promise<void> }> {
-  const store = await openStore(config);
+  const store = await openReader(config);
   let snapshot = prepareIndexes(await loadSnapshot(store));
-  const embedded = store instanceof EmbeddedStore ? store : null;
-  const stopWatching = embedded ? watchForNewGraphs(embedded, (next) => (snapshot = next), options.quiet) : () => {};
+  const stopWatching = watchForNewGraphs(store, (next) => (snapshot = next), options.quiet);
   // Console queries run in child processes that can be killed and live under a memory
   // limit: the embedded engine cannot interrupt every query, and a crash stays there.
   const console = isolatedConsole(config, { prestart: true });
@@ -51,28 +49,34 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
 }
 
 /**
- * An ingest run while the explorer is open swaps in a new database file; the server
- * notices within seconds and answers from the new graph (the old read model serves
- * until the new one is loaded).
+ * An ingest run while the explorer is open stores a new graph (a new database file, or
+ * a new version in Neo4j); the server notices within seconds and answers from it (the
+ * old read model serves until the new one is loaded).
  */
-function watchForNewGraphs(store: EmbeddedStore, swap: (snapshot: Snapshot) => void, quiet = false, everyMs = 3_000): () => void {
-  let file = store.currentFile();
+function watchForNewGraphs(store: GraphReader, swap: (snapshot: Snapshot) => void, quiet = false): StopWatching {
   let loading = false;
-  const timer = setInterval(() => {
-    const now = store.currentFile();
-    if (loading || !now || now === file) return;
+  let again = false;
+  const reload = () => {
+    if (loading) {
+      again = true;
+      return;
+    }
     loading = true;
     loadSnapshot(store)
       .then((next) => {
-        file = now;
         swap(prepareIndexes(next));
         if (!quiet) process.stdout.write(`papergraph: a new graph was ingested; now serving ${next.papers.size} papers, ${next.concepts.size} concepts\n`);
       })
       .catch((error: Error) => process.stderr.write(`papergraph: could not load the new graph: ${error.message}\n`))
-      .finally(() => (loading = false));
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+      .finally(() => {
+        loading = false;
+        if (again) {
+          again = false;
+          reload();
+        }
+      });
+  };
+  return store.watch(reload);
 }
 
 export async function serve(config: Config): Promise<void> {

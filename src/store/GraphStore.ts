@@ -1,6 +1,7 @@
-// The one seam between papergraph and its databases. Both backends (embedded
-// @ladybugdb/core and Neo4j) implement it and run the same `.cypher` files, so
-// nothing above this layer knows which database answers.
+// The one seam between papergraph and its databases: a reader and a writer. Both
+// backends (embedded @ladybugdb/core and Neo4j) implement both and run the same
+// `.cypher` files, so nothing above this layer knows which database answers, and
+// nothing that only reads (the server, exports, the console) is handed a write.
 import type { GraphStats, KnowledgeGraph, Paper, StoreKind } from '../graph/model.ts';
 import type { LockOptions } from './storeLock.ts';
 
@@ -43,7 +44,14 @@ export interface ConsoleResult {
 
 export type ProgressFn = (phase: string, done: number, total: number) => void;
 
-export interface GraphStore {
+/** Stops a `watch`. */
+export type StopWatching = () => void;
+
+/**
+ * The read side of a store: what the server, the explorer's queries, the console and
+ * the exports use. Nothing here can change the stored graph.
+ */
+export interface GraphReader {
   readonly kind: StoreKind;
   /** Where the data lives, for messages: a directory or a Neo4j URI. */
   readonly location: string;
@@ -51,6 +59,26 @@ export interface GraphStore {
   /** Every stored paper, so an ingest can merge new input with what is there. */
   papers(): Promise<Paper[]>;
 
+  /** Run a named app query from `cypher/` (`name` is the file name without extension). */
+  run(name: string, params?: Params): Promise<Row[]>;
+
+  /** Run user-typed Cypher read-only, time- and row-limited. Throws ConsoleError. */
+  console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult>;
+
+  stats(): Promise<GraphStats>;
+
+  /**
+   * Calls `onNewGraph` each time a write (from any process) has finished storing a new
+   * graph, checking every `everyMs`. The embedded store watches its `CURRENT` pointer;
+   * Neo4j, the stamp the last complete write left (`graph-version`).
+   */
+  watch(onNewGraph: () => void, everyMs?: number): StopWatching;
+
+  close(): Promise<void>;
+}
+
+/** The write side of a store: what `ingest` uses to replace the stored graph. */
+export interface GraphWriter {
   /**
    * Replace the stored graph with `graph`. The embedded store builds a new database
    * and swaps it in only on success; Neo4j MERGEs in batches and removes what `graph`
@@ -64,17 +92,10 @@ export interface GraphStore {
    * stored papers to the end of `write`; `write` takes it too when called on its own.
    */
   withWriteLock<T>(work: () => Promise<T>, options?: LockOptions): Promise<T>;
-
-  /** Run a named app query from `cypher/` (`name` is the file name without extension). */
-  run(name: string, params?: Params): Promise<Row[]>;
-
-  /** Run user-typed Cypher read-only, time- and row-limited. Throws ConsoleError. */
-  console(query: string, params: Params, limits: ConsoleLimits): Promise<ConsoleResult>;
-
-  stats(): Promise<GraphStats>;
-
-  close(): Promise<void>;
 }
+
+/** Each backend implements both sides; callers ask for the side they need. */
+export interface GraphStore extends GraphReader, GraphWriter {}
 
 /** Errors a user can act on, with the code the HTTP API and CLI report. */
 export type StoreErrorCode =

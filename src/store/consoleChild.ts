@@ -10,8 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Config } from '../config.ts';
-import { openStore } from './index.ts';
-import type { ConsoleLimits, GraphStore, Params } from './GraphStore.ts';
+import { openReader } from './index.ts';
+import type { ConsoleLimits, GraphReader, Params } from './GraphStore.ts';
 
 export type ToChild =
   | { type: 'start'; config: Config; bufferPoolBytes: number; headroomBytes: number }
@@ -29,7 +29,7 @@ export type FromChild =
   | { type: 'failed'; error: WireError }
   | { type: 'reply'; id: number; result?: unknown; error?: WireError };
 
-let store: GraphStore | null = null;
+let store: GraphReader | null = null;
 
 const reply = (message: FromChild) => {
   if (!process.connected) process.exit(0);
@@ -46,7 +46,7 @@ process.on('disconnect', () => process.exit(0));
 
 async function start(message: Extract<ToChild, { type: 'start' }>): Promise<void> {
   try {
-    store = await openStore(message.config, { readBufferPoolBytes: message.bufferPoolBytes });
+    store = await openReader(message.config, { readBufferPoolBytes: message.bufferPoolBytes });
   } catch (error) {
     reply({ type: 'failed', error: wire(error) });
     return;

@@ -21,14 +21,15 @@ import {
   type GraphStore,
   type Params,
   type ProgressFn,
-  type ResultNode,
-  type ResultRelationship,
   type Row,
+  type StopWatching,
   type StoreValue,
 } from './GraphStore.ts';
 import { cypherQuery, cypherStatements } from './cypherFiles.ts';
 import { assertReadOnly } from './readOnlyGuard.ts';
 import { ResultBudget } from './resultBudget.ts';
+import { ResultGraph } from './resultGraph.ts';
+import { collectValue, toRow } from './embedded/values.ts';
 import { paperFromRow, readStats } from './rows.ts';
 import { rowsOf, writeCsv } from './csvFile.ts';
 import { withStoreLock, type LockOptions } from './storeLock.ts';
@@ -63,11 +64,11 @@ const POINTER_RECHECK_MS = 1_000;
 const SCRATCH = 'tmp';
 const LOCK_FILE = 'ingest.lock';
 
-export async function openEmbeddedStore(dir: string, options: EmbeddedOptions = {}): Promise<EmbeddedStore> {
+export async function openEmbeddedStore(dir: string, options: EmbeddedOptions = {}): Promise<GraphStore> {
   return new EmbeddedStore(path.resolve(dir), { ...DEFAULTS, ...options });
 }
 
-export class EmbeddedStore implements GraphStore {
+class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   readonly location: string;
   #options: Required<EmbeddedOptions>;
@@ -84,8 +85,21 @@ export class EmbeddedStore implements GraphStore {
     this.#options = options;
   }
 
+  /** A new graph is a new database file named by the pointer. */
+  watch(onNewGraph: () => void, everyMs = 3_000): StopWatching {
+    let file = this.#currentFile();
+    const timer = setInterval(() => {
+      const now = this.#currentFile();
+      if (!now || now === file) return;
+      file = now;
+      onNewGraph();
+    }, everyMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
   /** The live database file, or null when nothing was ingested yet. Always reads the pointer. */
-  currentFile(): string | null {
+  #currentFile(): string | null {
     const pointer = path.join(this.location, POINTER);
     let file: string | null = null;
     if (existsSync(pointer)) {
@@ -102,7 +116,7 @@ export class EmbeddedStore implements GraphStore {
    */
   async #database(): Promise<LbugDatabase> {
     const fresh = Date.now() - this.#pointed.at < POINTER_RECHECK_MS;
-    const file = fresh && this.#pointed.file ? this.#pointed.file : this.currentFile();
+    const file = fresh && this.#pointed.file ? this.#pointed.file : this.#currentFile();
     if (!file) {
       throw new StoreError('not_found', `No graph in ${this.location} yet: run \`papergraph ingest\` first.`);
     }
@@ -127,7 +141,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async papers(): Promise<Paper[]> {
-    if (!this.currentFile()) return [];
+    if (!this.#currentFile()) return [];
     return (await this.run('all-papers')).map(paperFromRow);
   }
 
@@ -179,7 +193,7 @@ export class EmbeddedStore implements GraphStore {
       while (result.hasNext() && budget.roomForRow()) {
         const row = result.getNextSync();
         if (!row) break;
-        const values = columns.map((c: string) => graph.collect(row[c]));
+        const values = columns.map((c: string) => collectValue(row[c], graph));
         if (!budget.take(values)) break;
         graph.keep();
         rows.push(values);
@@ -201,7 +215,7 @@ export class EmbeddedStore implements GraphStore {
   }
 
   async stats(): Promise<GraphStats> {
-    if (!this.currentFile()) return { papers: 0, concepts: 0, mentions: 0, cooccurrences: 0, merged: 0, communities: 0 };
+    if (!this.#currentFile()) return { papers: 0, concepts: 0, mentions: 0, cooccurrences: 0, merged: 0, communities: 0 };
     return readStats((name) => this.run(name));
   }
 
@@ -261,11 +275,11 @@ export class EmbeddedStore implements GraphStore {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-    const previous = this.currentFile();
+    const previous = this.#currentFile();
     const tmpPointer = path.join(this.location, `${POINTER}.${process.pid}.tmp`);
     writeFileSync(tmpPointer, `${name}\n`);
     renameSync(tmpPointer, path.join(this.location, POINTER));
-    this.currentFile(); // queries from here on use the new graph
+    this.#currentFile(); // queries from here on use the new graph
     this.#pruneOldFiles(name, previous);
   }
 
@@ -393,95 +407,4 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
-}
-
-/** LadybugDB values to plain JSON: bigints to numbers, dates to ISO strings. */
-function toValue(value: unknown): StoreValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(toValue);
-  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), toValue(v)]));
-  if (typeof value === 'object') {
-    const out: Record<string, StoreValue> = {};
-    for (const [k, v] of Object.entries(value)) if (!k.startsWith('_')) out[k] = toValue(v);
-    return out;
-  }
-  return value as StoreValue;
-}
-
-function toRow(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = toValue(v);
-  return out;
-}
-
-interface LbugNode { _label: string; _id: { table: number; offset: number }; [k: string]: unknown }
-interface LbugRel { _label: string; _src: { table: number; offset: number }; _dst: { table: number; offset: number }; _id?: unknown; [k: string]: unknown }
-
-/**
- * Collects the nodes and relationships of a console result so the explorer can draw
- * them. What a row brings is held back until `keep()`: a row the byte cap drops adds nothing.
- */
-class ResultGraph {
-  #nodes = new Map<string, ResultNode>();
-  #rels = new Map<string, ResultRelationship>();
-  #internal = new Map<string, string>();
-  #pending: (() => void)[] = [];
-
-  keep(): void {
-    for (const add of this.#pending) add();
-    this.#pending = [];
-  }
-
-  collect(value: unknown): StoreValue {
-    if (value && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)) {
-      const v = value as Record<string, unknown>;
-      if ('_nodes' in v && '_rels' in v) {
-        (v._nodes as unknown[]).forEach((n) => this.collect(n));
-        (v._rels as unknown[]).forEach((r) => this.collect(r));
-        return toValue({ nodes: v._nodes, relationships: v._rels });
-      }
-      if ('_src' in v && '_dst' in v && v._label) return this.#addRel(v as LbugRel);
-      if ('_id' in v && v._label) return this.#addNode(v as LbugNode);
-    }
-    if (Array.isArray(value)) return value.map((x) => this.collect(x));
-    return toValue(value);
-  }
-
-  #addNode(node: LbugNode): StoreValue {
-    const properties = toValue(node) as Record<string, StoreValue>;
-    const internal = `${node._id.table}:${node._id.offset}`;
-    // Papers and concepts keep their own ids, so console results line up with the map.
-    const id = typeof properties.id === 'string' ? properties.id : `node:${internal}`;
-    this.#pending.push(() => {
-      this.#internal.set(internal, id);
-      this.#nodes.set(id, { id, labels: [node._label], properties });
-    });
-    return properties;
-  }
-
-  #addRel(rel: LbugRel): StoreValue {
-    const properties = toValue(rel) as Record<string, StoreValue>;
-    const start = `${rel._src.table}:${rel._src.offset}`;
-    const end = `${rel._dst.table}:${rel._dst.offset}`;
-    const id = `${rel._label}:${start}->${end}`;
-    this.#pending.push(() => this.#rels.set(id, { id, type: rel._label, start, end, properties }));
-    return properties;
-  }
-
-  nodes(): ResultNode[] {
-    return [...this.#nodes.values()];
-  }
-
-  /** Relationships whose two ends are in the result, with ends named by node id. */
-  relationships(): ResultRelationship[] {
-    const out: ResultRelationship[] = [];
-    for (const rel of this.#rels.values()) {
-      const start = this.#internal.get(rel.start);
-      const end = this.#internal.get(rel.end);
-      if (start && end) out.push({ ...rel, start, end });
-    }
-    return out;
-  }
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { buildGraph } from '../../src/graph/buildGraph.ts';
 import type { ExtractedConcept, Mention, Paper } from '../../src/graph/model.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
 
 export interface HandMention {
   concept: string;
@@ -25,7 +26,7 @@ export interface HandPaper {
 
 export interface HandStore {
   dir: string;
-  store: EmbeddedStore;
+  store: GraphStore;
   snapshot: Snapshot;
   cleanup: () => Promise<void>;
 }

@@ -13,7 +13,8 @@ import type { BridgesHighlight } from '../../web/src/bridges/bridgesPanel.ts';
 import { loadSnapshot } from '../../src/explore/snapshot.ts';
 import { createApp } from '../../src/server/app.ts';
 import { startServer, WEB_DIR } from '../../src/server/serve.ts';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 import { BROWSER, describeWithBrowser, launchChromium } from '../e2e/browser.ts';
 
@@ -42,7 +43,7 @@ async function ask(page: Page, a: string, b: string): Promise<void> {
 
 describeWithBrowser('bridges panel on a bare page', () => {
   let outDir: string;
-  let store: EmbeddedStore;
+  let store: GraphStore;
   let server: Server;
   let url: string;
   beforeAll(async () => {

@@ -14,13 +14,14 @@ import { cypherExamples } from '../../src/explore/examples.ts';
 import { foldText } from '../../src/explore/foldText.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { bridgesRoute } from '../../src/server/bridgesRoute.ts';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 let sample: TestStore;
-let store: EmbeddedStore;
+let store: GraphStore;
 let snapshot: Snapshot;
 
 beforeAll(async () => {

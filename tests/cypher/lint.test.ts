@@ -19,7 +19,7 @@ function withoutPlugins<T>(registry: Partial<Record<string, Record<string, T>>> 
 }
 
 const SCHEMA: DbSchema = {
-  labels: ['Paper', 'Concept'],
+  labels: ['Paper', 'Concept', 'PapergraphGraph'],
   relationshipTypes: ['MENTIONS', 'CO_OCCURS', 'BROADER'],
   propertyKeys: [
     // Paper
@@ -30,7 +30,7 @@ const SCHEMA: DbSchema = {
     // MENTIONS, CO_OCCURS, BROADER
     'count', 'inTitle', 'spans', 'weight', 'kind',
     // the write stamp, and the keys of load rows
-    'run', 'paper', 'concept', 'target', 'narrower', 'broader',
+    'run', 'writtenAt', 'paper', 'concept', 'target', 'narrower', 'broader',
   ],
   graphSchema: [
     { from: 'Paper', to: 'Concept', relType: 'MENTIONS' },

@@ -15,7 +15,8 @@ import { matchTier, search } from '../../src/explore/search.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { topK } from '../../src/explore/topK.ts';
 import { trigramIndex } from '../../src/explore/trigramIndex.ts';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
 import { corpusStore, locateCorpus } from '../helpers/neuripsStore.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 
@@ -113,9 +114,9 @@ function shortestHops(snapshot: Snapshot, idsA: Set<string>, idsB: Set<string>, 
 }
 
 /** `labels`: how many of the top concepts' labels give search prefixes and neighbourhood centres (a scan per query is slow on a large store). */
-function checkAgainstScans(name: string, open: () => Promise<{ store: EmbeddedStore; close: () => Promise<void> }>, pairs: [string, string][], labels: number) {
+function checkAgainstScans(name: string, open: () => Promise<{ store: GraphStore; close: () => Promise<void> }>, pairs: [string, string][], labels: number) {
   describe(name, () => {
-    let store: EmbeddedStore;
+    let store: GraphStore;
     let close: () => Promise<void>;
     let snapshot: Snapshot;
     beforeAll(async () => {

@@ -1,14 +1,15 @@
 // The Neo4j store. What needs no server runs always: a closed port, an HTTP port and a
 // malformed URI each give the StoreError a user can act on. The integration suite
-// runs against a real Neo4j 5 when NEO4J_URI is set (`npm run test:neo4j`); it
-// REPLACES the papergraph graph in that database, so point it at a throw-away one.
+// runs against a real Neo4j 5: the test server tests/neo4j/server starts
+// (`npm run test:neo4j`, or PAPERGRAPH_NEO4J=1), or NEO4J_URI. It REPLACES the
+// papergraph graph in that database, so point NEO4J_URI only at a throw-away one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import net from 'node:net';
-import { loadConfig } from '../../src/config.ts';
 import { ingest } from '../../src/ingest.ts';
 import { openNeo4jStore } from '../../src/store/neo4j.ts';
 import { StoreError, type GraphStore } from '../../src/store/GraphStore.ts';
 import type { KnowledgeGraph } from '../../src/graph/model.ts';
+import { neo4jSettings, neo4jSkipReason, neo4jUri } from '../helpers/neo4jServer.ts';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { fixtureGraph, smallerGraph } from './fixture.ts';
 
@@ -54,17 +55,17 @@ describe('Neo4j store without a server', () => {
   });
 });
 
-const NEO4J_URI = process.env.NEO4J_URI;
-if (!NEO4J_URI) console.warn('Neo4j integration suite skipped: set NEO4J_URI to run it');
+const NEO4J_URI = neo4jUri();
+if (!NEO4J_URI) console.warn(neo4jSkipReason());
 
 const LIMITS = { timeoutMs: 5_000, maxRows: 1_000 };
 const EMPTY: KnowledgeGraph = { papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] };
 
-describe.runIf(NEO4J_URI)('Neo4j store against a server (NEO4J_URI)', () => {
+describe.runIf(NEO4J_URI)('Neo4j store against a real Neo4j 5', () => {
   let store: GraphStore;
 
   beforeAll(async () => {
-    store = await openNeo4jStore(loadConfig({ store: 'neo4j' }).neo4j);
+    store = await openNeo4jStore(neo4jSettings());
     // An empty write removes every Paper and Concept: the suite starts from nothing.
     await store.write(EMPTY);
   });
@@ -197,5 +198,29 @@ describe.runIf(NEO4J_URI)('Neo4j store against a server (NEO4J_URI)', () => {
     expect(before.stats.concepts).toBeGreaterThan(100);
     await ingest(store, [SAMPLE_DIR], { workers: 1 });
     expect(await dump()).toEqual(before);
+    // Two full ingests; the sample's 85k co-occurrence MERGEs take minutes on a loaded two-core machine.
+  }, 900_000);
+
+  it('searches the ingested sample through the full-text index: phrases, aliases and prefixes, best first', async () => {
+    const search = async (q: string) =>
+      (await store.console(
+        "CALL db.index.fulltext.queryNodes('papergraph_text', $q) YIELD node, score RETURN node.id AS id, labels(node) AS labels, coalesce(node.label, node.title) AS name, score",
+        { q },
+        LIMITS,
+      )).rows.map(([id, labels, name, score]) => ({ id: String(id), label: (labels as string[])[0], name: String(name), score: Number(score) }));
+    const phrase = await search('"catastrophic forgetting"');
+    expect(phrase.length).toBeGreaterThan(0);
+    expect(phrase.map((h) => h.score)).toEqual([...phrase.map((h) => h.score)].sort((a, b) => b - a));
+    expect(phrase.some((h) => h.label === 'Concept' && h.id === 'catastrophic forgetting')).toBe(true);
+    for (const hit of phrase) expect(hit.name.toLowerCase()).toMatch(/catastrophic\W+forgetting/);
+    const papers = await store.papers();
+    const titled = papers.filter((p) => /catastrophic\W+forgetting/i.test(p.title)).map((p) => p.id);
+    expect(phrase.filter((h) => h.label === 'Paper').map((h) => h.id).sort()).toEqual(expect.arrayContaining(titled.sort()));
+    // An alias finds its concept: STDP is an alias, not the label.
+    const alias = await search('STDP');
+    expect(alias.some((h) => h.label === 'Concept' && /spike.timing.dependent plasticity/i.test(h.name))).toBe(true);
+    const prefix = await search('dendrit*');
+    expect(prefix.length).toBeGreaterThan(0);
+    for (const hit of prefix) expect(hit.name.toLowerCase()).toContain('dendrit');
   });
 });

@@ -20,7 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBridges } from '../../src/explore/bridges/index.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { resolveTopic } from '../../src/explore/topics.ts';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
 import { corpusStore, locateCorpus, readCorpusRecords } from '../helpers/neuripsStore.ts';
 
 const corpus = locateCorpus();
@@ -52,7 +53,7 @@ const HELD_OUT_TOPICS: [string, RegExp][] = [
 ];
 
 describe.skipIf(missing !== null)('the NeurIPS/ICML/ICLR store', () => {
-  let store: EmbeddedStore;
+  let store: GraphStore;
   let snapshot: Snapshot;
   /** Paper id → its raw title and abstract, as the corpus file holds them. */
   const raw = new Map<string, string>();

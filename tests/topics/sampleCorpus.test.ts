@@ -8,12 +8,13 @@ import { search } from '../../src/explore/search.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { resolveTopic } from '../../src/explore/topics.ts';
 import { startServer } from '../../src/server/serve.ts';
-import { openEmbeddedStore, type EmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
 import { expectDocumented } from '../api/openapiCheck.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 
 let sample: TestStore;
-let store: EmbeddedStore;
+let store: GraphStore;
 let snapshot: Snapshot;
 let server: Awaited<ReturnType<typeof startServer>>;
 

@@ -5,7 +5,7 @@
 // A paper's score is the geometric mean of each side's best match; each comes with the
 // sentence where a concept of A and one of B meet.
 import type { BridgePaper, Span } from '../../graph/model.ts';
-import type { GraphStore } from '../../store/GraphStore.ts';
+import type { GraphReader } from '../../store/GraphStore.ts';
 import { meetingSentence } from '../evidence.ts';
 import { parseSpans } from '../spans.ts';
 import { conceptRef } from '../topics.ts';
@@ -32,7 +32,7 @@ interface Candidate {
   viaB: Matched[];
 }
 
-export async function directBridges(store: GraphStore, ctx: Context, options: Partial<DirectOptions> = {}): Promise<DirectBridges> {
+export async function directBridges(store: GraphReader, ctx: Context, options: Partial<DirectOptions> = {}): Promise<DirectBridges> {
   const { limit } = { ...DIRECT_DEFAULTS, ...options };
   const ranked = rank(ctx);
   const top = ranked.slice(0, limit);

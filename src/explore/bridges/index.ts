@@ -5,7 +5,7 @@
 // shared context (context.ts) and in the words of reasons.ts. A topic is resolved by
 // topics.ts: a concept with its narrower concepts, free text, or a community.
 import type { BridgesResponse } from '../../graph/model.ts';
-import type { GraphStore } from '../../store/GraphStore.ts';
+import type { GraphReader } from '../../store/GraphStore.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { resolveTopicPair, type TopicOptions } from '../topics.ts';
 import { bridgeContext, CONTEXT_DEFAULTS, type ContextOptions } from './context.ts';
@@ -20,7 +20,7 @@ export const BRIDGES_DEFAULTS: BridgesOptions = { ...CONTEXT_DEFAULTS, ...PATH_D
 
 /** The papers, paths and structural bridges connecting topics `a` and `b`. */
 export async function findBridges(
-  store: GraphStore,
+  store: GraphReader,
   snapshot: Snapshot,
   a: string,
   b: string,

@@ -3,7 +3,8 @@
 // crossing in either direction passes through here.
 import neo4j from 'neo4j-driver';
 import type { Node, Relationship } from 'neo4j-driver';
-import type { Params, ResultNode, ResultRelationship, Row, StoreValue } from '../GraphStore.ts';
+import type { Params, Row, StoreValue } from '../GraphStore.ts';
+import type { ResultGraph } from '../resultGraph.ts';
 
 /**
  * Parameters for the driver. A JavaScript number is sent as a Cypher FLOAT, and
@@ -81,64 +82,38 @@ export function toRow(keys: readonly PropertyKey[], get: (key: string) => unknow
 }
 
 /**
- * Collects the nodes and relationships of a console result so the explorer can draw
- * them. A node is named by its `id` property when it has one, so console results line
- * up with the concept map; else by its elementId.
+ * A console value as plain JSON, its nodes and relationships collected into `graph`
+ * under their elementIds.
  */
-export class ResultGraph {
-  #nodes = new Map<string, ResultNode>();
-  #rels = new Map<string, ResultRelationship>();
-  /** elementId → the id the node is shown under. */
-  #names = new Map<string, string>();
-
-  collect(value: unknown): StoreValue {
-    if (neo4j.isNode(value)) this.#addNode(value);
-    else if (neo4j.isRelationship(value)) this.#addRel(value);
-    else if (neo4j.isPath(value)) {
-      this.#addNode(value.start);
-      for (const segment of value.segments) {
-        this.#addNode(segment.end);
-        this.#addRel(segment.relationship);
-      }
-    } else if (Array.isArray(value)) {
-      return value.map((item) => this.collect(item));
-    } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-      const out: Record<string, StoreValue> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = this.collect(item);
-      return out;
+export function collectValue(value: unknown, graph: ResultGraph): StoreValue {
+  if (neo4j.isNode(value)) addNode(value, graph);
+  else if (neo4j.isRelationship(value)) addRelationship(value, graph);
+  else if (neo4j.isPath(value)) {
+    addNode(value.start, graph);
+    for (const segment of value.segments) {
+      addNode(segment.end, graph);
+      addRelationship(segment.relationship, graph);
     }
-    return toStoreValue(value);
-  }
-
-  #addNode(node: Node): void {
-    const properties = propertiesOf(node.properties);
-    const id = typeof properties.id === 'string' ? properties.id : node.elementId;
-    this.#names.set(node.elementId, id);
-    this.#nodes.set(id, { id, labels: [...node.labels], properties });
-  }
-
-  #addRel(rel: Relationship): void {
-    this.#rels.set(rel.elementId, {
-      id: rel.elementId,
-      type: rel.type,
-      start: rel.startNodeElementId,
-      end: rel.endNodeElementId,
-      properties: propertiesOf(rel.properties),
-    });
-  }
-
-  nodes(): ResultNode[] {
-    return [...this.#nodes.values()];
-  }
-
-  /** Relationships whose two ends are in the result, with ends named like the nodes. */
-  relationships(): ResultRelationship[] {
-    const out: ResultRelationship[] = [];
-    for (const rel of this.#rels.values()) {
-      const start = this.#names.get(rel.start);
-      const end = this.#names.get(rel.end);
-      if (start !== undefined && end !== undefined) out.push({ ...rel, start, end });
-    }
+  } else if (Array.isArray(value)) {
+    return value.map((item) => collectValue(item, graph));
+  } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, StoreValue> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = collectValue(item, graph);
     return out;
   }
+  return toStoreValue(value);
+}
+
+function addNode(node: Node, graph: ResultGraph): void {
+  graph.addNode(node.elementId, [...node.labels], propertiesOf(node.properties));
+}
+
+function addRelationship(rel: Relationship, graph: ResultGraph): void {
+  graph.addRelationship({
+    id: rel.elementId,
+    type: rel.type,
+    start: rel.startNodeElementId,
+    end: rel.endNodeElementId,
+    properties: propertiesOf(rel.properties),
+  });
 }

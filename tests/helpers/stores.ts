@@ -1,0 +1,92 @@
+// Both stores for one behaviour suite: the embedded store in a throw-away directory,
+// and Neo4j on this worker's test server (neo4jServer.ts). A suite runs
+// `describe.each(STORES)` and keeps the same expectations for both; the Neo4j case is
+// reported skipped, with the reason, when no server is available.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { KnowledgeGraph, StoreKind } from '../../src/graph/model.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { GraphStore } from '../../src/store/GraphStore.ts';
+import { neo4jSettings, neo4jSkipReason, neo4jUri } from './neo4jServer.ts';
+
+export const EMPTY_GRAPH: KnowledgeGraph = { papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] };
+
+export interface StoreUnderTest {
+  kind: StoreKind;
+  /** A Config naming this store, for the server, the console child and the CLI. */
+  config: Config;
+  open(): Promise<GraphStore>;
+  /** Leaves nothing behind: the embedded directory goes, the Neo4j graph is emptied. */
+  cleanup(): Promise<void>;
+}
+
+export interface StoreCase {
+  kind: StoreKind;
+  /** Why this store's tests do not run here, or null when they do. */
+  skip: string | null;
+  make(): Promise<StoreUnderTest>;
+}
+
+function embeddedCase(): StoreCase {
+  return {
+    kind: 'embedded',
+    skip: null,
+    async make() {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-both-'));
+      const config = loadConfig({ db: dir, port: '0' }, { PAPERGRAPH_STATE_DIR: path.join(dir, 'state') });
+      return {
+        kind: 'embedded',
+        config,
+        open: () => openStore(config),
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  };
+}
+
+function neo4jCase(): StoreCase {
+  const uri = neo4jUri();
+  return {
+    kind: 'neo4j',
+    skip: uri ? null : neo4jSkipReason(),
+    async make() {
+      const settings = neo4jSettings();
+      const stateDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-both-state-'));
+      const env = {
+        PAPERGRAPH_STORE: 'neo4j',
+        NEO4J_URI: settings.uri,
+        NEO4J_USER: settings.user,
+        NEO4J_PASSWORD: settings.password,
+        NEO4J_DATABASE: settings.database ?? '',
+        PAPERGRAPH_STATE_DIR: stateDir,
+      };
+      const config = loadConfig({ port: '0' }, env);
+      const empty = async () => {
+        const store = await openStore(config);
+        try {
+          await store.write(EMPTY_GRAPH);
+        } finally {
+          await store.close();
+        }
+      };
+      // The worker's server may hold a graph from an earlier file: start from nothing.
+      await empty();
+      return {
+        kind: 'neo4j',
+        config,
+        open: () => openStore(config),
+        cleanup: async () => {
+          await empty();
+          rmSync(stateDir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+export const STORES: StoreCase[] = [embeddedCase(), neo4jCase()];
+
+/** The describe title, with the reason when the store is skipped here. */
+export const storeTitle = (c: StoreCase) => (c.skip ? `${c.kind} store (skipped: ${c.skip})` : `${c.kind} store`);
