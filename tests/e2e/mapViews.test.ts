@@ -211,10 +211,50 @@ function viewSuite(name: string, open: () => Promise<{ url: string; close: () =>
       const map = (await page.locator('#map').boundingBox())!;
       const centre = (await page.evaluate((id) => (window as unknown as WithHandle).__papergraph.nodeViewportPosition(id), STDP))!;
       const radius = (await page.evaluate((id) => (window as unknown as WithHandle).__papergraph.nodeViewportSize(id), STDP))!;
-      // Just outside the node's disc, past its hit slop, on the side away from the edges (its label side).
-      await page.mouse.click(map.x + centre.x, map.y + centre.y - radius - 9);
+      // Just outside a node's disc, past its hit slop, where no drawn edge or other node is
+      // within reach: beside the selected concept if its edges leave room (the focus layout
+      // runs the neighbours' edges to each other past it), else beside one of its neighbours.
+      const miss = await page.evaluate(
+        ({ id, centre, radius }) => {
+          const h = (window as unknown as WithHandle).__papergraph;
+          const rect = document.getElementById('map')!.getBoundingClientRect();
+          const all = [...h.nodes('concept'), ...h.nodes('paper')];
+          const edges = h.drawnEdges().map(([s, t]) => [h.nodeViewportPosition(s)!, h.nodeViewportPosition(t)!]);
+          const segment = (p: { x: number; y: number }, a: { x: number; y: number }, b: { x: number; y: number }) => {
+            const dx = b.x - a.x;
+            const dy = b.y - a.y;
+            const t = dx === 0 && dy === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)));
+            return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+          };
+          const around = [{ id, centre, radius }, ...h.subject().filter((n) => n !== id).map((n) => ({ id: n, centre: h.nodeViewportPosition(n)!, radius: h.nodeViewportSize(n) ?? 0 }))];
+          for (const node of around) {
+            const others = all.filter((m) => m !== node.id);
+            // Still near: well inside the distance at which a click counts as far from everything.
+            for (const gap of [9, 14, 20]) {
+              for (let step = 0; step < 36; step++) {
+                const angle = -Math.PI / 2 + (step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * (Math.PI / 18);
+                const point = { x: node.centre.x + (node.radius + gap) * Math.cos(angle), y: node.centre.y + (node.radius + gap) * Math.sin(angle) };
+                const onMap = document.elementFromPoint(rect.left + point.x, rect.top + point.y)?.closest('#map') !== null;
+                const clearOfNodes = others.every((m) => {
+                  const p = h.nodeViewportPosition(m)!;
+                  return Math.hypot(p.x - point.x, p.y - point.y) > (h.nodeViewportSize(m) ?? 0) + 8;
+                });
+                if (onMap && clearOfNodes && edges.every(([a, b]) => segment(point, a, b) > 8)) return point;
+              }
+            }
+          }
+          return null;
+        },
+        { id: STDP, centre, radius },
+      );
+      expect(miss).not.toBeNull();
+      await page.mouse.click(map.x + miss!.x, map.y + miss!.y);
       await settle(page);
       await expect(page.evaluate(() => (window as unknown as WithHandle).__papergraph.selected())).resolves.toBe(STDP);
+      // Nothing opened: the panel still shows the concept.
+      await expect(page.locator('.concept-view').count()).resolves.toBe(1);
+      // Sigma takes a second click within its doubleClickTimeout (300 ms), anywhere, as a double click (a zoom).
+      await page.waitForTimeout(400);
 
       // An edge of the focus view, clicked 3 px off its line, opens what it stands for.
       const edge = await page.evaluate((id) => {

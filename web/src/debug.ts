@@ -6,7 +6,7 @@ import type { CameraState } from './urlState.ts';
 
 export interface DebugHandle {
   ready(): boolean;
-  /** True while no view change or panel load is in flight. */
+  /** True while no view change or panel load is in flight, the camera rests and the labels are placed for where it rests. */
   idle(): boolean;
   nodeCount(): number;
   edgeCount(): number;
@@ -19,6 +19,8 @@ export interface DebugHandle {
   nodeViewportSize(id: string): number | null;
   /** Nodes with a given kind. */
   nodes(kind: 'concept' | 'paper'): string[];
+  /** The edges drawn in the last frame (not hidden by the view or the filters), as [source, target]. */
+  drawnEdges(): Array<[string, string]>;
   /** Nodes the current view is about (focus, bridges, console result); the rest is faded. */
   subject(): string[];
   /** Nodes picked out by a console result or a bridges answer. */
@@ -32,7 +34,7 @@ export interface DebugHandle {
 export function exposeDebugHandle(explorer: Explorer): void {
   const handle: DebugHandle = {
     ready: () => explorer.ready,
-    idle: () => explorer.ready && explorer.pending === 0 && !explorer.renderer.getCamera().isAnimated(),
+    idle: () => explorer.ready && explorer.pending === 0 && !explorer.renderer.getCamera().isAnimated() && (explorer.labels?.placed() ?? true),
     nodeCount: () => explorer.graph.order,
     edgeCount: () => explorer.graph.size,
     hasNode: (id) => explorer.graph.hasNode(id),
@@ -48,6 +50,14 @@ export function exposeDebugHandle(explorer: Explorer): void {
       return data ? explorer.renderer.scaleSize(data.size) : null;
     },
     nodes: (kind) => explorer.graph.filterNodes((_, a) => a.kind === kind),
+    drawnEdges: () => {
+      const drawn: Array<[string, string]> = [];
+      explorer.graph.forEachEdge((edge, _attributes, source, target) => {
+        const data = explorer.renderer?.getEdgeDisplayData(edge);
+        if (data && !data.hidden) drawn.push([source, target]);
+      });
+      return drawn;
+    },
     subject: () => [...explorer.view.subject],
     highlighted: () => [...explorer.view.overlayHighlight],
     labels: () => explorer.labels?.drawn().map((l) => ({ ...l, box: { ...l.box } })) ?? [],

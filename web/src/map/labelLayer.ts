@@ -56,6 +56,8 @@ export interface LabelLayer {
   invalidate(): void;
   /** Width (px) a label of this text takes beside a node of that radius, gap included. */
   labelWidth(text: string, nodeRadius: number): number;
+  /** False from a camera move until the full placement has run again at rest (until then the last placement is only moved). */
+  placed(): boolean;
 }
 
 interface Community {
@@ -129,9 +131,11 @@ export function createLabelLayer(
   let placedAtRatio = Infinity;
   let lastPlacement: Array<{ id: string; kind: DrawnLabel['kind']; text: string; font: string; colour: string; graphX: number; graphY: number }> = [];
   let moving = false;
+  let placedAtRest = false;
   let restTimer: ReturnType<typeof setTimeout> | undefined;
   renderer.getCamera().on('updated', () => {
     moving = true;
+    placedAtRest = false;
     clearTimeout(restTimer);
     restTimer = setTimeout(() => {
       moving = false;
@@ -264,6 +268,7 @@ export function createLabelLayer(
     }
     context.restore();
     drawn = placed.map(({ box, item }) => ({ kind: item.kind, id: item.id, text: item.text, box }));
+    placedAtRest = !moving;
     shifted = { x: 0, y: 0 };
     keepBitmap(ratio);
     lastPlacement = placed.map(({ item }) => ({ id: item.id, kind: item.kind, text: item.text, font: item.font, colour: item.colour, graphX: item.graphX, graphY: item.graphY }));
@@ -274,6 +279,7 @@ export function createLabelLayer(
     invalidate: () => {
       communities = null;
     },
+    placed: () => placedAtRest,
     labelWidth: (text, nodeRadius) => nodeRadius + 3 + measure(cut(text), fontOf('500', settings.size)) + 2 * PAD_X + 8,
   };
 }
