@@ -26,7 +26,9 @@ export async function readGraph(store: GraphReader): Promise<KnowledgeGraph> {
         score: num(m.score),
         spans: parseSpans(m.spans),
       }),
-    ),
+    )
+      // The same file whichever store answers: stores return unordered rows in their own order.
+      .sort((a, b) => (a.paperId < b.paperId ? -1 : a.paperId > b.paperId ? 1 : a.conceptId < b.conceptId ? -1 : a.conceptId > b.conceptId ? 1 : 0)),
     cooccurrences: edges
       .map((e): CoOccurrence => ({ source: String(e.source), target: String(e.target), papers: num(e.papers), weight: num(e.weight) }))
       .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1)),
