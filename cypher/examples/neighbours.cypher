@@ -4,5 +4,5 @@
 MATCH (c:Concept)-[e:CO_OCCURS]-(other:Concept)
 WHERE c.label = $name OR $name IN c.aliases
 RETURN other.label AS concept, e.papers AS papersInCommon, e.weight AS strength
-ORDER BY strength DESC
+ORDER BY strength DESC, concept
 LIMIT 25

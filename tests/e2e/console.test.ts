@@ -80,7 +80,7 @@ describeWithBrowser('Cypher console', () => {
       const response = await fetch('/api/cypher', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'MATCH (c:Concept)-[e:CO_OCCURS]-(o:Concept) WHERE c.label = $name OR $name IN c.aliases RETURN o.label AS concept ORDER BY e.weight DESC LIMIT 25', params: { name: 'STDP' } }),
+        body: JSON.stringify({ query: 'MATCH (c:Concept)-[e:CO_OCCURS]-(o:Concept) WHERE c.label = $name OR $name IN c.aliases RETURN o.label AS concept ORDER BY e.weight DESC, concept LIMIT 25', params: { name: 'STDP' } }),
       });
       return ((await response.json()) as { rows: string[][] }).rows.map((row) => row[0]);
     });
