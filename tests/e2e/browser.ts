@@ -1,13 +1,19 @@
-// Shared set-up of the browser tests: a built web app, a real store and server,
-// and headless Chromium or Chrome from the system (never a downloaded browser), found
-// by CHROME_PATH or the usual install paths. Without one the browser suites report
-// themselves skipped, with the reason in their name; under CI (CI=true) a missing
-// browser fails instead, so a green CI always ran them.
+// Shared set-up of the browser tests: a built web app, a real store (embedded, or
+// Neo4j on this worker's test server) and server, and headless Chromium or Chrome from
+// the system (never a downloaded browser), found by CHROME_PATH or the usual install
+// paths. Without one the browser suites report themselves skipped, with the reason in
+// their name; under CI (CI=true) a missing browser fails instead, so a green CI always
+// ran them.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { ingest } from '../../src/ingest.ts';
+import { startServer } from '../../src/server/serve.ts';
+import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
+import { STORES, type StoreCase, type StoreUnderTest } from '../helpers/stores.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WEB = path.join(ROOT, 'web');
@@ -58,10 +64,14 @@ export const BROWSER = findChromium();
 if (!BROWSER.path && process.env.CI) throw new Error(`Browser tests cannot run under CI: ${BROWSER.reason}`);
 if (!BROWSER.path) console.warn(`papergraph browser tests skipped: ${BROWSER.reason}`);
 
-/** `describe` for a suite that needs the browser: skipped, with the reason in its name, when there is none. */
-export function describeWithBrowser(name: string, fn: () => void): void {
-  if (BROWSER.path) describe(name, fn);
-  else describe.skip(`${name} (skipped: ${BROWSER.reason})`, fn);
+/**
+ * `describe` for a suite that needs the browser, and the store `storeSkip` says is
+ * missing when it is not null: skipped, with the reason in its name, when either is.
+ */
+export function describeWithBrowser(name: string, fn: () => void, storeSkip: string | null = null): void {
+  if (!BROWSER.path) describe.skip(`${name} (skipped: ${BROWSER.reason})`, fn);
+  else if (storeSkip) describe.skip(`${name} (skipped: ${storeSkip})`, fn);
+  else describe(name, fn);
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -70,6 +80,64 @@ export function launchChromium(): Promise<Browser> {
     executablePath: BROWSER.path,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+export interface ExplorerSessionOptions {
+  /** The store the server reads (tests/helpers/stores.ts). Default: the embedded store. */
+  store?: StoreCase;
+  /** Paper files or directories ingested through the real pipeline. Default: the sample corpus. */
+  papers?: string[];
+  /** Changes to the server's settings (console limits…). */
+  configure?: (config: Config) => Config;
+}
+
+export interface ExplorerSession {
+  store: StoreUnderTest;
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser and the server, and leaves no store behind. */
+  close(): Promise<void>;
+}
+
+/**
+ * A browser suite's world: `papers` ingested into a fresh store, the real server on it
+ * (127.0.0.1, a free port) and Chromium with one 1280×800 page.
+ */
+export async function startExplorerSession(options: ExplorerSessionOptions = {}): Promise<ExplorerSession> {
+  const { store: storeCase = STORES[0], papers = [SAMPLE_DIR], configure = (config: Config) => config } = options;
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  buildWebIfStale();
+  const store = await storeCase.make();
+  let server: ExplorerSession['server'] | undefined;
+  let browser: Browser | undefined;
+  try {
+    const writer = await store.open();
+    try {
+      await ingest(writer, papers, { workers: 1 });
+    } finally {
+      await writer.close();
+    }
+    server = await startServer(configure(store.config), { quiet: true });
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const opened = { server, browser };
+    return {
+      store,
+      ...opened,
+      page,
+      close: async () => {
+        await opened.browser.close();
+        await opened.server.close();
+        await store.cleanup();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await store.cleanup();
+    throw error;
+  }
 }
 
 /** Opens `url` and waits until the overview is drawn and the URL's state restored. */

@@ -2,37 +2,29 @@
 // the server once (a 408 would make Chromium send it again) and its timeout is said
 // inline; an example's parameters are shown and can be edited before it runs;
 // relationships read as (:A)-[:TYPE {…}]->(:B).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startServer } from '../../src/server/serve.ts';
-import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
-import { BROWSER, buildWebIfStale, describeWithBrowser, launchChromium, openExplorer } from './browser.ts';
+import { BROWSER, describeWithBrowser, openExplorer, startExplorerSession, type ExplorerSession } from './browser.ts';
 
 const TIMEOUT_MS = 1_500;
 
-let store: TestStore;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let session: ExplorerSession;
+let server: ExplorerSession['server'];
 let page: Page;
 let cypherRequests = 0;
 
 beforeAll(async () => {
   if (!BROWSER.path) return;
-  buildWebIfStale();
-  store = await makeTestStore();
-  server = await startServer({ ...store.config, console: { ...store.config.console, timeoutMs: TIMEOUT_MS } }, { quiet: true });
+  session = await startExplorerSession({ configure: (config) => ({ ...config, console: { ...config.console, timeoutMs: TIMEOUT_MS } }) });
+  ({ server, page } = session);
   // Ahead of Express, which rewrites request.url on its way through the app.
   server.server.prependListener('request', (request) => {
     if (request.url === '/api/cypher') cypherRequests++;
   });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  store?.cleanup();
+  await session?.close();
 });
 
 async function typeQuery(query: string): Promise<void> {

@@ -4,33 +4,25 @@
 // colours step by the corpus's quantiles, and the legend lists every community with
 // its own papers, in the same colour whatever the ranking.
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OverviewResponse } from '../../src/graph/model.ts';
-import { startServer } from '../../src/server/serve.ts';
-import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
-import { BROWSER, buildWebIfStale, describeWithBrowser, launchChromium, openExplorer, OUTPUT_DIR } from './browser.ts';
+import { BROWSER, describeWithBrowser, openExplorer, OUTPUT_DIR, startExplorerSession, type ExplorerSession } from './browser.ts';
 
-let store: TestStore;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let session: ExplorerSession;
+let server: ExplorerSession['server'];
 let page: Page;
 let map: OverviewResponse;
 
 beforeAll(async () => {
   if (!BROWSER.path) return;
-  buildWebIfStale();
-  store = await makeTestStore();
-  server = await startServer(store.config, { quiet: true });
+  session = await startExplorerSession();
+  ({ server, page } = session);
   map = (await (await fetch(`${server.url}/api/overview?limit=500&by=papers`)).json()) as OverviewResponse;
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  store?.cleanup();
+  await session?.close();
 });
 
 /** Concepts of the overview with at least `min` papers in [from, to], by their papers per year. */

@@ -47,10 +47,13 @@ function embeddedCase(): StoreCase {
 }
 
 function neo4jCase(): StoreCase {
-  const uri = neo4jUri();
   return {
     kind: 'neo4j',
-    skip: uri ? null : neo4jSkipReason(),
+    // Read when a suite is collected, not on import: scripts import the e2e helpers
+    // outside vitest, where there is no test server to ask about.
+    get skip() {
+      return neo4jUri() ? null : neo4jSkipReason();
+    },
     async make() {
       const settings = neo4jSettings();
       const stateDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-both-state-'));
