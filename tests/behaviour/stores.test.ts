@@ -11,13 +11,11 @@ import { PassThrough } from 'node:stream';
 import { ingest, type IngestSummary } from '../../src/ingest.ts';
 import { startServer } from '../../src/server/serve.ts';
 import { exportGraph } from '../../src/export/index.ts';
-import { readGraph } from '../../src/export/readGraph.ts';
-import type { KnowledgeGraph } from '../../src/graph/model.ts';
 import type { GraphStore } from '../../src/store/GraphStore.ts';
 import type { BridgesResponse, ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { locateCorpus } from '../helpers/neuripsStore.ts';
-import { STORES, storeTitle, type StoreUnderTest } from '../helpers/stores.ts';
+import { keyOrdered, storedGraph, STORES, storeTitle, type StoreUnderTest } from '../helpers/stores.ts';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)> Spiking networks with STDP';
 /** Papers of the real corpus ingested on top of the sample: enough for real vocabulary, cheap on two cores. */
@@ -32,19 +30,6 @@ beforeAll(() => {
   );
 });
 afterAll(() => rmSync(fixtureDir, { recursive: true, force: true }));
-
-/** The stored graph in one order: neither store promises an order for rows that tie. */
-async function storedGraph(store: GraphStore): Promise<KnowledgeGraph> {
-  const g = await readGraph(store);
-  const by = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-  return {
-    papers: [...g.papers].sort(by((p) => p.id)),
-    concepts: [...g.concepts].sort(by((c) => c.id)),
-    mentions: [...g.mentions].sort(by((m) => `${m.paperId}\u0000${m.conceptId}`)),
-    cooccurrences: g.cooccurrences,
-    broader: g.broader,
-  };
-}
 
 /** What each store answered, by request: compared across stores at the end. */
 const answers = new Map<string, Map<string, unknown>>();
@@ -223,27 +208,12 @@ describe.each(STORES)('$kind', (storeCase) => {
   });
 });
 
-/**
- * Graph JSON with its node and edge lists in key order: lists of items with a `key` are
- * sets to a user (the map draws them all), and the stores return rows that tie (edges of
- * equal weight) in different orders.
- */
 /** A console answer without Neo4j's `run` stamps and without properties whose value is null. */
 function asEitherEngineReturns(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asEitherEngineReturns);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).filter(([k, v]) => k !== 'run' && v !== null).map(([k, v]) => [k, asEitherEngineReturns(v)]));
   }
-  return value;
-}
-
-function keyOrdered(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map(keyOrdered);
-    const keyed = items.every((x) => x !== null && typeof x === 'object' && typeof (x as { key?: unknown }).key === 'string');
-    return keyed ? [...items].sort((a, b) => ((a as { key: string }).key < (b as { key: string }).key ? -1 : 1)) : items;
-  }
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keyOrdered(v)]));
   return value;
 }
 

@@ -7,8 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { KnowledgeGraph, StoreKind } from '../../src/graph/model.ts';
+import { readGraph } from '../../src/export/readGraph.ts';
 import { openStore } from '../../src/store/index.ts';
-import type { GraphStore } from '../../src/store/GraphStore.ts';
+import type { GraphReader, GraphStore } from '../../src/store/GraphStore.ts';
 import { neo4jSettings, neo4jSkipReason, neo4jUri } from './neo4jServer.ts';
 
 export const EMPTY_GRAPH: KnowledgeGraph = { papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] };
@@ -93,3 +94,31 @@ export const STORES: StoreCase[] = [embeddedCase(), neo4jCase()];
 
 /** The describe title, with the reason when the store is skipped here. */
 export const storeTitle = (c: StoreCase) => (c.skip ? `${c.kind} store (skipped: ${c.skip})` : `${c.kind} store`);
+
+/** The stored graph in one order: neither store promises an order for rows that tie. */
+export async function storedGraph(store: GraphReader): Promise<KnowledgeGraph> {
+  const g = await readGraph(store);
+  const by = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  return {
+    papers: [...g.papers].sort(by((p) => p.id)),
+    concepts: [...g.concepts].sort(by((c) => c.id)),
+    mentions: [...g.mentions].sort(by((m) => `${m.paperId}\u0000${m.conceptId}`)),
+    cooccurrences: g.cooccurrences,
+    broader: g.broader,
+  };
+}
+
+/**
+ * Graph JSON with its node and edge lists in key order: lists of items with a `key` are
+ * sets to a user (the map draws them all), and the stores return rows that tie (edges of
+ * equal weight) in different orders.
+ */
+export function keyOrdered(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(keyOrdered);
+    const keyed = items.every((x) => x !== null && typeof x === 'object' && typeof (x as { key?: unknown }).key === 'string');
+    return keyed ? [...items].sort((a, b) => ((a as { key: string }).key < (b as { key: string }).key ? -1 : 1)) : items;
+  }
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, keyOrdered(v)]));
+  return value;
+}

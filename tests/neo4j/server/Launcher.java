@@ -4,7 +4,11 @@
 // standard input closes, which happens when the process that started it (vitest's
 // global setup) exits for any reason, a crash or a kill included.
 //
-// Run as a single-file source program (Java 11+): java -cp "$(cat target/classpath.txt)" Launcher.java
+// Run as a single-file source program (Java 11+): java -cp "$(cat target/classpath.txt)" Launcher.java [servers] [--from HOME]
+//
+// --from HOME starts each server on a copy of the databases under HOME/data (a
+// NEO4J_HOME that `neo4j-admin database import` wrote into), the way a user's server
+// starts on what the importer wrote; HOME itself is left as it is.
 //
 // The settings mirror docker-compose.yml's lock-down, so what the tests see Neo4j refuse is
 // what a user's server refuses: no LOAD CSV from local files, no unrestricted procedures.
@@ -25,6 +29,7 @@ public class Launcher {
     // One server per test worker: Community Edition has one user database, so test files
     // running side by side each get a server of their own (they share this JVM).
     int servers = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+    Path from = args.length > 2 && args[1].equals("--from") ? Path.of(args[2]) : null;
     Path workDir = Files.createTempDirectory("papergraph-neo4j-");
     List<Neo4j> started = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -32,7 +37,10 @@ public class Launcher {
       deleteTree(workDir);
     }));
     for (int i = 0; i < servers; i++) {
-      Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(workDir)
+      var builder = Neo4jBuilders.newInProcessBuilder(workDir);
+      // The harness's home is its server folder; data/ is the default data directory there.
+      if (from != null) builder.copyFrom(from);
+      Neo4j neo4j = builder
           .withDisabledServer()
           .withConfig(BoltConnector.enabled, true)
           .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))

@@ -38,10 +38,13 @@ export function resolveClasspath(): string {
   return readFileSync(CLASSPATH_FILE, 'utf8').trim();
 }
 
-/** Starts Launcher.java with `servers` Neo4j servers; resolves with their Bolt URIs once all accept connections. */
-export async function startNeo4j(servers: number): Promise<{ uris: string[]; child: ChildProcess; stop: () => Promise<void> }> {
+/**
+ * Starts Launcher.java with `servers` Neo4j servers, each on a copy of the databases of
+ * the NEO4J_HOME `from` when given; resolves with their Bolt URIs once all accept connections.
+ */
+export async function startNeo4j(servers: number, from?: string): Promise<{ uris: string[]; child: ChildProcess; stop: () => Promise<void> }> {
   const classpath = resolveClasspath();
-  const child = spawn('java', ['-Xmx2g', '-XX:+UseSerialGC', 'Launcher.java', String(servers)], {
+  const child = spawn('java', ['-Xmx2g', '-XX:+UseSerialGC', 'Launcher.java', String(servers), ...(from ? ['--from', from] : [])], {
     cwd: SERVER_DIR,
     env: { ...process.env, CLASSPATH: classpath },
     // stdin stays open and unread: when this process dies, it closes and the launcher exits.
