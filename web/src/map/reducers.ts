@@ -48,12 +48,19 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
     return null;
   }
 
+  // Nodes the last node pass hid, read by the edge pass: sigma reduces every node
+  // before any edge, so an edge reads its ends' filter result instead of recomputing
+  // it (a year range sums each end's papers per year).
+  const filteredOut = new Set<string>();
+
   function nodeReducer(node: string, data: NodeData): Partial<NodeDisplayData> {
     // The selected concept stays, though filtered out: its panel is open and says what it is.
     if (node !== view.selected && !passesFilters(data, view.filters)) {
+      filteredOut.add(node);
       data.hidden = true;
       return data;
     }
+    filteredOut.delete(node);
     if (data.kind === 'paper') data.label = paperLabel(node, data.label);
     else if (hasYearRange(view.filters)) data.size = sizeInYears(papersInYears(data, view.filters), maxPapersInYears(graph, view.filters));
     data.color = baseColour(data);
@@ -83,9 +90,7 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
   function edgeReducer(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
     const source = graph.source(edge);
     const target = graph.target(edge);
-    const sourceShown = source === view.selected || passesFilters(graph.getNodeAttributes(source), view.filters);
-    const targetShown = target === view.selected || passesFilters(graph.getNodeAttributes(target), view.filters);
-    if (!sourceShown || !targetShown) {
+    if (filteredOut.has(source) || filteredOut.has(target)) {
       data.hidden = true;
       return data;
     }
