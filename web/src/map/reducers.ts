@@ -4,7 +4,7 @@
 // place and returned: no allocation per node or edge on a refresh.
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
-import { communityColour, DIMMED_COLOUR, EDGE_COLOUR, EDGE_FOCUS_COLOUR, PAPER_COLOUR, yearColour } from './palette.ts';
+import { communityColour, DIMMED_COLOUR, EDGE_BETWEEN_COLOUR, EDGE_COLOUR, EDGE_FOCUS_COLOUR, PAPER_COLOUR, yearColour } from './palette.ts';
 import { passesFilters, type MapGraphology, type ViewState } from './viewState.ts';
 import { hasYearRange, maxPapersInYears, meanYearInYears, papersInYears, sizeInYears } from './yearFilter.ts';
 
@@ -102,7 +102,8 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
       data.hidden = !(view.subject.has(source) && view.subject.has(target));
       data.color = source === view.selected || target === view.selected ? EDGE_FOCUS_COLOUR : EDGE_COLOUR;
     } else {
-      data.color = EDGE_COLOUR;
+      const between = data.kind === 'cooccurs' && graph.getNodeAttribute(source, 'community') !== graph.getNodeAttribute(target, 'community');
+      data.color = between ? EDGE_BETWEEN_COLOUR : EDGE_COLOUR;
       if (data.weight < view.minEdgeWeight && data.kind === 'cooccurs') data.hidden = true;
     }
     return data;
