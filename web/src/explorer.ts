@@ -208,7 +208,8 @@ export class Explorer implements ExplorerActions {
     const hover = (node: string | null) => {
       hovered = node;
       container.style.cursor = node ? 'pointer' : '';
-      if (!motion.moving()) applyHover({ schedule: false });
+      // A drag's first move can leave the hovered node before the camera has moved.
+      if (!motion.moving() && !motion.sigmaMoving()) applyHover({ schedule: false });
     };
     renderer.on('enterNode', ({ node }) => hover(node));
     renderer.on('leaveNode', () => hover(null));
