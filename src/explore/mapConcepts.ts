@@ -9,13 +9,18 @@
 //
 // Regions: the map is read as one region per community (VOSviewer and CiteSpace maps
 // are), and a community drawn with two or three dots is no region, only noise in
-// another's. So the `limit` places are shared among communities in proportion to
-// their own papers (papers whose concepts lie mostly in them, CommunitySummary
-// .ownPapers): the largest remainder method (Hamilton's apportionment), no community
-// given fewer than `minPerCommunity` places; those that cannot reach it at this map
-// size are left for a larger map (and stay in the legend, search and panels). Each
-// community fills its places with its best-ranked concepts. When that leaves places
-// free (a small corpus), they go to the best-ranked concepts left.
+// another's. So the `limit` places are shared among communities by their own papers
+// (papers whose concepts lie mostly in them, CommunitySummary.ownPapers): the largest
+// remainder method (Hamilton's apportionment), no community given fewer than
+// `minPerCommunity` places; those that cannot reach it at this map size are left for
+// a larger map (and stay in the legend, search and panels). Shares follow the square
+// root of own papers (Penrose's square-root rule, "The elementary statistics of
+// majority voting", J. R. Stat. Soc. 109(1), 1946: degressive proportionality), not
+// the papers themselves: in proportion, the few largest communities took the map
+// and a distinct topic of a hundred papers got no region; under the root a big
+// community still gets the most places, and twice as many topics get a region.
+// Each community fills its places with its best-ranked concepts. When that leaves
+// places free (a small corpus), they go to the best-ranked concepts left.
 import type { Concept } from '../graph/model.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -24,11 +29,13 @@ export interface MapConceptOptions {
   limit: number;
   /** Rank by papers × specificity or by PageRank × specificity. */
   by: 'papers' | 'pagerank';
-  /** Fewest concepts a community is drawn with. Default 11: a concept and ten neighbours of its own. */
+  /** Fewest concepts a community is drawn with. Default 9: a concept and eight neighbours of its own, enough for a region. */
   minPerCommunity: number;
+  /** Places go in proportion to own papers raised to this power. Default 0.5 (Penrose); 1 is plain proportion. */
+  exponent: number;
 }
 
-export const MAP_CONCEPT_DEFAULTS: Omit<MapConceptOptions, 'limit' | 'by'> = { minPerCommunity: 11 };
+export const MAP_CONCEPT_DEFAULTS: Omit<MapConceptOptions, 'limit' | 'by'> = { minPerCommunity: 9, exponent: 0.5 };
 
 export interface MapConcepts {
   /** The chosen concepts, best-ranked first. */
@@ -40,7 +47,7 @@ export interface MapConcepts {
 }
 
 export function mapConcepts(snapshot: Snapshot, options: Pick<MapConceptOptions, 'limit' | 'by'> & Partial<MapConceptOptions>): MapConcepts {
-  const { limit, by, minPerCommunity } = { ...MAP_CONCEPT_DEFAULTS, ...options };
+  const { limit, by, minPerCommunity, exponent } = { ...MAP_CONCEPT_DEFAULTS, ...options };
   const measure = (c: Concept) => (by === 'pagerank' ? c.pagerank : c.papers);
   const score = (c: Concept) => measure(c) * c.relevance;
   const better = (a: Concept, b: Concept) => score(b) - score(a) || measure(b) - measure(a) || (a.id < b.id ? -1 : 1);
@@ -61,7 +68,7 @@ export function mapConcepts(snapshot: Snapshot, options: Pick<MapConceptOptions,
   const own = (id: number) => snapshot.communities.get(id)?.ownPapers ?? 0;
   const places = apportion(
     [...byCommunity.keys()].filter((id) => own(id) > 0).sort((a, b) => own(b) - own(a) || a - b),
-    own,
+    (id) => own(id) ** exponent,
     (id) => byCommunity.get(id)!.length,
     Math.min(limit, candidates.length),
     minPerCommunity,

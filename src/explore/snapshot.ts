@@ -179,7 +179,15 @@ function summariseCommunities(
   papers: Map<string, PaperEntry>,
 ): Map<number, CommunitySummary> {
   const own = new Map<number, number>();
-  for (const community of home.values()) own.set(community, (own.get(community) ?? 0) + 1);
+  const ownYears = new Map<number, number[]>();
+  for (const [paperId, community] of home) {
+    own.set(community, (own.get(community) ?? 0) + 1);
+    const year = papers.get(paperId)?.year;
+    if (typeof year !== 'number') continue;
+    const list = ownYears.get(community);
+    if (list) list.push(year);
+    else ownYears.set(community, [year]);
+  }
   const out = new Map<number, CommunitySummary>();
   for (const id of [...members.keys()].sort((a, b) => a - b)) {
     const list = members.get(id)!;
@@ -194,8 +202,20 @@ function summariseCommunities(
       concepts: list.length,
       papers: paperIds.size,
       ownPapers: own.get(id) ?? 0,
+      ownPapersByYear: yearCounts(ownYears.get(id) ?? []),
       meanYear: years.length ? Math.round((years.reduce((a, b) => a + b, 0) / years.length) * 10) / 10 : null,
     });
   }
   return out;
+}
+
+/** Counts per year from the first year to the last (`counts[i]`: year `from + i`); null without years. */
+function yearCounts(years: number[]): { from: number; counts: number[] } | null {
+  if (years.length === 0) return null;
+  let from = years[0];
+  let to = years[0];
+  for (const year of years) (from = Math.min(from, year)), (to = Math.max(to, year));
+  const counts = new Array<number>(to - from + 1).fill(0);
+  for (const year of years) counts[year - from]++;
+  return { from, counts };
 }

@@ -34,7 +34,11 @@ export interface MapLayoutOptions {
   communityIterations: number;
   /** ForceAtlas2 iterations inside each community. Default 300. */
   memberIterations: number;
-  /** Gap between two regions, as a share of the mean region radius. Default 0.25. */
+  /**
+   * Gap between two regions, as a share of the mean region radius. Default 1: the
+   * community level packs the small regions tightly in the middle of the map, and at
+   * a quarter radius their edges ran together there while the rim read clearly.
+   */
   gap: number;
   /** Half-width of the square of positions. Default 1000. */
   extent: number;
@@ -44,7 +48,7 @@ export const MAP_LAYOUT_DEFAULTS: MapLayoutOptions = {
   seed: 1,
   communityIterations: 300,
   memberIterations: 300,
-  gap: 0.25,
+  gap: 1,
   extent: 1000,
 };
 

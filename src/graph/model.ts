@@ -258,6 +258,8 @@ export interface CommunitySummary {
    * communities' own papers add up to the papers with a specific concept.
    */
   ownPapers: number;
+  /** Its own papers per year (`counts[i]`: year `from + i`), so a year range counts those inside it; null without years. */
+  ownPapersByYear: { from: number; counts: number[] } | null;
   meanYear: number | null;
 }
 

@@ -65,7 +65,7 @@ export function exposeDebugHandle(explorer: Explorer): void {
       const { x, y, ratio } = explorer.renderer.getCamera().getState();
       return { x, y, ratio };
     },
-    renderStats: () => ({ ...explorer.stats, frameMs: [...explorer.stats.frameMs] }),
+    renderStats: () => ({ ...explorer.stats, frameMs: [...explorer.stats.frameMs], frameMoving: [...explorer.stats.frameMoving] }),
   };
   Object.defineProperty(window, '__papergraph', { value: Object.freeze(handle), writable: false, configurable: false });
 }

@@ -40,6 +40,8 @@ export interface RenderStats {
   firstPaintMs: number | null;
   frames: number;
   frameMs: number[];
+  /** For each of frameMs: whether sigma drew it as a camera-move frame. */
+  frameMoving: boolean[];
 }
 
 /** Which layout the map shows. */
@@ -72,7 +74,7 @@ interface FocusData {
 export class Explorer implements ExplorerActions {
   readonly graph: MapGraphology = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   readonly view = createViewState();
-  readonly stats: RenderStats = { firstRenderMs: null, firstRenderNodes: 0, firstPaintMs: null, frames: 0, frameMs: [] };
+  readonly stats: RenderStats = { firstRenderMs: null, firstRenderNodes: 0, firstPaintMs: null, frames: 0, frameMs: [], frameMoving: [] };
   renderer!: MapRenderer;
   labels!: LabelLayer;
   /** True once the overview is drawn and the URL's state restored. */
@@ -105,7 +107,6 @@ export class Explorer implements ExplorerActions {
   private consoleLoading: Promise<void> | null = null;
   private readonly status = element<HTMLElement>('map-status');
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
-  private cameraTimer: ReturnType<typeof setTimeout> | undefined;
 
   async start(): Promise<void> {
     this.view.colourMode = this.url.colourMode;
@@ -164,7 +165,7 @@ export class Explorer implements ExplorerActions {
 
   private createRenderer(): void {
     const container = element('map');
-    const renderer = createRenderer(container, this.graph, this.view);
+    const { renderer, motion } = createRenderer(container, this.graph, this.view);
     // Sigma draws its first frame inside the constructor, before any listener exists.
     this.stats.firstRenderMs = performance.now();
     this.stats.firstRenderNodes = this.graph.order;
@@ -172,7 +173,7 @@ export class Explorer implements ExplorerActions {
     requestAnimationFrame(() => requestAnimationFrame(() => (this.stats.firstPaintMs = performance.now())));
     this.renderer = renderer;
     const covering = ['filters', 'legend', 'map-status'].map((id) => element(id));
-    this.labels = createLabelLayer(renderer, this.graph, this.view, (id) => this.communities.get(id)?.label ?? null, () => {
+    this.labels = createLabelLayer(renderer, this.graph, this.view, motion, (id) => this.communities.get(id)?.label ?? null, () => {
       const origin = container.getBoundingClientRect();
       return covering
         .filter((el) => !el.hidden && el.offsetParent !== null)
@@ -190,20 +191,28 @@ export class Explorer implements ExplorerActions {
     });
     renderer.on('afterRender', () => {
       this.stats.frames++;
-      if (this.stats.frameMs.length < 10_000) this.stats.frameMs.push(performance.now() - frameStart);
+      if (this.stats.frameMs.length < 10_000) {
+        this.stats.frameMs.push(performance.now() - frameStart);
+        this.stats.frameMoving.push(motion.sigmaMoving());
+      }
     });
-    renderer.on('enterNode', ({ node }) => {
-      this.view.hovered = node;
+    // Hover refocuses every node and edge (a full refresh): while the camera moves the
+    // pointer sweeps across nodes, so the hover is applied once the camera rests.
+    let hovered: string | null = null;
+    const applyHover = (options: { schedule: boolean }) => {
+      if (this.view.hovered === hovered) return;
+      this.view.hovered = hovered;
       updateHover(this.view, this.graph);
-      renderer.refresh({ skipIndexation: true });
-      container.style.cursor = 'pointer';
-    });
-    renderer.on('leaveNode', () => {
-      this.view.hovered = null;
-      updateHover(this.view, this.graph);
-      renderer.refresh({ skipIndexation: true });
-      container.style.cursor = '';
-    });
+      renderer.refresh({ skipIndexation: true, schedule: options.schedule });
+    };
+    const hover = (node: string | null) => {
+      hovered = node;
+      container.style.cursor = node ? 'pointer' : '';
+      // A drag's first move can leave the hovered node before the camera has moved.
+      if (!motion.moving() && !motion.sigmaMoving()) applyHover({ schedule: false });
+    };
+    renderer.on('enterNode', ({ node }) => hover(node));
+    renderer.on('leaveNode', () => hover(null));
     renderer.on('clickNode', ({ node }) => this.clickNode(node));
     renderer.on('clickStage', ({ event }) => {
       const hit = hitTest(renderer, this.graph, { x: event.x, y: event.y });
@@ -211,11 +220,9 @@ export class Explorer implements ExplorerActions {
       else if (hit.kind === 'edge') this.clickEdge(hit.id);
       else if (hit.nearestNodePx > HIT_DEFAULTS.farFromEverything) this.leaveView();
     });
+    motion.onRest(() => applyHover({ schedule: true }));
     // The camera goes into the URL once it rests.
-    renderer.getCamera().on('updated', () => {
-      clearTimeout(this.cameraTimer);
-      this.cameraTimer = setTimeout(() => this.record(), 300);
-    });
+    motion.onRest(() => this.record());
   }
 
   private clickNode(node: string): void {
@@ -285,8 +292,8 @@ export class Explorer implements ExplorerActions {
       this.mapView = kind;
       // The legend explains the overview's colours; a focus or bridges view needs the room.
       element('legend').hidden = kind === 'focus' || kind === 'bridges';
-      this.renderer.refresh();
       this.labels.invalidate();
+      this.renderer.refresh();
       if (options.fit) await this.fitView();
     } finally {
       this.pending--;

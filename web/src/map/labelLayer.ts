@@ -4,6 +4,7 @@
 // no box already placed (selected first, then the current view's nodes, then bigger
 // nodes), and only those are drawn. Zoomed out, the communities' names are placed
 // first, so the map reads as regions; zooming in makes room for concept labels.
+import type { CameraMotion } from './cameraMotion.ts';
 import type { MapRenderer } from './renderer.ts';
 import type { MapNodeDisplayData } from './reducers.ts';
 import { placeLabels, type LabelBox, type LabelCandidate } from './labelPlacement.ts';
@@ -26,8 +27,6 @@ export interface LabelLayerOptions {
   maxChars: number;
   /** A community's name lists its top terms joined by " · "; the map shows this many. */
   communityTerms: number;
-  /** The camera counts as resting this long (ms) after its last move. */
-  restMs: number;
 }
 
 export const LABEL_LAYER_DEFAULTS: LabelLayerOptions = {
@@ -39,7 +38,6 @@ export const LABEL_LAYER_DEFAULTS: LabelLayerOptions = {
   sizeThreshold: 5,
   maxChars: 36,
   communityTerms: 2,
-  restMs: 120,
 };
 
 export interface DrawnLabel {
@@ -52,11 +50,11 @@ export interface DrawnLabel {
 export interface LabelLayer {
   /** The labels of the last frame, with their boxes in CSS pixels of the map. */
   drawn(): DrawnLabel[];
-  /** Positions changed (a new overview, a view's layout): community anchors are recomputed. */
+  /** Positions or the view changed (a new overview, a view's layout, filters): the next frame places every label afresh. */
   invalidate(): void;
   /** Width (px) a label of this text takes beside a node of that radius, gap included. */
   labelWidth(text: string, nodeRadius: number): number;
-  /** False from a camera move until the full placement has run again at rest (until then the last placement is only moved). */
+  /** False from a camera move until the full placement has run again at rest (until then the resting placement is only moved). */
   placed(): boolean;
 }
 
@@ -79,6 +77,7 @@ export function createLabelLayer(
   renderer: MapRenderer,
   graph: MapGraphology,
   view: ViewState,
+  motion: CameraMotion,
   communityName: (id: number) => string | null,
   obstacles: () => LabelBox[],
   options: Partial<LabelLayerOptions> = {},
@@ -86,7 +85,6 @@ export function createLabelLayer(
   const settings = { ...LABEL_LAYER_DEFAULTS, ...options };
   const context = renderer.getCanvases().labels.getContext('2d')!;
   const widths = new Map<string, number>();
-  let drawn: DrawnLabel[] = [];
   let communities: Community[] | null = null;
 
   const fontOf = (weight: string, size: number) => `${weight} ${size}px ${settings.font}`;
@@ -125,88 +123,122 @@ export function createLabelLayer(
     return list;
   }
 
-  // While the camera moves, the last placement is redrawn at the new positions unless
-  // the view zoomed out (panning and zooming in only move labels apart); the full
-  // placement runs again once the camera rests.
-  let placedAtRatio = Infinity;
-  let lastPlacement: Array<{ id: string; kind: DrawnLabel['kind']; text: string; font: string; colour: string; graphX: number; graphY: number }> = [];
-  let moving = false;
+    // A placed label, kept between frames: while the camera moves, the last placement
+  // at rest is only moved (a pan shifts its bitmap; a zoom re-places these labels
+  // alone, in the same order, so zooming out drops those that come to touch), and
+  // the full placement over every node runs once the camera rests (cameraMotion.ts).
+  interface Placed {
+    kind: DrawnLabel['kind'];
+    id: string;
+    text: string;
+    font: string;
+    colour: string;
+    /** The selected node gets a ring. */
+    ring: boolean;
+    /** Community names are anchored in graph space; node labels follow their node. */
+    graphX: number;
+    graphY: number;
+  }
+  let placement: Array<LabelCandidate<Placed>> = [];
+  let placementObstacles: Array<LabelCandidate<Placed | null>> = [];
+  let stale = true;
   let placedAtRest = false;
-  let restTimer: ReturnType<typeof setTimeout> | undefined;
-  renderer.getCamera().on('updated', () => {
-    moving = true;
-    placedAtRest = false;
-    clearTimeout(restTimer);
-    restTimer = setTimeout(() => {
-      moving = false;
-      renderer.scheduleRender();
-    }, settings.restMs);
-  });
+  motion.onRest(() => renderer.scheduleRender());
 
   // A pan keeps the ratio: the last frame's labels, kept as a bitmap, are only shifted.
   const bitmap = document.createElement('canvas');
   const bitmapContext = bitmap.getContext('2d')!;
-  let bitmapAnchor: { graph: { x: number; y: number }; viewport: { x: number; y: number } } | null = null;
+  const bitmapAnchor = { graph: { x: 0, y: 0 }, viewport: { x: 0, y: 0 }, ratio: NaN };
+  // The labels of the last frame are `shown`, moved by `offset` (a pan's shift).
+  let shown: Array<LabelCandidate<Placed>> = [];
+  const offset = { x: 0, y: 0 };
 
   function keepBitmap(ratio: number): void {
     const source = renderer.getCanvases().labels;
     bitmap.width = source.width;
     bitmap.height = source.height;
     bitmapContext.drawImage(source, 0, 0);
-    const graphPoint = { x: 0, y: 0 };
-    bitmapAnchor = { graph: graphPoint, viewport: renderer.graphToViewport(graphPoint) };
-    placedAtRatio = ratio;
+    bitmapAnchor.viewport = renderer.graphToViewport(bitmapAnchor.graph);
+    bitmapAnchor.ratio = ratio;
   }
 
   function shiftBitmap(): void {
-    if (!bitmapAnchor) return;
     const now = renderer.graphToViewport(bitmapAnchor.graph);
     const dx = now.x - bitmapAnchor.viewport.x;
     const dy = now.y - bitmapAnchor.viewport.y;
     const { width, height } = renderer.getDimensions();
     context.drawImage(bitmap, dx, dy, width, height);
-    drawn = drawn.map((label) => ({ ...label, box: { ...label.box, x: label.box.x + dx - shifted.x, y: label.box.y + dy - shifted.y } }));
-    shifted = { x: dx, y: dy };
+    shown = placement;
+    offset.x = dx;
+    offset.y = dy;
   }
-  let shifted = { x: 0, y: 0 };
 
-  function redrawLast(): void {
+  function draw(labels: Array<LabelCandidate<Placed>>): void {
     context.save();
     context.textBaseline = 'middle';
-    drawn = [];
-    for (const label of lastPlacement) {
-      const data = label.kind === 'community' ? null : (renderer.getNodeDisplayData(label.id) as MapNodeDisplayData | undefined);
-      if (label.kind !== 'community' && (!data || data.hidden)) continue;
-      const p = data ? renderer.framedGraphToViewport(data) : renderer.graphToViewport({ x: label.graphX, y: label.graphY });
-      const size = data ? renderer.scaleSize(data.size) : 0;
-      const w = measure(label.text, label.font);
-      const fontSize = label.kind === 'community' ? settings.communitySize : settings.size;
-      const x = data ? p.x + size + 3 : p.x - w / 2;
-      context.font = label.font;
-      context.fillStyle = label.colour;
-      context.fillText(label.text, x, p.y);
-      drawn.push({ kind: label.kind, id: label.id, text: label.text, box: { x: x - PAD_X, y: p.y - fontSize / 2 - PAD_Y, width: w + 2 * PAD_X, height: fontSize + 2 * PAD_Y } });
+    context.lineJoin = 'round';
+    for (const { box, item } of labels) {
+      if (item.ring) {
+        const data = renderer.getNodeDisplayData(item.id);
+        if (data) {
+          const p = renderer.framedGraphToViewport(data);
+          context.beginPath();
+          context.arc(p.x, p.y, renderer.scaleSize(data.size) + 2.5, 0, 2 * Math.PI);
+          context.lineWidth = 2;
+          context.strokeStyle = '#1d2530';
+          context.stroke();
+        }
+      }
+      context.font = item.font;
+      const tx = box.x + PAD_X;
+      const ty = box.y + box.height / 2;
+      // A white halo keeps text readable over edges and faded nodes.
+      context.lineWidth = 3;
+      context.strokeStyle = 'rgba(255,255,255,0.92)';
+      context.strokeText(item.text, tx, ty);
+      context.fillStyle = item.colour;
+      context.fillText(item.text, tx, ty);
     }
     context.restore();
+    shown = labels;
+    offset.x = 0;
+    offset.y = 0;
+  }
+
+  /** A label's box beside its node (or centred on its community anchor) where the camera is now; null when its node is gone. */
+  function boxNow({ box, item }: LabelCandidate<Placed>): LabelBox | null {
+    const fontSize = item.kind === 'community' ? settings.communitySize : settings.size;
+    if (item.kind === 'community') {
+      const p = renderer.graphToViewport({ x: item.graphX, y: item.graphY });
+      return { x: p.x - box.width / 2, y: p.y - fontSize / 2 - PAD_Y, width: box.width, height: box.height };
+    }
+    const data = renderer.getNodeDisplayData(item.id);
+    if (!data || data.hidden || !data.label) return null;
+    const p = renderer.framedGraphToViewport(data);
+    return { x: p.x + renderer.scaleSize(data.size) + 3 - PAD_X, y: p.y - fontSize / 2 - PAD_Y, width: box.width, height: box.height };
+  }
+
+  /** Mid-zoom: the resting placement's labels at their new places, in their order, without overlap. */
+  function movePlacement(): void {
+    const moved: Array<LabelCandidate<Placed | null>> = [...placementObstacles];
+    placement.forEach((candidate, i) => {
+      const box = boxNow(candidate);
+      if (box) moved.push({ box, priority: placement.length - i, item: candidate.item });
+    });
+    draw(placeLabels(moved).filter((c): c is LabelCandidate<Placed> => c.item !== null));
   }
 
   renderer.on('afterRender', () => {
     const { width, height } = renderer.getDimensions();
     const ratio = renderer.getCamera().getState().ratio;
-    if (moving && ratio === placedAtRatio && bitmapAnchor) {
-      shiftBitmap();
+    if (motion.moving() && !stale) {
+      placedAtRest = false;
+      if (ratio === bitmapAnchor.ratio) shiftBitmap();
+      else movePlacement();
       return;
     }
-    if (moving && ratio <= placedAtRatio && lastPlacement.length > 0) {
-      redrawLast();
-      return;
-    }
-    type Item = { kind: DrawnLabel['kind'] | 'obstacle'; id: string; text: string; font: string; colour: string; anchorX: number; anchorY: number; ring: number; graphX: number; graphY: number };
-    const candidates: LabelCandidate<Item>[] = obstacles().map((box) => ({
-      box,
-      priority: Infinity,
-      item: { kind: 'obstacle', id: '', text: '', font: '', colour: '', anchorX: 0, anchorY: 0, ring: 0, graphX: 0, graphY: 0 },
-    }));
+    const candidates: Array<LabelCandidate<Placed | null>> = obstacles().map((box) => ({ box, priority: Infinity, item: null }));
+    placementObstacles = candidates.slice();
     const labelFont = fontOf('500', settings.size);
     const strongFont = fontOf('700', settings.size);
 
@@ -218,7 +250,7 @@ export function createLabelLayer(
         const w = measure(c.name, font);
         const box = { x: p.x - w / 2 - PAD_X, y: p.y - settings.communitySize / 2 - PAD_Y, width: w + 2 * PAD_X, height: settings.communitySize + 2 * PAD_Y };
         if (box.x + box.width < 0 || box.x > width || box.y + box.height < 0 || box.y > height) continue;
-        candidates.push({ box, priority: 2.5e6 + c.concepts, item: { kind: 'community', id: String(c.id), text: c.name, font, colour: darker(communityColour(c.id)), anchorX: p.x, anchorY: p.y, ring: 0, graphX: c.x, graphY: c.y } });
+        candidates.push({ box, priority: 2.5e6 + c.concepts, item: { kind: 'community', id: String(c.id), text: c.name, font, colour: darker(communityColour(c.id)), ring: false, graphX: c.x, graphY: c.y } });
       }
     }
 
@@ -240,46 +272,24 @@ export function createLabelLayer(
       candidates.push({
         box,
         priority: data.labelRank * 1e6 + size,
-        item: { kind: data.kind, id: node, text, font, colour: '#1d2530', anchorX: p.x, anchorY: p.y, ring: selected ? size + 2.5 : 0, graphX: 0, graphY: 0 },
+        item: { kind: data.kind, id: node, text, font, colour: '#1d2530', ring: selected, graphX: 0, graphY: 0 },
       });
     });
 
-    const placed = placeLabels(candidates).filter((c): c is LabelCandidate<Item & { kind: DrawnLabel['kind'] }> => c.item.kind !== 'obstacle');
-    context.save();
-    context.textBaseline = 'middle';
-    context.lineJoin = 'round';
-    for (const { box, item } of placed) {
-      if (item.ring > 0) {
-        context.beginPath();
-        context.arc(item.anchorX, item.anchorY, item.ring, 0, 2 * Math.PI);
-        context.lineWidth = 2;
-        context.strokeStyle = '#1d2530';
-        context.stroke();
-      }
-      context.font = item.font;
-      const tx = box.x + PAD_X;
-      const ty = box.y + box.height / 2;
-      // A white halo keeps text readable over edges and faded nodes.
-      context.lineWidth = 3;
-      context.strokeStyle = 'rgba(255,255,255,0.92)';
-      context.strokeText(item.text, tx, ty);
-      context.fillStyle = item.colour;
-      context.fillText(item.text, tx, ty);
-    }
-    context.restore();
-    drawn = placed.map(({ box, item }) => ({ kind: item.kind, id: item.id, text: item.text, box }));
-    placedAtRest = !moving;
-    shifted = { x: 0, y: 0 };
+    placement = placeLabels(candidates).filter((c): c is LabelCandidate<Placed> => c.item !== null);
+    draw(placement);
+    stale = false;
+    placedAtRest = !motion.moving();
     keepBitmap(ratio);
-    lastPlacement = placed.map(({ item }) => ({ id: item.id, kind: item.kind, text: item.text, font: item.font, colour: item.colour, graphX: item.graphX, graphY: item.graphY }));
   });
 
   return {
-    drawn: () => drawn,
+    drawn: () => shown.map(({ box, item }) => ({ kind: item.kind, id: item.id, text: item.text, box: { x: box.x + offset.x, y: box.y + offset.y, width: box.width, height: box.height } })),
     invalidate: () => {
       communities = null;
+      stale = true;
     },
-    placed: () => placedAtRest,
+    placed: () => placedAtRest && !motion.moving(),
     labelWidth: (text, nodeRadius) => nodeRadius + 3 + measure(cut(text), fontOf('500', settings.size)) + 2 * PAD_X + 8,
   };
 }

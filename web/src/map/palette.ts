@@ -17,6 +17,8 @@ export const PAPER_COLOUR = '#3b4452';
 export const DIMMED_COLOUR = '#e4e7ec';
 export const NO_YEAR_COLOUR = '#b8bec8';
 export const EDGE_COLOUR = '#d5dae2';
+/** Edges between two communities on the overview: drawn, but so light that the regions read first. */
+export const EDGE_BETWEEN_COLOUR = '#eceff3';
 export const EDGE_FOCUS_COLOUR = '#8a94a6';
 
 /**

@@ -4,7 +4,7 @@
 // place and returned: no allocation per node or edge on a refresh.
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
-import { communityColour, DIMMED_COLOUR, EDGE_COLOUR, EDGE_FOCUS_COLOUR, PAPER_COLOUR, yearColour } from './palette.ts';
+import { communityColour, DIMMED_COLOUR, EDGE_BETWEEN_COLOUR, EDGE_COLOUR, EDGE_FOCUS_COLOUR, PAPER_COLOUR, yearColour } from './palette.ts';
 import { passesFilters, type MapGraphology, type ViewState } from './viewState.ts';
 import { hasYearRange, maxPapersInYears, meanYearInYears, papersInYears, sizeInYears } from './yearFilter.ts';
 
@@ -48,12 +48,19 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
     return null;
   }
 
+  // Nodes the last node pass hid, read by the edge pass: sigma reduces every node
+  // before any edge, so an edge reads its ends' filter result instead of recomputing
+  // it (a year range sums each end's papers per year).
+  const filteredOut = new Set<string>();
+
   function nodeReducer(node: string, data: NodeData): Partial<NodeDisplayData> {
     // The selected concept stays, though filtered out: its panel is open and says what it is.
     if (node !== view.selected && !passesFilters(data, view.filters)) {
+      filteredOut.add(node);
       data.hidden = true;
       return data;
     }
+    filteredOut.delete(node);
     if (data.kind === 'paper') data.label = paperLabel(node, data.label);
     else if (hasYearRange(view.filters)) data.size = sizeInYears(papersInYears(data, view.filters), maxPapersInYears(graph, view.filters));
     data.color = baseColour(data);
@@ -83,9 +90,7 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
   function edgeReducer(edge: string, data: EdgeData): Partial<EdgeDisplayData> {
     const source = graph.source(edge);
     const target = graph.target(edge);
-    const sourceShown = source === view.selected || passesFilters(graph.getNodeAttributes(source), view.filters);
-    const targetShown = target === view.selected || passesFilters(graph.getNodeAttributes(target), view.filters);
-    if (!sourceShown || !targetShown) {
+    if (filteredOut.has(source) || filteredOut.has(target)) {
       data.hidden = true;
       return data;
     }
@@ -97,7 +102,8 @@ export function createReducers(graph: MapGraphology, view: ViewState) {
       data.hidden = !(view.subject.has(source) && view.subject.has(target));
       data.color = source === view.selected || target === view.selected ? EDGE_FOCUS_COLOUR : EDGE_COLOUR;
     } else {
-      data.color = EDGE_COLOUR;
+      const between = data.kind === 'cooccurs' && graph.getNodeAttribute(source, 'community') !== graph.getNodeAttribute(target, 'community');
+      data.color = between ? EDGE_BETWEEN_COLOUR : EDGE_COLOUR;
       if (data.weight < view.minEdgeWeight && data.kind === 'cooccurs') data.hidden = true;
     }
     return data;

@@ -6,6 +6,7 @@
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../../src/graph/model.ts';
+import { trackCameraMotion, type CameraMotion } from './cameraMotion.ts';
 import { createReducers } from './reducers.ts';
 import { EDGE_COLOUR } from './palette.ts';
 import type { MapGraphology, ViewState } from './viewState.ts';
@@ -56,7 +57,7 @@ export function edgeWeightCutoff(graph: MapGraphology): number {
   return weights[EDGES_DRAWN_ZOOMED_OUT - 1];
 }
 
-export function createRenderer(container: HTMLElement, graph: MapGraphology, view: ViewState): MapRenderer {
+export function createRenderer(container: HTMLElement, graph: MapGraphology, view: ViewState): { renderer: MapRenderer; motion: CameraMotion } {
   const { nodeReducer, edgeReducer } = createReducers(graph, view);
   const cutoff = edgeWeightCutoff(graph);
   view.minEdgeWeight = cutoff;
@@ -65,14 +66,26 @@ export function createRenderer(container: HTMLElement, graph: MapGraphology, vie
     nodeReducer,
     edgeReducer,
   });
-  if (cutoff > 0) {
-    // Re-reduce only when the zoom crosses the threshold, not on every camera frame.
-    renderer.getCamera().on('updated', ({ ratio }) => {
-      const wanted = ratio < ALL_EDGES_BELOW_RATIO ? 0 : cutoff;
-      if (wanted === view.minEdgeWeight) return;
-      view.minEdgeWeight = wanted;
-      renderer.scheduleRefresh();
-    });
-  }
-  return renderer;
+  const motion = trackCameraMotion(renderer);
+  if (cutoff > 0) followEdgeDetail(renderer, graph, view, motion, cutoff);
+  return { renderer, motion };
+}
+
+/**
+ * The level of detail changes when the camera rests on the other side of the zoom
+ * threshold, never mid-move (edges are hidden while the camera moves anyway), and
+ * re-reduces only the edges it shows or hides. After a graph change sigma has not
+ * yet indexed, those edges are indexed with the rest.
+ */
+function followEdgeDetail(renderer: MapRenderer, graph: MapGraphology, view: ViewState, motion: CameraMotion, cutoff: number): void {
+  let indexed = true;
+  for (const event of ['nodeAdded', 'edgeAdded', 'nodeDropped', 'edgeDropped', 'cleared'] as const) graph.on(event, () => (indexed = false));
+  renderer.on('afterProcess', () => (indexed = true));
+  motion.onRest(() => {
+    const wanted = renderer.getCamera().getState().ratio < ALL_EDGES_BELOW_RATIO ? 0 : cutoff;
+    if (wanted === view.minEdgeWeight) return;
+    view.minEdgeWeight = wanted;
+    const weaker = graph.filterEdges((_, a) => a.kind === 'cooccurs' && a.weight < cutoff);
+    renderer.refresh({ partialGraph: { edges: weaker }, skipIndexation: indexed, schedule: true });
+  });
 }

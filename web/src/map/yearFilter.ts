@@ -11,7 +11,8 @@ export function hasYearRange(filters: MapFilters): boolean {
   return filters.yearMin !== null || filters.yearMax !== null;
 }
 
-function inRange(year: number, filters: MapFilters): boolean {
+/** Whether a year lies inside the filters' range. */
+export function inRange(year: number, filters: MapFilters): boolean {
   return (filters.yearMin === null || year >= filters.yearMin) && (filters.yearMax === null || year <= filters.yearMax);
 }
 

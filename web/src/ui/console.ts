@@ -170,7 +170,7 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
     try {
       const result = await api.cypher(query, params);
       last = result;
-      status.textContent = `${plural(result.rows.length, 'row')}${result.truncated ? ' (truncated)' : ''} in ${result.elapsedMs} ms${result.graph ? `, ${plural(result.graph.nodes.length, 'node')}` : ''}`;
+      status.textContent = `${plural(result.rows.length, 'row')}${cutNote(result)} in ${result.elapsedMs} ms${result.graph ? `, ${plural(result.graph.nodes.length, 'node')}` : ''}`;
       output.append(renderTable(result));
       showButton.disabled = !result.graph;
     } catch (error) {
@@ -200,4 +200,11 @@ export function createConsole(container: HTMLElement, initialQuery: string, hook
     run,
     focus: () => editor.focus(),
   };
+}
+
+/** Which of the server's limits cut the answer, as the CLI says it: the row limit is the rows kept; the byte limit is not sent. */
+function cutNote(result: CypherResponse): string {
+  if (result.truncatedBy === 'rows') return ` (cut at ${plural(result.rows.length, 'row')}: the row limit)`;
+  if (result.truncatedBy === 'bytes') return ' (cut at the byte limit)';
+  return result.truncated ? ' (truncated)' : '';
 }

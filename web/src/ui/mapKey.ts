@@ -18,6 +18,12 @@ export function renderMapKey(
   hooks: MapKeyHooks,
 ): void {
   const years = overview?.years ?? { min: null, max: null };
-  renderLegend(elements.legend, { mode: view.colourMode, communities: overview?.communities ?? [], graph, years, yearScale: view.yearScale }, hooks.onCommunity);
-  renderFilters(elements.filters, view.filters, { yearMin: years.min, yearMax: years.max, graph }, hooks.onFilters);
+  const legend = (filters: MapFilters) =>
+    renderLegend(elements.legend, { mode: view.colourMode, communities: overview?.communities ?? [], graph, years, yearScale: view.yearScale, filters }, hooks.onCommunity);
+  legend(view.filters);
+  // The legend counts own papers inside the year range: it follows each filter change.
+  renderFilters(elements.filters, view.filters, { yearMin: years.min, yearMax: years.max, graph }, (filters) => {
+    legend(filters);
+    hooks.onFilters(filters);
+  });
 }
