@@ -158,6 +158,14 @@ function viewSuite(name: string, open: () => Promise<{ url: string; close: () =>
         expect(p!.y).toBeGreaterThanOrEqual(0);
         expect(p!.y).toBeLessThanOrEqual(layout.height);
       }
+      // Rows of a lane at least a label's height apart (12 px text, its padding and the
+      // placement's gap: 18 px), so every label has room at the fitted zoom.
+      const lanes = new Map<number, number[]>();
+      for (const p of layout.subject) lanes.set(Math.round(p!.x), [...(lanes.get(Math.round(p!.x)) ?? []), p!.y]);
+      for (const ys of lanes.values()) {
+        ys.sort((a, b) => a - b);
+        for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(18);
+      }
       const labelled = new Set((await drawnLabels(page)).map((l) => l.id));
       expect(labelled.has('spike timing dependent plasticity')).toBe(true);
       expect(labelled.has('catastrophic forgetting')).toBe(true);

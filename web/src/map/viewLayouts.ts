@@ -106,7 +106,13 @@ export function bridgesLayout(
     return Array.from({ length: count }, (_, i) => ids.slice(i * perLane, (i + 1) * perLane));
   };
   const lanes = [sideA, ...split(middleConcepts), ...split(papers), sideB].filter((lane) => lane.length > 0);
-  const layout = layOutLanes(lanes, labelWidth, options);
+  let layout = layOutLanes(lanes, labelWidth, options);
+  // Lanes of paper titles can be wider than the map: the camera fit then shrinks the
+  // rows with the width, below a label's height. Rows spread in proportion keep their
+  // height on screen once fitted (the fit is then as tall as it was wide).
+  const xs0 = [...layout.positions.values()].map((p) => p.x);
+  const width = Math.max(...xs0) - Math.min(...xs0) + layout.labelRoom;
+  if (width > viewport.width) layout = layOutLanes(lanes, labelWidth, { ...options, rowHeight: (rowHeight * width) / viewport.width });
   // Centre the whole on x = 0.
   const xs = [...layout.positions.values()].map((p) => p.x);
   const shift = (Math.min(...xs) + Math.max(...xs)) / 2;
