@@ -116,9 +116,9 @@ function importedKinds(g: KnowledgeGraph): Record<string, number> {
 }
 
 /** Runs a command to the end, keeping what it printed; a failure carries that output. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -154,10 +154,10 @@ describe.each(CASES)('neo4j-admin import of $name', (importCase) => {
       const home = path.join(scratch, 'neo4j-home');
       mkdirSync(path.join(home, 'conf'), { recursive: true });
       writeFileSync(path.join(home, 'conf', 'neo4j.conf'), '');
+      // In the scratch directory: the importer writes its import.report where it runs.
       importerOutput = await run('bash', ['-c', `neo4j-admin() { java -XX:+UseSerialGC org.neo4j.cli.AdminTool "$@"; }\n${command}`], {
-        ...process.env,
-        NEO4J_HOME: home,
-        CLASSPATH: resolveClasspath(),
+        cwd: scratch,
+        env: { ...process.env, NEO4J_HOME: home, CLASSPATH: resolveClasspath() },
       });
 
       // 3. A Neo4j 5 on the imported database, then the schema the importer does not create.
