@@ -22,7 +22,7 @@ import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
 import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
-import type { Resolve } from './stages/terms.ts';
+import type { Occurrence, Resolve } from './stages/terms.ts';
 import { wordEvidence } from './stages/wordEvidence.ts';
 
 /** The papers' analyses, in paper order, read as often as the passes need. */
@@ -99,8 +99,10 @@ export function buildExtraction(
   const ranked = anyEllipsis ? { frequency: new Map(counts.frequency), documentFrequency: new Map(counts.documentFrequency), titleFrequency: new Map(counts.titleFrequency) } : counts;
   if (anyEllipsis) {
     for (const { analysis, resolve } of prepared()) {
-      const own = occurrencesOf(analysis, resolve);
-      addEllipsisCounts(ranked, own, ellipses.withEllipses(own, analysis.phrases, resolve));
+      let own: Map<string, Occurrence[]> | undefined;
+      const ownOf = () => (own ??= occurrencesOf(analysis, resolve));
+      const added = ellipses.ellipses(analysis.phrases, resolve, ownOf);
+      if (added) addEllipsisCounts(ranked, ownOf(), added);
     }
   }
 

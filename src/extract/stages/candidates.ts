@@ -45,7 +45,7 @@ export function isGeneric(key: string): boolean {
  * merged (stages/acronymResolution.ts), then the corpus filters.
  */
 export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, variants: Map<string, string> = new Map()): KeyFilter {
-  return (key) => {
+  const judge = (key: string): string | null => {
     const mapped = thesaurus.map(key);
     if (mapped === null) return null;
     if (thesaurus.replaced(key)) return mapped;
@@ -53,7 +53,21 @@ export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, var
     if (merged !== mapped && thesaurus.replaced(merged)) return thesaurus.map(merged);
     return isGeneric(merged) || evidence.isAdjective(merged) || evidence.isRelational(merged) ? null : merged;
   };
+  // Every pass over the corpus asks again for the same keys: each is judged once.
+  const judged = new Map<string, string | null>();
+  return (key) => {
+    let verdict = judged.get(key);
+    if (verdict === undefined) {
+      verdict = judge(key);
+      if (judged.size >= maxJudged) judged.clear();
+      judged.set(key, verdict);
+    }
+    return verdict;
+  };
 }
+
+/** Keys a filter remembers; beyond this it starts over, so memory stays bounded on any corpus. */
+const maxJudged = 1_000_000;
 
 /** Adds the keys of a paper's whole noun phrases and definitions that name a concept to `candidates`. */
 export function addCandidates(analysis: PaperAnalysis, resolve: Resolve, filter: KeyFilter, candidates: Set<string>, options: Partial<CandidateOptions> = {}): void {

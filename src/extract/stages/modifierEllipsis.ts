@@ -192,14 +192,18 @@ export class EllipsisResolver {
     return resolved;
   }
 
-  /** A paper's occurrences with its elliptical mentions added (the same map when it has none). */
-  withEllipses(byKey: Map<string, Occurrence[]>, phrases: Phrase[], resolve: Resolve): Map<string, Occurrence[]> {
-    if (this.#resolved.size === 0) return byKey;
-    let out = byKey;
+  /**
+   * The elliptical mentions of a paper, by concept, to add to its occurrences (asked of
+   * `occurrences` only when a phrase may hold a resolved run, as in `count`); null when
+   * there are none.
+   */
+  ellipses(phrases: Phrase[], resolve: Resolve, occurrences: () => Map<string, Occurrence[]>): Map<string, Occurrence[]> | null {
+    if (this.#resolved.size === 0) return null;
+    let out: Map<string, Occurrence[]> | null = null;
     let grouped: Map<Phrase, Occurrence[]> | undefined;
     for (const phrase of phrases) {
       if (!this.#mayHold(phrase, resolve)) continue;
-      grouped ??= byPhrase(byKey, this.kept);
+      grouped ??= byPhrase(occurrences(), this.kept);
       const inPhrase = grouped.get(phrase) ?? [];
       // Longest runs first, so "spike timing dependent" wins over "timing dependent".
       const runs = modifierRuns(phrase, resolve, this.#options.maxWords, true).sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
@@ -210,11 +214,16 @@ export class EllipsisResolver {
         const covered = inPhrase.some((o) => o.from <= run.from && o.to >= run.to) || taken.some((t) => t.from <= run.to && t.to >= run.from);
         if (covered) continue;
         taken.push(run);
-        if (out === byKey) out = new Map(byKey);
-        out.set(concept, [...(out.get(concept) ?? []), { key: concept, phrase, from: run.from, to: run.to, elliptical: true }]);
+        out ??= new Map();
+        (out.get(concept) ?? out.set(concept, []).get(concept)!).push({ key: concept, phrase, from: run.from, to: run.to, elliptical: true });
       }
     }
     return out;
+  }
+
+  /** A paper's occurrences with its elliptical mentions added (the same map when it has none). */
+  withEllipses(byKey: Map<string, Occurrence[]>, phrases: Phrase[], resolve: Resolve): Map<string, Occurrence[]> {
+    return withAdded(byKey, this.ellipses(phrases, resolve, () => byKey));
   }
 
   #mayHold(phrase: Phrase, resolve: Resolve): boolean {
@@ -222,14 +231,20 @@ export class EllipsisResolver {
   }
 }
 
-/** Adds to `counts` what `withEllipses` added to one paper (`before` → `after`). */
-export function addEllipsisCounts(counts: OccurrenceCounts, before: Map<string, Occurrence[]>, after: Map<string, Occurrence[]>): void {
-  if (after === before) return;
-  for (const [key, list] of after) {
+/** `byKey` with `added` appended to each concept's occurrences (`byKey` itself when nothing is added). */
+export function withAdded(byKey: Map<string, Occurrence[]>, added: Map<string, Occurrence[]> | null): Map<string, Occurrence[]> {
+  if (!added) return byKey;
+  const out = new Map(byKey);
+  for (const [key, list] of added) out.set(key, [...(out.get(key) ?? []), ...list]);
+  return out;
+}
+
+/** Adds to `counts` the elliptical mentions `added` of one paper whose own occurrences are `before`. */
+export function addEllipsisCounts(counts: OccurrenceCounts, before: Map<string, Occurrence[]>, added: Map<string, Occurrence[]> | null): void {
+  if (!added) return;
+  for (const [key, list] of added) {
     const had = before.get(key);
-    const added = list.length - (had?.length ?? 0);
-    if (added === 0) continue;
-    counts.frequency.set(key, (counts.frequency.get(key) ?? 0) + added);
+    counts.frequency.set(key, (counts.frequency.get(key) ?? 0) + list.length);
     if (!had) counts.documentFrequency.set(key, (counts.documentFrequency.get(key) ?? 0) + 1);
     if (list.some((o) => o.phrase.field === 'title') && !had?.some((o) => o.phrase.field === 'title')) {
       counts.titleFrequency.set(key, (counts.titleFrequency.get(key) ?? 0) + 1);
