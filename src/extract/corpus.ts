@@ -7,7 +7,8 @@
 // and keeping only corpus counts between papers: acronyms and word evidence; candidates;
 // how fragments nest; frequencies; then ranking and labels. An `AnalysisSource` may
 // decode each analysis from its compact form (analysisCache.ts) on every pass, so no
-// pass holds more than one paper's phrases: memory grows with the vocabulary, not with
+// pass holds more than one paper's phrases: memory grows with the vocabulary and the
+// candidates' occurrences, kept as 12 bytes each (stages/occurrenceStore.ts), not with
 // the corpus's text.
 import type { Extraction, Mention } from '../graph/model.ts';
 import type { PaperAnalysis } from './analyze.ts';
@@ -19,6 +20,7 @@ import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { SurfaceTally } from './stages/labels.ts';
 import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
+import { OccurrenceStore } from './stages/occurrenceStore.ts';
 import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
@@ -83,24 +85,28 @@ export function buildExtraction(
   const candidates = new Set<string>();
   for (const { analysis, resolve } of prepared()) addCandidates(analysis, resolve, filter, candidates, { maxWords });
   const fragments = new FragmentTally();
-  for (const { analysis, resolve } of prepared()) fragments.add(paperOccurrences(analysis, resolve, filter, candidates, { maxWords }));
+  const stored = new OccurrenceStore();
+  for (const { analysis, resolve } of prepared()) {
+    const occurrences = paperOccurrences(analysis, resolve, filter, candidates, { maxWords });
+    fragments.add(occurrences);
+    stored.add(occurrences, analysis.phrases);
+  }
   const dominant = fragments.dominant();
-  const occurrencesOf = (analysis: PaperAnalysis, resolve: Resolve) => ownOccurrences(paperOccurrences(analysis, resolve, filter, candidates, { maxWords }), dominant);
+  const occurrencesOf = (p: number, analysis: PaperAnalysis) => ownOccurrences(stored.get(p, analysis.phrases), dominant);
   const counts = emptyCounts();
-  for (const { analysis, resolve } of prepared()) addCounts(counts, occurrencesOf(analysis, resolve));
+  for (const { p, analysis } of prepared()) addCounts(counts, occurrencesOf(p, analysis));
   const terms = termhood(candidates, counts, { maxWords, minDocumentFrequency });
 
   // Modifiers standing for the term they begin ("Hebbian"): mentions of it, counted for ranking.
   const ellipses = new EllipsisResolver(terms.kept);
   for (const { analysis, resolve } of prepared()) ellipses.noteWritten(analysis.phrases, resolve);
-  for (const { p, analysis, resolve } of prepared()) ellipses.count(p, analysis.phrases, resolve, () => occurrencesOf(analysis, resolve));
+  for (const { p, analysis, resolve } of prepared()) ellipses.count(p, analysis.phrases, resolve, () => occurrencesOf(p, analysis));
   const anyEllipsis = ellipses.resolve(papers.length).size > 0;
-  const final = (analysis: PaperAnalysis, resolve: Resolve) => ellipses.withEllipses(occurrencesOf(analysis, resolve), analysis.phrases, resolve);
   const ranked = anyEllipsis ? { frequency: new Map(counts.frequency), documentFrequency: new Map(counts.documentFrequency), titleFrequency: new Map(counts.titleFrequency) } : counts;
   if (anyEllipsis) {
-    for (const { analysis, resolve } of prepared()) {
+    for (const { p, analysis, resolve } of prepared()) {
       let own: Map<string, Occurrence[]> | undefined;
-      const ownOf = () => (own ??= occurrencesOf(analysis, resolve));
+      const ownOf = () => (own ??= occurrencesOf(p, analysis));
       const added = ellipses.ellipses(analysis.phrases, resolve, ownOf);
       if (added) addEllipsisCounts(ranked, ownOf(), added);
     }
@@ -110,7 +116,7 @@ export function buildExtraction(
   const mentions: Mention[] = [];
   const surfaces = new SurfaceTally(terms.kept);
   for (const { p, analysis, resolve } of prepared()) {
-    const occurrences = final(analysis, resolve);
+    const occurrences = ellipses.withEllipses(occurrencesOf(p, analysis), analysis.phrases, resolve);
     for (const mention of rankPaper(papers[p], analysis, occurrences, resolve, corpus, options)) mentions.push(mention);
     surfaces.add(papers[p], occurrences);
   }
