@@ -74,10 +74,14 @@ export function buildExtraction(
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
   const resolverOf = acronymResolver(acronyms, {}, variants);
   const filter = keyFilter(thesaurus, evidence, variants);
+  /** Papers with no phrase to cut, found on the first pass: later passes skip looking. */
+  const uncut = new Uint8Array(analyses.length);
   /** Each paper as the later stages read it: phrases cut at the corpus's verbs, acronyms resolved. */
   function* prepared(): Generator<{ p: number; analysis: PaperAnalysis; resolve: Resolve }> {
     for (let p = 0; p < analyses.length; p++) {
-      const [analysis] = cutAtVerbs([analyses.get(p)], evidence);
+      const read = analyses.get(p);
+      const analysis = uncut[p] ? read : cutAtVerbs([read], evidence)[0];
+      if (analysis === read) uncut[p] = 1;
       yield { p, analysis, resolve: resolverOf(analysis) };
     }
   }
