@@ -135,21 +135,24 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
   const wanted = new Set<string>([...gluedSplit.values()].map(([left, right]) => `${left} ${right}`));
 
   // How often the corpus writes each of those pairs apart.
-  const lefts = new Set<string>();
-  for (const key of [...joinable.keys(), ...wanted]) lefts.add(key.slice(0, key.indexOf(' ')));
+  // Each pair's right words by its left one: most words start no pair, and no key string is built for them.
+  const rightsOf = new Map<string, Set<string>>();
+  for (const key of [...joinable.keys(), ...wanted]) {
+    const space = key.indexOf(' ');
+    const left = key.slice(0, space);
+    (rightsOf.get(left) ?? rightsOf.set(left, new Set()).get(left)!).add(key.slice(space + 1));
+  }
   const pairs = new Map<string, number>();
   for (const list of tokens) {
     for (let i = 0; i + 1 < list.length; i++) {
-      if (!lefts.has(list[i])) continue;
-      const key = `${list[i]} ${list[i + 1]}`;
-      if (joinable.has(key) || wanted.has(key)) count(pairs, key);
+      if (rightsOf.get(list[i])?.has(list[i + 1])) count(pairs, `${list[i]} ${list[i + 1]}`);
     }
   }
   const apart = (key: string) => pairs.get(key) ?? 0;
 
   const join = (left: string, right: string): string | null => {
     // Most words start no split pair: answered before a key string is built.
-    if (!lefts.has(left) || !LOWER.test(left) || !LOWER.test(right)) return null;
+    if (!rightsOf.get(left)?.has(right) || !LOWER.test(left) || !LOWER.test(right)) return null;
     const key = `${left} ${right}`;
     const joined = joinable.get(key);
     if (!joined || uses(joined) < joinedOverSplit * apart(key)) return null;
@@ -167,6 +170,13 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     if (restored && uses(restored) >= ligatureRepairRatio * uses(token)) return restored;
     return null;
   };
+  // Only a glued form or a word without its ligature can be repaired: each is judged
+  // once here, so the text pass below asks one map per word.
+  const repairs = new Map<string, string>();
+  for (const token of [...gluedSplit.keys(), ...withoutLigature.keys()]) {
+    const repaired = repair(token);
+    if (repaired) repairs.set(token, repaired);
+  }
 
   /** `text` with its fixes; `lower` is its lower case (same offsets), `list` its words. */
   const mendText = (text: string, lower: string, list: string[]): string => {
@@ -178,7 +188,7 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
         i++;
         continue;
       }
-      const repaired = repair(list[i]);
+      const repaired = repairs.get(list[i]);
       if (repaired) fixes.push(list[i], repaired);
     }
     if (fixes.length === 0) return text;
