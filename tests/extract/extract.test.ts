@@ -15,6 +15,7 @@ import {
   type PaperText,
 } from '../../src/extract/index.ts';
 import {
+  autoencoderSentences,
   catastrophicSentences,
   experimentsShowSentences,
   hebbianSentences,
@@ -322,6 +323,18 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     const apart = await extractCorpus(papers, { thesaurus: undo });
     expect(papersOf(apart, 'generative adversarial net')).toEqual(['g0', 'g1']);
     expect(papersOf(apart, 'generative adversarial network')).toEqual(['g2', 'g3', 'g4']);
+  });
+
+  it('merges a hyphenated compound into the closed form the corpus writes more often ("auto-encoder" → autoencoder), shows it in the thesaurus export, and undoes it by thesaurus', async () => {
+    const papers = corpusOf('a', autoencoderSentences);
+    const extraction = await extractCorpus(papers);
+    expect(ids(extraction).filter((id) => /auto encoder/.test(id))).toEqual([]);
+    // "sparse autoencoders" (a5) and "sparse auto-encoders" (a14) are one concept.
+    expect(papersOf(extraction, 'sparse autoencoder')).toEqual(['a14', 'a5']);
+    expect(papersOf(extraction, 'autoencoder')).toEqual(expect.arrayContaining(['a1', 'a3', 'a13']));
+    expect(thesaurusFromExtraction(extraction)).toContain('auto-encoders\tautoencoder');
+    const undo = parseThesaurus('label\treplace by\nsparse auto-encoders\tsparse auto-encoders\n', 'undo.txt');
+    expect(papersOf(await extractCorpus(papers, { thesaurus: undo }), 'sparse autoencoder')).toEqual(['a5']);
   });
 
   it('reads a proper adjective or hyphenated compound written without its head as the term it begins ("Hebbian connections", "a spike-timing dependent learning rule"), never a common adjective', async () => {

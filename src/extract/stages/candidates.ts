@@ -41,15 +41,18 @@ export function isGeneric(key: string): boolean {
 
 /**
  * The thesaurus first (a user's replacement is kept whatever it is, so a line mapping a
- * term to itself keeps it out of the extractor's merges), then long-form variants
- * merged (stages/acronymResolution.ts), then the corpus filters.
+ * term to itself keeps it out of the extractor's merges), then compounds the corpus
+ * writes closed joined and long-form variants merged (stages/wordEvidence.ts,
+ * stages/acronymResolution.ts), then the corpus filters.
  */
 export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, variants: Map<string, string> = new Map()): KeyFilter {
   const judge = (key: string): string | null => {
     const mapped = thesaurus.map(key);
     if (mapped === null) return null;
     if (thesaurus.replaced(key)) return mapped;
-    const merged = variants.get(mapped) ?? mapped;
+    const compound = evidence.closedCompounds(mapped);
+    if (compound !== mapped && thesaurus.replaced(compound)) return thesaurus.map(compound);
+    const merged = variants.get(compound) ?? compound;
     if (merged !== mapped && thesaurus.replaced(merged)) return thesaurus.map(merged);
     return isGeneric(merged) || evidence.isAdjective(merged) || evidence.isRelational(merged) ? null : merged;
   };

@@ -17,6 +17,12 @@
 //   its uses as a phrase head are plural: an adjective never takes a plural
 //   ("derivatives", "variables"), while a stray "complexes" among many "is complex" does
 //   not make a noun.
+// - A two-word compound the corpus also writes closed ("auto-encoder" and "autoencoder",
+//   "data set" and "dataset", "feed-forward" and "feedforward") is one term, keyed by
+//   its closed form, when the closed form is written at least as often as the hyphenated
+//   one: the orthographic variant of a term (Jacquemin 2001, ch. 5), decided as
+//   hyphenation is, by the corpus. A closed form written less often ("timeseries" beside
+//   "time series") is more likely a glued artefact, and stays apart.
 // Each rule needs `minUses` uses of the word before it judges; below that the tagger's
 // word stands.
 import type { PaperAnalysis } from '../analyze.ts';
@@ -73,6 +79,8 @@ export interface WordEvidence {
   isVerb(word: string): boolean;
   /** Whether two words ("leverage score") open a noun phrase after a determiner somewhere: then the first is no verb there. */
   opensNounPhrase(first: string, second: string): boolean;
+  /** A key with its two-word compounds the corpus writes closed joined ("variational auto encoder" → "variational autoencoder"). */
+  closedCompounds(key: string): string;
   /** A key that is a partitive or relational noun ("variant", "special case"). */
   isRelational(key: string): boolean;
 }
@@ -178,6 +186,17 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     }
     return false;
   };
+  // Two-word compounds → their closed form, by first word.
+  const closed = new Map<string, Map<string, string>>();
+  for (const [unit, uses] of unitUses) {
+    const space = unit.indexOf(' ');
+    if (space < 0 || unit.indexOf(' ', space + 1) >= 0 || uses.hyphenated === 0) continue;
+    const first = unit.slice(0, space);
+    const second = unit.slice(space + 1);
+    const joined = unitUses.get(first + second);
+    if (!joined || joined.modifier + joined.head < Math.max(o.minUses, uses.modifier + uses.head)) continue;
+    (closed.get(first) ?? closed.set(first, new Map()).get(first)!).set(second, first + second);
+  }
   const verbs = new Set<string>();
   for (const [word, uses] of words) {
     if (uses.heads < o.minUses || uses.headsBeforeObject < o.objectShare * uses.heads) continue;
@@ -197,6 +216,17 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       return !key.includes(' ') && !isAcronymLike(key) && (adjectives.has(key) || (lexicalClass(key) === 'adjective' && !usedAsNoun(key)));
     },
     isVerb: (word) => verbs.has(word),
+    closedCompounds(key) {
+      if (closed.size === 0 || !key.includes(' ')) return key;
+      const parts = key.split(' ');
+      const out: string[] = [];
+      for (let i = 0; i < parts.length; i++) {
+        const joined = i + 1 < parts.length ? closed.get(parts[i])?.get(parts[i + 1]) : undefined;
+        out.push(joined ?? parts[i]);
+        if (joined) i++;
+      }
+      return out.length === parts.length ? key : out.join(' ');
+    },
     opensNounPhrase: (first, second) => nounOpenings.has(`${first} ${second}`),
     isRelational(key) {
       const uses = keys.get(key);
