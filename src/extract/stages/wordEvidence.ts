@@ -137,7 +137,8 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
         if (word.unitStart) start = i;
         if (!word.unitEnd || word.acronym) return;
         const isHead = i === phrase.words.length - 1;
-        const unit = phrase.words.slice(start, i + 1).map((w, j, all) => (isHead && j === all.length - 1 ? w.head : w.key)).join(' ');
+        // Most units are one word: its key, without building a list.
+        const unit = start === i ? (isHead ? word.head : word.key) : phrase.words.slice(start, i + 1).map((w, j, all) => (isHead && j === all.length - 1 ? w.head : w.key)).join(' ');
         const uses = unitUses.get(unit) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
         if (i > start) uses.hyphenated++;
         if (!isHead) uses.modifier++;
@@ -149,10 +150,11 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       });
       // A multi-word phrase written whole is its key's use as a head ("reinforcement learning"
       // also names the compound "reinforcement-learning").
+      const key = phraseKeyOf(phrase.words);
       if (start > 0) {
-        const whole = unitUses.get(phraseKeyOf(phrase.words)) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        const whole = unitUses.get(key) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
         whole.head++;
-        unitUses.set(phraseKeyOf(phrase.words), whole);
+        unitUses.set(key, whole);
       }
       const afterDeterminer = DETERMINERS.has(phrase.before ?? '');
       const opening = usesOf(phrase.words[0].text.toLowerCase());
@@ -164,7 +166,6 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       const ending = usesOf(last.text.toLowerCase());
       ending.heads++;
       if (OBJECT_OPENERS.has(phrase.after ?? '')) ending.headsBeforeObject++;
-      const key = phraseKeyOf(phrase.words);
       const keyUses = keys.get(key) ?? { whole: 0, beforeOf: 0, afterDeterminer: 0 };
       keyUses.whole++;
       if (phrase.after === 'of') keyUses.beforeOf++;
