@@ -260,7 +260,8 @@ describe('on the sample corpus', async () => {
     const pooled = await extractCorpus(many, { workers: 2 });
     expect(pooled).toEqual(inProcess);
     expect(await extractCorpus(papers, { workers: 1 })).toEqual(extraction);
-  });
+    // Three extractions of up to 400 papers: over a minute when the two cores are shared.
+  }, 300_000);
 
   it('streams one JSON line per paper, in input order, best concept first', async () => {
     const lines: string[] = [];
