@@ -126,23 +126,26 @@ export class AnalysisCache {
     if (!existsSync(this.file)) return { found, entries };
     const gunzip = createReadStream(this.file).pipe(createGunzip());
     const lines = createInterface({ input: gunzip, crlfDelay: Infinity });
-    const cut = new Promise<void>((resolve) => gunzip.once('error', () => { lines.close(); resolve(); }));
+    let cutOff = false;
+    let lastFound: string | null = null;
+    const cut = new Promise<void>((resolve) => gunzip.once('error', () => { cutOff = true; lines.close(); resolve(); }));
     const read = (async () => {
       for await (const line of lines) {
         const tab = line.indexOf('\t');
         if (tab < 0) continue;
         entries++;
         const hash = line.slice(0, tab);
-        if (wanted.has(hash) && !found.has(hash)) found.set(hash, line.slice(tab + 1));
+        lastFound = null;
+        if (wanted.has(hash) && !found.has(hash)) found.set((lastFound = hash), line.slice(tab + 1));
       }
     })().catch(() => undefined);
     await Promise.race([read, cut]);
-    // The last line of a cut member may itself be cut: keep only analyses that parse.
-    for (const [hash, text] of found) {
+    // Only the line the fault fell in can be cut (gzip checks every whole member): keep it if it parses.
+    if (cutOff && lastFound !== null) {
       try {
-        JSON.parse(text);
+        JSON.parse(found.get(lastFound)!);
       } catch {
-        found.delete(hash);
+        found.delete(lastFound);
       }
     }
     return { found, entries };
