@@ -124,17 +124,24 @@ function bytesUnder(target: string): number {
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 const summaryLine = (run: ProcessMeasure) => run.stdout.trim().split('\n').pop() ?? '';
+/** The CLI's per-stage times (stderr, when not on a terminal): "read 1.2 s · extract … · store …". */
+const stageLine = (run: ProcessMeasure) => /papergraph ingest: (read .*)/.exec(run.stderr)?.[1] ?? '';
+const load = () => os.loadavg()[0].toFixed(1);
 
 interface Point {
   size: string;
   papers: number;
   wallS: number;
+  cpuS: number;
   rate: number;
+  retextCpuS: number;
+  retextDocs: number;
   retextRate: number;
   peakMb: number;
   storeMb: number;
   cacheMb: number;
   moreS: number | null;
+  moreCpuS: number | null;
   morePeakMb: number | null;
 }
 
@@ -146,12 +153,16 @@ for (const size of values.sizes!.split(',')) {
   const { file, description } = await make();
   const db = path.join(work, `store-${size}`);
   rmSync(db, { recursive: true, force: true });
+  const loadBefore = load();
   const ingest = check('papergraph ingest', await measureProcess(process.execPath, [bin, 'ingest', file, '--db', db]));
+  console.log(`  ${size} ingest: load ${loadBefore} → ${load()}; stages: ${stageLine(ingest)}`);
   const papers = Number(/: (\d+) papers/.exec(summaryLine(ingest))?.[1] ?? NaN);
   const cacheMb = mb(bytesUnder(path.join(db, 'extraction-cache')));
   const storeMb = mb(bytesUnder(db)) - cacheMb;
-  const retext = JSON.parse(check('retext-keywords', await measureProcess(process.execPath, [retextRunner, file, String(retextSample)])).stdout) as { docs: number; ms: number };
+  const retextRun = check('retext-keywords', await measureProcess(process.execPath, [retextRunner, file, String(retextSample)]));
+  const retext = JSON.parse(retextRun.stdout) as { docs: number; ms: number };
   let moreS: number | null = null;
+  let moreCpuS: number | null = null;
   let morePeakMb: number | null = null;
   if (more > 0) {
     // New papers: real ones the input lacks (from the 85k corpus), else, when it has them
@@ -175,19 +186,25 @@ for (const size of values.sizes!.split(',')) {
     await writeJsonl(extra, fresh());
     const added = check('papergraph ingest (more)', await measureProcess(process.execPath, [bin, 'ingest', extra, '--db', db]));
     moreS = added.wallMs / 1000;
+    moreCpuS = added.cpuMs / 1000;
     morePeakMb = added.peakRssMb;
     console.log(`  +${more}: ${summaryLine(added).slice(0, 300)}`);
+    console.log(`  +${more}: ${moreS.toFixed(1)} s wall, ${moreCpuS.toFixed(1)} s CPU, load ${load()}; stages: ${stageLine(added)}`);
   }
   const point: Point = {
     size,
     papers,
     wallS: ingest.wallMs / 1000,
+    cpuS: ingest.cpuMs / 1000,
     rate: papers / (ingest.wallMs / 1000),
+    retextCpuS: retextRun.cpuMs / 1000,
+    retextDocs: retext.docs,
     retextRate: retext.docs / (retext.ms / 1000),
     peakMb: ingest.peakRssMb,
     storeMb,
     cacheMb,
     moreS,
+    moreCpuS,
     morePeakMb,
   };
   points.push(point);
@@ -196,6 +213,12 @@ for (const size of values.sizes!.split(',')) {
     `  ${papers} papers in ${point.wallS.toFixed(1)} s = ${point.rate.toFixed(0)} papers/s; retext-keywords ${point.retextRate.toFixed(0)} docs/s on ${retext.docs} of the same abstracts → ×${(point.rate / point.retextRate).toFixed(2)}; ` +
       `peak RSS ${point.peakMb} MB; store ${storeMb} MB + extraction cache ${cacheMb} MB` +
       (moreS !== null ? `; +${more} papers: ${moreS.toFixed(1)} s (${((100 * moreS) / point.wallS).toFixed(0)}% of the full ingest), peak ${morePeakMb} MB` : ''),
+  );
+  // Per CPU second, which the machine's other work does not inflate as it does wall time
+  // (retext's CPU includes its start-up, a second or so).
+  console.log(
+    `  CPU: ingest ${point.cpuS.toFixed(1)} s = ${(papers / point.cpuS).toFixed(0)} papers per CPU s; retext ${point.retextCpuS.toFixed(1)} s = ${(point.retextDocs / point.retextCpuS).toFixed(0)} docs per CPU s → ×${(papers / point.cpuS / (point.retextDocs / point.retextCpuS)).toFixed(2)}` +
+      (moreCpuS !== null ? `; +${more} papers ${moreCpuS.toFixed(1)} CPU s (${((100 * moreCpuS) / point.cpuS).toFixed(0)}% of the full ingest's CPU)` : ''),
   );
 }
 

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { gzipSync, createGunzip } from 'node:zlib';
+import { createGunzip, deflateRawSync, gzipSync, inflateRawSync } from 'node:zlib';
 import type { Field } from '../graph/model.ts';
 import type { LocalDefinition, PaperAnalysis } from './analyze.ts';
 import type { Phrase, PhraseWord } from './phrases.ts';
@@ -126,46 +126,45 @@ export class AnalysisCache {
     if (!existsSync(this.file)) return { found, entries };
     const gunzip = createReadStream(this.file).pipe(createGunzip());
     const lines = createInterface({ input: gunzip, crlfDelay: Infinity });
-    const cut = new Promise<void>((resolve) => gunzip.once('error', () => { lines.close(); resolve(); }));
+    let cutOff = false;
+    let lastFound: string | null = null;
+    const cut = new Promise<void>((resolve) => gunzip.once('error', () => { cutOff = true; lines.close(); resolve(); }));
     const read = (async () => {
       for await (const line of lines) {
         const tab = line.indexOf('\t');
         if (tab < 0) continue;
         entries++;
         const hash = line.slice(0, tab);
-        if (wanted.has(hash) && !found.has(hash)) found.set(hash, line.slice(tab + 1));
+        lastFound = null;
+        if (wanted.has(hash) && !found.has(hash)) found.set((lastFound = hash), line.slice(tab + 1));
       }
     })().catch(() => undefined);
     await Promise.race([read, cut]);
-    // The last line of a cut member may itself be cut: keep only analyses that parse.
-    for (const [hash, text] of found) {
+    // Only the line the fault fell in can be cut (gzip checks every whole member): keep it if it parses.
+    if (cutOff && lastFound !== null) {
       try {
-        JSON.parse(text);
+        JSON.parse(found.get(lastFound)!);
       } catch {
-        found.delete(hash);
+        found.delete(lastFound);
       }
     }
     return { found, entries };
   }
 
-  /** Appends new entries as one gzip member. */
+  /** Appends new entries, a gzip member per 5,000 of them. */
   append(entries: [string, string][]): void {
     if (entries.length === 0) return;
     mkdirSync(this.dir, { recursive: true });
-    writeFileSync(this.file, gzipSync(entries.map(([hash, text]) => `${hash}\t${text}\n`).join(''), { level: 1 }), { flag: 'a' });
+    writeMembers(this.file, entries);
   }
 
   /** Rewrites the file with only `entries` (atomic rename), when it holds many more than the corpus uses. */
-  replace(entries: [string, string][]): void {
+  replace(entries: Iterable<[string, string]>): void {
     mkdirSync(this.dir, { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     rmSync(temporary, { force: true });
-    // Member by member: one gzipSync over a corpus' worth of text would hold it twice.
-    for (let i = 0; i < entries.length; i += 5000) {
-      const chunk = entries.slice(i, i + 5000).map(([hash, text]) => `${hash}\t${text}\n`).join('');
-      writeFileSync(temporary, gzipSync(chunk, { level: 1 }), { flag: 'a' });
-    }
-    if (entries.length === 0) writeFileSync(temporary, gzipSync(''));
+    writeFileSync(temporary, gzipSync(''));
+    writeMembers(temporary, entries);
     renameSync(temporary, this.file);
   }
 
@@ -181,4 +180,59 @@ export class AnalysisCache {
   bytes(): number {
     return existsSync(this.file) ? statSync(this.file).size : 0;
   }
+}
+
+/**
+ * Encoded analyses in corpus order, held compressed: blocks of `blockSize` analyses,
+ * each deflated once full, and the block last read kept inflated. The corpus passes read
+ * papers in order, so each pass inflates each block once (zlib inflates some hundreds
+ * of MB a second), while the whole corpus's analyses take a third of their text's
+ * memory (85,000 papers: ~100 MB instead of 280 MB of strings).
+ */
+export class PackedAnalyses {
+  #blocks: Buffer[] = [];
+  #open: string[] = [];
+  #read: { block: number; texts: string[] } | null = null;
+  #length = 0;
+
+  constructor(readonly blockSize = 256) {}
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push(text: string): void {
+    this.#open.push(text);
+    this.#length++;
+    if (this.#open.length === this.blockSize) {
+      // A JSON text never holds a raw newline, so one joins a block's analyses.
+      this.#blocks.push(deflateRawSync(this.#open.join('\n'), { level: 1 }));
+      this.#open = [];
+    }
+  }
+
+  /** The encoded analysis of paper `p`. */
+  text(p: number): string {
+    const block = Math.floor(p / this.blockSize);
+    if (block === this.#blocks.length) return this.#open[p - block * this.blockSize];
+    if (this.#read?.block !== block) this.#read = { block, texts: inflateRawSync(this.#blocks[block]).toString('utf8').split('\n') };
+    return this.#read.texts[p - block * this.blockSize];
+  }
+}
+
+/**
+ * Member by member: one gzipSync over a corpus' worth of analyses (280 MB of text for
+ * 85k papers) would hold it twice at once, the peak of the whole ingest.
+ */
+function writeMembers(file: string, entries: Iterable<[string, string]>): void {
+  let chunk: string[] = [];
+  const flush = () => {
+    if (chunk.length > 0) writeFileSync(file, gzipSync(chunk.join(''), { level: 1 }), { flag: 'a' });
+    chunk = [];
+  };
+  for (const [hash, text] of entries) {
+    chunk.push(`${hash}\t${text}\n`);
+    if (chunk.length === 5000) flush();
+  }
+  flush();
 }

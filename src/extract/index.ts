@@ -14,7 +14,7 @@
 import type { Extraction } from '../graph/model.ts';
 import { analysesOf, buildExtraction, type AcronymTable } from './corpus.ts';
 import type { PaperAnalysis } from './analyze.ts';
-import { AnalysisCache, decodeAnalysis, paperTextHash } from './analysisCache.ts';
+import { AnalysisCache, decodeAnalysis, PackedAnalyses, paperTextHash } from './analysisCache.ts';
 import { createAnalyzer } from './pool.ts';
 import { keyedThesaurus } from './thesaurus.ts';
 import type { ExtractOptions, PaperText } from './types.ts';
@@ -38,44 +38,80 @@ function workersFor(count: number, options: ExtractOptions): number | undefined 
  * Deterministic: same input, same output.
  */
 export async function extractCorpus(papers: PaperText[], options: ExtractOptions = {}): Promise<Extraction> {
-  const encoded = await analyzeWithCache(papers, options);
-  // Analyses stay in their compact form and are decoded a paper at a time by each pass.
-  const source = { length: papers.length, get: (p: number) => decodeAnalysis(papers[p].id, encoded[p]) };
+  const packed = await analyzeWithCache(papers, options);
+  // Analyses stay compact and are decoded a paper at a time by each pass.
+  const source = { length: papers.length, get: (p: number) => decodeAnalysis(papers[p].id, packed.text(p)) };
   return buildExtraction(papers, source, keyedThesaurus(options.thesaurus), new Map());
 }
 
+/** Papers tagged (and added to the cache) at a time: what tagging holds uncompressed. */
+const windowSize = 4096;
+
 /**
  * Every paper's analysis in compact form, in input order: from the cache
- * (analysisCache.ts) when it has the paper's text, else tagged now (and added to the cache).
+ * (analysisCache.ts) when it has the paper's text, else tagged now (and added to the
+ * cache), a window of papers at a time, so the uncompressed analyses of the whole
+ * corpus never exist at once.
  */
-async function analyzeWithCache(papers: PaperText[], options: ExtractOptions): Promise<string[]> {
+async function analyzeWithCache(papers: PaperText[], options: ExtractOptions): Promise<PackedAnalyses> {
   const cache = options.cacheDir ? new AnalysisCache(options.cacheDir) : null;
   const hashes = cache ? papers.map(paperTextHash) : [];
   const cached = cache ? await cache.lookup(new Set(hashes)) : { found: new Map<string, string>(), entries: 0 };
-  const missing = cache ? papers.filter((_, p) => !cached.found.has(hashes[p])) : papers;
-  const reused = papers.length - missing.length;
+  const inCache = Uint8Array.from(papers, (_, p) => (cache !== null && cached.found.has(hashes[p]) ? 1 : 0));
+  const isCached = (p: number) => inCache[p] === 1;
+  const missing = papers.length - inCache.reduce((sum, flag) => sum + flag, 0);
+  const reused = papers.length - missing;
   options.onCache?.(reused, papers.length);
-  const analyzer = createAnalyzer({ workers: workersFor(missing.length, options) });
-  let fresh: string[];
+  // Two papers with the same text share one entry (the id is not part of it).
+  const added = new Set(hashes.filter((hash) => !cached.found.has(hash)));
+  // Entries the corpus no longer uses (papers dropped by --reset, edited abstracts) are
+  // kept until they outnumber the used ones; then the file is rewritten with the used ones.
+  const rewrite = cache !== null && cached.entries + added.size > 2 * (cached.found.size + added.size) + 1000;
+  const packed = new PackedAnalyses();
+  /** Where each cached text went in `packed`: its string is let go once packed. */
+  const packedAt = new Map<string, number>();
+  const cachedText = (p: number) => {
+    const at = packedAt.get(hashes[p]);
+    if (at !== undefined) return packed.text(at);
+    const text = cached.found.get(hashes[p])!;
+    cached.found.delete(hashes[p]);
+    packedAt.set(hashes[p], p);
+    return text;
+  };
+  const analyzer = createAnalyzer({ workers: workersFor(missing, options) });
+  let tagged = 0;
   try {
-    fresh = await analyzer.analyzeEncoded(missing, (done) => options.onProgress?.(reused + done, papers.length));
+    for (let from = 0; from < papers.length; from += windowSize) {
+      const window = papers.slice(from, from + windowSize).map((paper, i) => ({ paper, p: from + i }));
+      const toTag = window.filter(({ p }) => !isCached(p));
+      const fresh = await analyzer.analyzeEncoded(toTag.map(({ paper }) => paper), (done) => options.onProgress?.(reused + tagged + done, papers.length));
+      tagged += toTag.length;
+      const freshOf = new Map(toTag.map(({ p }, i) => [p, fresh[i]]));
+      const appended: [string, string][] = [];
+      for (const { p } of window) {
+        const text = freshOf.get(p) ?? cachedText(p);
+        packed.push(text);
+        if (cache && freshOf.has(p) && added.delete(hashes[p])) appended.push([hashes[p], text]);
+      }
+      if (cache && !rewrite) cache.append(appended);
+    }
   } finally {
     await analyzer.close();
   }
-  if (!cache) return fresh;
-  // Two papers with the same text share one entry (the id is not part of it).
-  const added = new Map<string, string>();
-  missing.forEach((paper, i) => {
-    const hash = paperTextHash(paper);
-    if (!added.has(hash)) added.set(hash, fresh[i]);
-  });
-  const encoded = hashes.map((hash) => cached.found.get(hash) ?? added.get(hash)!);
-  // Entries the corpus no longer uses (papers dropped by --reset, edited abstracts) are
-  // kept until they outnumber the used ones; then the file is rewritten with the used ones.
-  if (cached.entries + added.size > 2 * (cached.found.size + added.size) + 1000) cache.replace([...cached.found, ...added]);
-  else cache.append([...added]);
+  if (!cache) return packed;
+  if (rewrite) cache.replace(usedEntries(hashes, packed));
   cache.pruneOtherVersions();
-  return encoded;
+  return packed;
+}
+
+/** Each distinct text's entry, once. */
+function* usedEntries(hashes: string[], packed: PackedAnalyses): Generator<[string, string]> {
+  const seen = new Set<string>();
+  for (let p = 0; p < hashes.length; p++) {
+    if (seen.has(hashes[p])) continue;
+    seen.add(hashes[p]);
+    yield [hashes[p], packed.text(p)];
+  }
 }
 
 /** Papers per block of `extractJsonl`: corpus statistics come from a block at a time. */

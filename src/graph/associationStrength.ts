@@ -19,7 +19,7 @@
 //      either endpoint, so no concept with a surviving pair is left isolated.
 //      Ranking by papers first keeps the edges between frequent concepts that the
 //      explorer draws (association strength alone favours rare partners).
-import { compareIds, type CooccurrenceCounts } from './cooccurrence.ts';
+import type { CooccurrenceCounts } from './cooccurrence.ts';
 import type { CoOccurrence } from './model.ts';
 
 export interface AssociationStrengthOptions {
@@ -44,39 +44,56 @@ export function associationStrength(
   const { largeCorpus, minPapers, topK } = { ...DEFAULTS, ...options };
   const prune = counts.papers >= largeCorpus;
 
+  // Over pair indexes and typed arrays: an 85,000-paper corpus has millions of pairs in
+  // two papers or more, and only the few hundred thousand kept become objects.
   const { ids, pairs } = counts;
-  let edges: CoOccurrence[] = [];
-  for (let k = 0; k < pairs.source.length; k++) {
-    if (prune && pairs.papers[k] < minPapers) continue;
-    const source = ids[pairs.source[k]];
-    const target = ids[pairs.target[k]];
-    const weight = pairs.papers[k] / (counts.occurrences.get(source)! * counts.occurrences.get(target)!);
-    edges.push({ source, target, papers: pairs.papers[k], weight });
-  }
-  if (prune) edges = keepTopKPerConcept(edges, topK);
+  const occurrences = Float64Array.from(ids, (id) => counts.occurrences.get(id) ?? 0);
+  const candidates: number[] = [];
+  for (let k = 0; k < pairs.source.length; k++) if (!prune || pairs.papers[k] >= minPapers) candidates.push(k);
+  const weights = Float64Array.from(candidates, (k) => pairs.papers[k] / (occurrences[pairs.source[k]] * occurrences[pairs.target[k]]));
+  const kept = prune ? keepTopKPerConcept(counts, candidates, weights, topK) : candidates.map((_, c) => c);
 
-  const strongest = edges.reduce((max, edge) => Math.max(max, edge.weight), 0);
-  return edges.map((edge) => ({ ...edge, weight: edge.weight / strongest }));
+  let strongest = 0;
+  for (const c of kept) strongest = Math.max(strongest, weights[c]);
+  return kept.map((c) => {
+    const k = candidates[c];
+    return { source: ids[pairs.source[k]], target: ids[pairs.target[k]], papers: pairs.papers[k], weight: weights[c] / strongest };
+  });
 }
 
-function keepTopKPerConcept(edges: CoOccurrence[], topK: number): CoOccurrence[] {
-  const incident = new Map<string, number[]>();
-  edges.forEach((edge, i) => {
-    for (const end of [edge.source, edge.target]) {
-      let list = incident.get(end);
-      if (!list) incident.set(end, (list = []));
-      list.push(i);
-    }
-  });
-  const keep = new Uint8Array(edges.length);
-  const stronger = (i: number, j: number) =>
-    edges[j].papers - edges[i].papers ||
-    edges[j].weight - edges[i].weight ||
-    compareIds(edges[i].source, edges[j].source) ||
-    compareIds(edges[i].target, edges[j].target);
-  for (const list of incident.values()) {
-    if (list.length <= topK) list.forEach((i) => (keep[i] = 1));
-    else list.sort(stronger).slice(0, topK).forEach((i) => (keep[i] = 1));
+/**
+ * The candidates (by position in `candidates`, ascending) in the `topK` of either end.
+ * Ranked by papers, then weight, then source and target: ids are indexed in code-unit
+ * order, so comparing indexes is comparing ids.
+ */
+function keepTopKPerConcept(counts: CooccurrenceCounts, candidates: number[], weights: Float64Array, topK: number): number[] {
+  const { source, target, papers } = counts.pairs;
+  const n = counts.ids.length;
+  // Each concept's incident candidates, as one array cut at `start` (compressed rows).
+  const start = new Uint32Array(n + 1);
+  for (const k of candidates) {
+    start[source[k] + 1]++;
+    start[target[k] + 1]++;
   }
-  return edges.filter((_, i) => keep[i] === 1);
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const incident = new Uint32Array(start[n]);
+  const fill = start.slice(0, n);
+  candidates.forEach((k, c) => {
+    incident[fill[source[k]]++] = c;
+    incident[fill[target[k]]++] = c;
+  });
+  const keep = new Uint8Array(candidates.length);
+  const stronger = (i: number, j: number) =>
+    papers[candidates[j]] - papers[candidates[i]] ||
+    weights[j] - weights[i] ||
+    source[candidates[i]] - source[candidates[j]] ||
+    target[candidates[i]] - target[candidates[j]];
+  for (let concept = 0; concept < n; concept++) {
+    const list = incident.subarray(start[concept], start[concept + 1]);
+    if (list.length <= topK) list.forEach((c) => (keep[c] = 1));
+    else Array.from(list).sort(stronger).slice(0, topK).forEach((c) => (keep[c] = 1));
+  }
+  const kept: number[] = [];
+  keep.forEach((flag, c) => flag && kept.push(c));
+  return kept;
 }

@@ -12,7 +12,7 @@ import { createConceptGraph } from './conceptGraph.ts';
 import { conceptStats } from './conceptStats.ts';
 import { compareIds, countCooccurrences, type CooccurrenceOptions } from './cooccurrence.ts';
 import { layoutConcepts, type LayoutOptions } from './layout.ts';
-import type { Concept, Extraction, KnowledgeGraph, Paper } from './model.ts';
+import type { Concept, Extraction, KnowledgeGraph, Mention, Paper } from './model.ts';
 import { participationCoefficient } from './participation.ts';
 import { weightedPagerank, type PagerankOptions } from './pagerank.ts';
 import { conceptHierarchy } from './hierarchy.ts';
@@ -66,8 +66,7 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
   phase('cooccurrence');
   const stats = conceptStats(papers, mentions);
   const conceptIds = [...stats.keys()].sort(compareIds);
-  const counts = countCooccurrences(mentions, options.cooccurrence);
-  const cooccurrences = associationStrength(counts, options.association);
+  const { cooccurrences, variants, subsumed } = pairStatistics(mentions, options);
   const graph = createConceptGraph(conceptIds, cooccurrences);
 
   phase('communities');
@@ -90,8 +89,8 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
 
   phase('hierarchy');
   // Lexical relations: nested words, and insertion variants used alike ("spiking [neural] network").
-  const nesting = [...termNesting(conceptIds.map((id) => ({ ...extracted.get(id)!, papers: stats.get(id)!.papers }))), ...insertionVariants(counts)];
-  const subsumption = documentSubsumption(counts, (id) => relevance.get(id)?.generic ?? false, options.subsumption);
+  const nesting = [...termNesting(conceptIds.map((id) => ({ ...extracted.get(id)!, papers: stats.get(id)!.papers }))), ...variants];
+  const subsumption = subsumed.filter((edge) => !(relevance.get(edge.broader)?.generic ?? false));
   const broader = conceptHierarchy(nesting, subsumption);
 
   const concepts: Concept[] = conceptIds.map((id) => {
@@ -118,6 +117,22 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
   });
 
   return { papers, concepts, mentions, cooccurrences, broader };
+}
+
+/**
+ * Everything the graph needs from the pair counts, which are the largest structure of
+ * the build (tens of millions of pairs at 85,000 papers): the weighted, pruned edges,
+ * the insertion variants, and the subsumption edges before generic broader concepts are
+ * left out (that test comes last in documentSubsumption, so filtering later is the same).
+ * The counts are let go before the analytics run.
+ */
+function pairStatistics(mentions: Mention[], options: BuildOptions) {
+  const counts = countCooccurrences(mentions, options.cooccurrence);
+  return {
+    cooccurrences: associationStrength(counts, options.association),
+    variants: insertionVariants(counts),
+    subsumed: documentSubsumption(counts, () => false, options.subsumption),
+  };
 }
 
 function uniqueIds(ids: string[], kind: string): Set<string> {

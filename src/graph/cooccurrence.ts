@@ -17,10 +17,13 @@ import type { Mention } from './model.ts';
 export interface CooccurrenceOptions {
   /** Concepts per paper that take part in pairs, most central first. Default 100 (4,950 pairs at most per paper). */
   maxConceptsPerPaper?: number;
+  /** Pair occurrences sorted at once (the working memory of counting: 8 bytes each). Default 4 million. */
+  keysPerRun?: number;
 }
 
 const DEFAULTS: Required<CooccurrenceOptions> = {
   maxConceptsPerPaper: 100,
+  keysPerRun: 4_000_000,
 };
 
 /** Papers in common for one pair of concepts, `source < target`. */
@@ -46,7 +49,7 @@ export interface CooccurrenceCounts {
 }
 
 export function countCooccurrences(mentions: Mention[], options: CooccurrenceOptions = {}): CooccurrenceCounts {
-  const { maxConceptsPerPaper } = { ...DEFAULTS, ...options };
+  const { maxConceptsPerPaper, keysPerRun } = { ...DEFAULTS, ...options };
   if (!Number.isInteger(maxConceptsPerPaper) || maxConceptsPerPaper < 2) {
     throw new RangeError(`maxConceptsPerPaper must be an integer ≥ 2, got ${maxConceptsPerPaper}`);
   }
@@ -60,15 +63,18 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
     if (!seen || rankMentions(mention, seen) < 0) concepts.set(mention.conceptId, mention);
   }
 
-  // Each paper's pairs go into one array under one number, i·n + j for concepts i < j in
-  // id order; sorting it sorts the pairs by source then target and brings each pair's
-  // papers together, so counting is one run over the sorted array.
+  // A pair is one number, i·n + j for concepts i < j in id order; sorting a run of them
+  // sorts the pairs by source then target and brings each pair's papers together, so
+  // counting is one run over the sorted run. The runs cover consecutive ranges of
+  // sources of at most `keysPerRun` pairs each: an 85,000-paper corpus makes ~50 million
+  // pair occurrences, whose keys at once would be the largest allocation of the ingest.
   const ids = [...new Set(mentions.map((m) => m.conceptId))].sort(compareIds);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
   const occurrences = new Map<string, number>();
   const pairedByPaper: Uint32Array[] = [];
-  let total = 0;
+  /** Pair occurrences by their source concept. */
+  const bySource = new Float64Array(n);
   for (const concepts of byPaper.values()) {
     const kept = Uint32Array.from(
       [...concepts.values()]
@@ -77,31 +83,51 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
         .map((m) => indexOf.get(m.conceptId)!),
     ).sort();
     pairedByPaper.push(kept);
-    total += (kept.length * (kept.length - 1)) / 2;
+    for (let a = 0; a < kept.length; a++) {
+      bySource[kept[a]] += kept.length - 1 - a;
+      occurrences.set(ids[kept[a]], (occurrences.get(ids[kept[a]]) ?? 0) + 1);
+    }
   }
   const contributing = byPaper.size;
   byPaper.clear();
-  const keys = new Float64Array(total);
-  let k = 0;
-  for (const kept of pairedByPaper) {
-    for (let a = 0; a < kept.length; a++) {
-      const id = ids[kept[a]];
-      occurrences.set(id, (occurrences.get(id) ?? 0) + 1);
-      for (let b = a + 1; b < kept.length; b++) keys[k++] = kept[a] * n + kept[b];
-    }
+  const runs: [number, number][] = [];
+  for (let lo = 0, hi = 0; lo < n; lo = hi) {
+    let size = 0;
+    while (hi < n && (hi === lo || size + bySource[hi] <= keysPerRun)) size += bySource[hi++];
+    runs.push([lo, hi]);
   }
-  keys.sort();
-  let distinct = 0;
-  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
+  const runKeys = (lo: number, hi: number): Float64Array => {
+    let total = 0;
+    for (let s = lo; s < hi; s++) total += bySource[s];
+    const keys = new Float64Array(total);
+    let k = 0;
+    for (const kept of pairedByPaper) {
+      for (let a = 0; a < kept.length && kept[a] < hi; a++) {
+        if (kept[a] < lo) continue;
+        for (let b = a + 1; b < kept.length; b++) keys[k++] = kept[a] * n + kept[b];
+      }
+    }
+    return keys.sort();
+  };
+  const distinctIn = (keys: Float64Array) => {
+    let distinct = 0;
+    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
+    return distinct;
+  };
+  // Two rounds: the first counts distinct pairs, so the result is allocated once at its size.
+  const distinct = runs.reduce((sum, [lo, hi]) => sum + distinctIn(runKeys(lo, hi)), 0);
   const pairs = { source: new Uint32Array(distinct), target: new Uint32Array(distinct), papers: new Uint32Array(distinct) };
   let d = -1;
-  for (let i = 0; i < keys.length; i++) {
-    if (i === 0 || keys[i] !== keys[i - 1]) {
-      d++;
-      pairs.source[d] = Math.floor(keys[i] / n);
-      pairs.target[d] = keys[i] % n;
+  for (const [lo, hi] of runs) {
+    const keys = runKeys(lo, hi);
+    for (let i = 0; i < keys.length; i++) {
+      if (i === 0 || keys[i] !== keys[i - 1]) {
+        d++;
+        pairs.source[d] = Math.floor(keys[i] / n);
+        pairs.target[d] = keys[i] % n;
+      }
+      pairs.papers[d]++;
     }
-    pairs.papers[d]++;
   }
   return { ids, pairs, occurrences, papers: contributing };
 }

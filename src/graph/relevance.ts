@@ -96,7 +96,9 @@ export function conceptRelevance(
     }
     profiles.set(paper, profile);
   }
-  const topics = Math.max(0, ...communities.values()) + 1;
+  // A loop, not Math.max(...values): a spread of 150,000 concepts overflows the call stack.
+  let topics = 1;
+  for (const community of communities.values()) topics = Math.max(topics, community + 1);
   const overall = new Float64Array(topics);
   for (const profile of profiles.values()) for (const [topic, n] of profile) overall[topic] += n;
   const q = normalise(overall);

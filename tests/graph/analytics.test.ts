@@ -54,6 +54,21 @@ describe('co-occurrence and association strength', () => {
     expect(listPairs(countCooccurrences(twice))).toEqual([{ source: 'a', target: 'b', papers: 1 }]);
   });
 
+  it('counts the same pairs when it sorts them a few sources at a time', () => {
+    const { extraction } = handCorpus([
+      ...clique('ab', ['a', 'b', 'c'], 3),
+      ...clique('cd', ['c', 'd', 'e', 'f'], 2),
+      { id: 'long', concepts: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] },
+      { id: 'one', concepts: ['g'] },
+    ]);
+    const atOnce = countCooccurrences(extraction.mentions);
+    // Runs of at most 2 pair occurrences: every source is a run of its own, or several.
+    const inRuns = countCooccurrences(extraction.mentions, { keysPerRun: 2 });
+    expect(listPairs(inRuns)).toEqual(listPairs(atOnce));
+    expect(inRuns.occurrences).toEqual(atOnce.occurrences);
+    expect(listPairs(atOnce)).toContainEqual({ source: 'c', target: 'd', papers: 3 });
+  });
+
   it('prunes one-paper pairs and keeps each concept’s strongest edges once the corpus is large', () => {
     const { extraction } = handCorpus([
       ...clique('ab', ['a', 'b'], 3),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readCorpus } from '../../src/corpus/index.ts';
 import { findBridges } from '../../src/explore/bridges/index.ts';
 import { loadSnapshot } from '../../src/explore/snapshot.ts';
-import { AnalysisCache, decodeAnalysis, encodeAnalysis } from '../../src/extract/analysisCache.ts';
+import { AnalysisCache, decodeAnalysis, encodeAnalysis, PackedAnalyses } from '../../src/extract/analysisCache.ts';
 import { analyzePaper } from '../../src/extract/analyze.ts';
 import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
@@ -74,6 +74,17 @@ describe('per-paper extraction cache', () => {
       const analysis = analyzePaper(paper);
       expect(decodeAnalysis(paper.id, encodeAnalysis(analysis))).toEqual(JSON.parse(JSON.stringify(analysis)));
     }
+  });
+
+  it('holds analyses packed in blocks and gives each back in any order', async () => {
+    const { records } = await readCorpus([SAMPLE_DIR]);
+    const texts = records.slice(0, 45).map((paper) => encodeAnalysis(analyzePaper(paper)));
+    const packed = new PackedAnalyses(8);
+    texts.forEach((text) => packed.push(text));
+    expect(packed.length).toBe(texts.length);
+    // Backwards, then forwards: blocks are inflated again when read out of order.
+    for (const p of [...texts.keys()].reverse()) expect(packed.text(p)).toBe(texts[p]);
+    for (const p of texts.keys()) expect(packed.text(p)).toBe(texts[p]);
   });
 
   it('keeps the whole entries of a cache file cut off mid-write, and the next ingest tags only what was lost', async () => {
