@@ -17,9 +17,11 @@
 // processes take. The load average (uptime) is printed with every row.
 //
 //   npx tsx scripts/bench-api.ts --db DIR [--baseline CHECKOUT] [--connections 50] [--seconds 10] [--bridges 30] [--unseen 3000]
+//   NEO4J_URI=bolt://… NEO4J_PASSWORD=… npx tsx scripts/bench-api.ts --store neo4j [--baseline CHECKOUT] …
 //
-// DIR must hold an ingested corpus of at least 10,000 papers, e.g.
+// The store must hold an ingested corpus of at least 10,000 papers, e.g.
 //   npx papergraph ingest ../shared/corpora/neurips-icml-iclr-1987-2019.jsonl --db /tmp/neurips-store
+// (for Neo4j: the same with --store neo4j; every server reads the NEO4J_* variables).
 // Requests carry `Accept-Encoding: gzip, deflate, br`, as every browser sends. Load goes
 // only to the server's own address (127.0.0.1), bounded in time (--seconds per
 // endpoint) and in count (--bridges requests one at a time, --unseen questions).
@@ -38,6 +40,7 @@ import { cpuTimeMs } from './measure.ts';
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
+    store: { type: 'string', default: 'embedded' },
     baseline: { type: 'string' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
@@ -45,7 +48,8 @@ const { values } = parseArgs({
     unseen: { type: 'string', default: '3000' },
   },
 });
-if (!values.db) throw new Error('Give --db DIR: a store with an ingested corpus of at least 10,000 papers.');
+if (values.store === 'embedded' && !values.db) throw new Error('Give --db DIR: a store with an ingested corpus of at least 10,000 papers.');
+const storeArgs = values.store === 'embedded' ? ['--db', values.db!] : ['--store', values.store];
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const bridgeRequests = Number(values.bridges);
@@ -62,7 +66,7 @@ interface Server {
 // loop would slow the server it measures.
 async function startServer(name: string, checkout: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const bin = path.resolve(checkout, 'bin/papergraph.mjs');
-  const child = spawn(process.execPath, [bin, 'serve', '--db', values.db!, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [bin, 'serve', ...storeArgs, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   let announced = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -90,7 +94,7 @@ const concepts = top.graph.nodes.map((n) => n.key);
 const prefixes = top.graph.nodes.map((n) => n.attributes.label.slice(0, 4));
 // Unseen questions: the concepts ranked 2,000 and below by papers, read from the store
 // itself, and their labels' 4-letter prefixes not among the repeated ones.
-const reader = await openReader(loadConfig({ db: values.db }));
+const reader = await openReader(loadConfig({ db: values.db, store: values.store }));
 const ranked = (await reader.run('snapshot-concepts')).map(conceptFromRow).sort((a, b) => b.papers - a.papers || (a.id < b.id ? -1 : 1)).slice(2000);
 await reader.close();
 const repeated = new Set(prefixes.map((p) => p.toLowerCase()));
@@ -143,7 +147,7 @@ async function measure(server: Server, load: Load): Promise<Figures> {
 }
 
 const load = () => loadavg()[0].toFixed(1);
-console.log(`store: ${values.db}: ${health.papers} papers, ${health.concepts} concepts, ${health.mentions} mentions; ${availableParallelism()} cores`);
+console.log(`store: ${values.store === 'embedded' ? values.db : values.store}: ${health.papers} papers, ${health.concepts} concepts, ${health.mentions} mentions; ${availableParallelism()} cores`);
 console.log(`${connections} connections for ${seconds} s per endpoint (unseen rows: each question once); bridges: ${bridgeRequests} requests one at a time`);
 console.log('servers: ' + servers.map((s) => s.name).join(', ') + ' (see the header of scripts/bench-api.ts)\n');
 const columns = servers.map((s) => `${s.name}: p50 / p99 ms (req/s; CPU ms/request)`);
