@@ -16,6 +16,15 @@ export interface CooccurrenceGraph {
   neighbour: Int32Array;
   weight: Float64Array;
   papers: Int32Array;
+  /**
+   * The rows of hubs (more neighbours than a bitset over all concepts has 32-bit words)
+   * also as bitsets, `words` words each: the union of a few hubs' neighbours is then an OR
+   * of words rather than a read of tens of thousands of entries. hubRow[c]: the place of
+   * c's bitset in rowBits, or -1.
+   */
+  words: number;
+  hubRow: Int32Array;
+  rowBits: Uint32Array;
   /** The index of concept j in concept i's row (0: strongest), or -1 when they do not co-occur. */
   rankAt(i: number, j: number): number;
 }
@@ -49,6 +58,16 @@ export function cooccurrenceGraph(snapshot: Snapshot): CooccurrenceGraph {
       rankAt[start[i] + k] = e.rank;
     });
   });
+  const words = Math.ceil(conceptIds.length / 32);
+  const hubRow = new Int32Array(conceptIds.length).fill(-1);
+  let hubs = 0;
+  for (let c = 0; c < conceptIds.length; c++) if (start[c + 1] - start[c] > words) hubRow[c] = hubs++;
+  const rowBits = new Uint32Array(hubs * words);
+  for (let c = 0; c < conceptIds.length; c++) {
+    if (hubRow[c] < 0) continue;
+    const at = hubRow[c] * words;
+    for (let k = start[c]; k < start[c + 1]; k++) rowBits[at + (neighbour[k] >>> 5)] |= 1 << (neighbour[k] & 31);
+  }
   const idRank = new Int32Array(conceptIds.length);
   conceptIds
     .map((_, i) => i)
@@ -58,6 +77,9 @@ export function cooccurrenceGraph(snapshot: Snapshot): CooccurrenceGraph {
     conceptIds,
     conceptNumber,
     idRank,
+    words,
+    hubRow,
+    rowBits,
     start,
     neighbour,
     weight,

@@ -18,13 +18,20 @@ export const NEIGHBOURHOOD_DEFAULTS: NeighbourhoodOptions = { depth: 1, limit: 3
 
 /**
  * Marks over concept numbers reused by every call (neighbourhoods are built synchronously,
- * one at a time): a concept is marked when its slot holds this call's generation, so no
- * call allocates or clears arrays of the corpus' size.
+ * one at a time): a concept is shown when its slot holds this call's generation, so no
+ * call allocates or clears arrays of the corpus' size; `outside` is a bitset over concept
+ * numbers (cleared per call: a few thousand bytes).
  */
 interface Scratch {
   shown: Int32Array;
-  reached: Int32Array;
+  outside: Uint32Array;
   generation: number;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 const scratches = new WeakMap<CooccurrenceGraph, Scratch>();
@@ -33,7 +40,7 @@ function scratchOf(graph: CooccurrenceGraph): Scratch {
   let scratch = scratches.get(graph);
   if (!scratch) {
     const size = graph.conceptIds.length;
-    scratches.set(graph, (scratch = { shown: new Int32Array(size), reached: new Int32Array(size), generation: 0 }));
+    scratches.set(graph, (scratch = { shown: new Int32Array(size), outside: new Uint32Array(graph.words), generation: 0 }));
   }
   scratch.generation = (scratch.generation + 1) | 0 || 1;
   return scratch;
@@ -44,7 +51,7 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   const centre = requireConcept(snapshot, id);
   const graph = cooccurrenceGraph(snapshot);
   const { start, neighbour, idRank } = graph;
-  const { shown, reached, generation } = scratchOf(graph);
+  const { shown, outside, generation } = scratchOf(graph);
   const centreNumber = graph.conceptNumber.get(id)!;
   const chosen = [centreNumber];
   shown[centreNumber] = generation;
@@ -58,23 +65,27 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   let secondRingTotal = 0;
   if (depth === 2) {
     const ring = chosen.slice(1);
+    // The concepts outside the first ring that its rows reach: the union of the rows
+    // (hubs' as bitsets), without the centre and the first ring.
+    outside.fill(0);
     for (const r of ring) {
-      for (let k = start[r]; k < start[r + 1]; k++) {
-        const n = neighbour[k];
-        if (shown[n] === generation || reached[n] === generation) continue;
-        reached[n] = generation;
-        secondRingTotal++;
+      if (graph.hubRow[r] >= 0) {
+        const at = graph.hubRow[r] * graph.words;
+        for (let w = 0; w < graph.words; w++) outside[w] |= graph.rowBits[at + w];
+      } else {
+        for (let k = start[r]; k < start[r + 1]; k++) outside[neighbour[k] >>> 5] |= 1 << (neighbour[k] & 31);
       }
     }
+    for (const c of chosen) outside[c >>> 5] &= ~(1 << (c & 31));
+    for (let w = 0; w < outside.length; w++) secondRingTotal += popcount(outside[w]);
     // Second ring: each first-ring concept brings its strongest neighbours outside the
     // first ring, round-robin, until the limit. A hub lists thousands: each row is read
-    // only as far as the rounds go. Outside the first ring is "reached": every concept
-    // in a first-ring row that was not shown when the rounds began.
+    // only as far as the rounds go.
     const cursor = ring.map((r) => start[r]);
     const budget = limit * 2;
     const nextOf = (q: number): number => {
       const end = start[ring[q] + 1];
-      while (cursor[q] < end && reached[neighbour[cursor[q]]] !== generation) cursor[q]++;
+      while (cursor[q] < end && ((outside[neighbour[cursor[q]] >>> 5] >>> (neighbour[cursor[q]] & 31)) & 1) === 0) cursor[q]++;
       return cursor[q] < end ? neighbour[cursor[q]++] : -1;
     };
     while (chosen.length <= budget) {
