@@ -46,13 +46,10 @@ export function corpusOf(snapshot: Snapshot, options: Partial<ContextOptions> = 
 }
 
 export function bridgeContext(snapshot: Snapshot, a: ResolvedTopic, b: ResolvedTopic, options: Partial<ContextOptions> = {}): Context {
-  return {
-    ...corpusOf(snapshot, options),
-    a,
-    b,
-    idsA: new Set(a.concepts.map((c) => c.id)),
-    idsB: new Set(b.concepts.map((c) => c.id)),
-  };
+  const { total, hubThreshold, titleWeight } = corpusOf(snapshot, options);
+  // One literal, one object shape: the weighing functions run per mention, and an object
+  // spread into another would give them a second shape to handle.
+  return { snapshot, a, b, idsA: new Set(a.concepts.map((c) => c.id)), idsB: new Set(b.concepts.map((c) => c.id)), total, hubThreshold, titleWeight };
 }
 
 /** Specificity of a concept: ln(1 + N / df). */
