@@ -3,15 +3,16 @@
 // on a real store, printed beside issue 14's targets. Servers, each its own process,
 // measured endpoint by endpoint in the same run so every column sees the same machine:
 //
-//   baseline   (with --baseline CHECKOUT) another checkout, e.g. main before a change;
+//   baseline   (with --baseline CHECKOUT) another checkout, e.g. main before a change,
+//              with its own defaults (a checkout with answerCache.ts keeps answers too);
 //   kept       this checkout as users run it: answers kept per graph (answerCache.ts),
 //              so a repeated question is a lookup;
 //   computed   this checkout with PAPERGRAPH_ANSWER_CACHE_MB=0: every answer computed
 //              and serialised, the cost of a question never asked before.
 //
 // Rows marked "unseen" ask questions outside the repeated sets (prefixes of labels and
-// concepts ranked 2,000th and below by papers, each asked once), so no kept answer and no
-// warmed-up data serves them. Each cell: p50 / p99 ms, requests/s, and the server's CPU
+// concepts ranked 2,000th and below by papers, each asked once), so no kept answer
+// serves them; a longer --unseen list amortises GC and start-up over more requests. Each cell: p50 / p99 ms, requests/s, and the server's CPU
 // time per request (from /proc), which on a shared machine is the figure to compare:
 // with 50 connections on one Node thread, p99 ≈ 50 × CPU per request plus what other
 // processes take. The load average (uptime) is printed with every row.
