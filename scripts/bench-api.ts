@@ -1,39 +1,60 @@
 // API latency: p50/p99 of search, neighbourhood and overview under 50 concurrent
 // clients and of bridges one request at a time (autocannon), against `papergraph serve`
-// on a real store, printed beside issue 14's targets. With --baseline, the same loads
-// also run against a server from another checkout (e.g. main before a change), in the
-// same run, endpoint by endpoint, so the two columns see the same machine load. Each
-// cell also gives the server's CPU time per request (from /proc): on a shared machine
-// latency under load measures the queue, CPU per request what a request costs.
+// on a real store, printed beside issue 14's targets. Servers, each its own process,
+// measured endpoint by endpoint in the same run so every column sees the same machine:
 //
-//   npx tsx scripts/bench-api.ts --db DIR [--baseline CHECKOUT] [--connections 50] [--seconds 10] [--bridges 30]
+//   baseline   (with --baseline CHECKOUT) another checkout, e.g. main before a change,
+//              with its own defaults (a checkout with answerCache.ts keeps answers too);
+//   kept       this checkout as users run it: answers kept per graph (answerCache.ts),
+//              so a repeated question is a lookup;
+//   computed   this checkout with PAPERGRAPH_ANSWER_CACHE_MB=0: every answer computed
+//              and serialised, the cost of a question never asked before.
 //
-// DIR must hold an ingested corpus of at least 10,000 papers, e.g.
+// Rows marked "unseen" ask questions outside the repeated sets (prefixes of labels and
+// concepts ranked 2,000th and below by papers, each asked once), so no kept answer
+// serves them; a longer --unseen list amortises GC and start-up over more requests. Each cell: p50 / p99 ms, requests/s, and the server's CPU
+// time per request (from /proc), which on a shared machine is the figure to compare:
+// with 50 connections on one Node thread, p99 ≈ 50 × CPU per request plus what other
+// processes take. The load average (uptime) is printed with every row.
+//
+//   npx tsx scripts/bench-api.ts --db DIR [--baseline CHECKOUT] [--connections 50] [--seconds 10] [--bridges 30] [--unseen 3000]
+//   NEO4J_URI=bolt://… NEO4J_PASSWORD=… npx tsx scripts/bench-api.ts --store neo4j [--baseline CHECKOUT] …
+//
+// The store must hold an ingested corpus of at least 10,000 papers, e.g.
 //   npx papergraph ingest ../shared/corpora/neurips-icml-iclr-1987-2019.jsonl --db /tmp/neurips-store
+// (for Neo4j: the same with --store neo4j; every server reads the NEO4J_* variables).
 // Requests carry `Accept-Encoding: gzip, deflate, br`, as every browser sends. Load goes
 // only to the server's own address (127.0.0.1), bounded in time (--seconds per
-// endpoint) and, for bridges, in count (--bridges requests).
+// endpoint) and in count (--bridges requests one at a time, --unseen questions).
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
 import type { OverviewResponse } from '../src/graph/model.ts';
+import { openReader } from '../src/store/index.ts';
+import { conceptFromRow } from '../src/store/rows.ts';
 import { cpuTimeMs } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
+    store: { type: 'string', default: 'embedded' },
     baseline: { type: 'string' },
     connections: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '10' },
     bridges: { type: 'string', default: '30' },
+    unseen: { type: 'string', default: '3000' },
   },
 });
-if (!values.db) throw new Error('Give --db DIR: a store with an ingested corpus of at least 10,000 papers.');
+if (values.store === 'embedded' && !values.db) throw new Error('Give --db DIR: a store with an ingested corpus of at least 10,000 papers.');
+const storeArgs = values.store === 'embedded' ? ['--db', values.db!] : ['--store', values.store];
 const connections = Number(values.connections);
 const seconds = Number(values.seconds);
 const bridgeRequests = Number(values.bridges);
+const unseenCount = Number(values.unseen);
 const HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
 
 interface Server {
@@ -44,9 +65,9 @@ interface Server {
 
 // Each server runs as its own process, as users run it: autocannon in the same event
 // loop would slow the server it measures.
-async function startServer(name: string, checkout: string): Promise<Server> {
+async function startServer(name: string, checkout: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const bin = path.resolve(checkout, 'bin/papergraph.mjs');
-  const child = spawn(process.execPath, [bin, 'serve', '--db', values.db!, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'serve', ...storeArgs, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
   let announced = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -63,7 +84,8 @@ async function startServer(name: string, checkout: string): Promise<Server> {
 const here = path.resolve(import.meta.dirname, '..');
 const servers: Server[] = [];
 if (values.baseline) servers.push(await startServer('baseline', values.baseline));
-servers.push(await startServer('this checkout', here));
+servers.push(await startServer('kept', here));
+servers.push(await startServer('computed', here, { PAPERGRAPH_ANSWER_CACHE_MB: '0' }));
 const main = servers[servers.length - 1];
 
 const health = (await (await fetch(`${main.url}/api/health`)).json()) as { papers: number; concepts: number; mentions: number };
@@ -71,19 +93,34 @@ const top = (await (await fetch(`${main.url}/api/overview?limit=200`)).json()) a
 const concepts = top.graph.nodes.map((n) => n.key);
 // Search terms: prefixes of real concept labels, as someone typing would send them.
 const prefixes = top.graph.nodes.map((n) => n.attributes.label.slice(0, 4));
+// Unseen questions: the concepts ranked 2,000 and below by papers, read from the store
+// itself, and their labels' 4-letter prefixes not among the repeated ones.
+const reader = await openReader(loadConfig({ db: values.db, store: values.store }));
+const ranked = (await reader.run('snapshot-concepts')).map(conceptFromRow).sort((a, b) => b.papers - a.papers || (a.id < b.id ? -1 : 1)).slice(2000);
+await reader.close();
+const repeated = new Set(prefixes.map((p) => p.toLowerCase()));
+const unseenPrefixes = [...new Set(ranked.map((c) => c.label.slice(0, 4).toLowerCase()))].filter((p) => p.length === 4 && !repeated.has(p)).slice(0, unseenCount);
+const unseenConcepts = ranked.map((c) => c.id).filter((id) => !concepts.includes(id)).slice(0, unseenCount);
 
 interface Load {
   name: string;
   path: (i: number) => string;
   /** Sequential requests, counted, instead of `connections` clients for `seconds`. */
   sequential?: boolean;
+  /** Each of this many questions asked once (by `connections` clients), instead of for `seconds`. */
+  once?: number;
   target?: { stat: 'p50' | 'p99'; ms: number };
 }
 
+const neighbourhoodOf = (id: string, depth: number) => `/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=${depth}`;
 const LOADS: Load[] = [
-  { name: 'search (4-letter prefixes)', path: (i) => `/api/search?q=${encodeURIComponent(prefixes[i % prefixes.length])}&limit=10`, target: { stat: 'p99', ms: 50 } },
-  { name: 'neighbourhood depth 1', path: (i) => `/api/concepts/${encodeURIComponent(concepts[i % concepts.length])}/neighbourhood?depth=1` },
-  { name: 'neighbourhood depth 2', path: (i) => `/api/concepts/${encodeURIComponent(concepts[i % concepts.length])}/neighbourhood?depth=2`, target: { stat: 'p99', ms: 50 } },
+  // The floor: what the HTTP stack and the middleware cost a request that does no work.
+  { name: 'health (no work: the HTTP floor)', path: () => '/api/health' },
+  { name: 'search (4-letter prefixes of the top 200 labels, repeated)', path: (i) => `/api/search?q=${encodeURIComponent(prefixes[i % prefixes.length])}&limit=10`, target: { stat: 'p99', ms: 50 } },
+  { name: `search (unseen: ${unseenPrefixes.length} 4-letter prefixes of labels ranked 2,000+, each once)`, path: (i) => `/api/search?q=${encodeURIComponent(unseenPrefixes[i % unseenPrefixes.length])}&limit=10`, once: unseenPrefixes.length, target: { stat: 'p99', ms: 50 } },
+  { name: 'neighbourhood depth 1 (top 200 concepts, repeated)', path: (i) => neighbourhoodOf(concepts[i % concepts.length], 1) },
+  { name: 'neighbourhood depth 2 (top 200 concepts, repeated)', path: (i) => neighbourhoodOf(concepts[i % concepts.length], 2), target: { stat: 'p99', ms: 50 } },
+  { name: `neighbourhood depth 2 (unseen: ${unseenConcepts.length} concepts ranked 2,000+, each once)`, path: (i) => neighbourhoodOf(unseenConcepts[i % unseenConcepts.length], 2), once: unseenConcepts.length, target: { stat: 'p99', ms: 50 } },
   { name: 'overview (500 concepts)', path: () => '/api/overview?limit=500' },
   { name: 'overview (2,000 concepts)', path: () => '/api/overview?limit=2000', target: { stat: 'p99', ms: 100 } },
   { name: 'bridges STDP / catastrophic forgetting', path: () => `/api/bridges?a=STDP&b=${encodeURIComponent('catastrophic forgetting')}`, sequential: true, target: { stat: 'p50', ms: 100 } },
@@ -94,14 +131,15 @@ type Figures = Record<'rate' | 'p50' | 'p99' | 'errors' | 'cpuMs', number>;
 
 
 async function measure(server: Server, load: Load): Promise<Figures> {
-  // One request first: what a server builds on first use is not what a visitor waits for.
-  await (await fetch(server.url + load.path(0), { headers: HEADERS })).arrayBuffer();
+  // One request first: what a server builds on first use is not what a visitor waits for
+  // (for unseen questions, a repeated one: the unseen list itself stays unasked).
+  await (await fetch(server.url + (load.once ? '/api/health' : load.path(0)), { headers: HEADERS })).arrayBuffer();
   let i = 0;
   const cpuBefore = cpuTimeMs(server.child.pid!);
   const result = await autocannon({
     url: server.url,
     headers: HEADERS,
-    ...(load.sequential ? { connections: 1, amount: bridgeRequests } : { connections, duration: seconds }),
+    ...(load.sequential ? { connections: 1, amount: bridgeRequests } : load.once ? { connections, amount: load.once } : { connections, duration: seconds }),
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: load.path(i++) }) }],
   });
   const answered = Math.max(1, result.requests.total);
@@ -109,19 +147,23 @@ async function measure(server: Server, load: Load): Promise<Figures> {
   return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuMs };
 }
 
-console.log(`store: ${values.db}: ${health.papers} papers, ${health.concepts} concepts, ${health.mentions} mentions`);
-console.log(`${connections} connections for ${seconds} s per endpoint; bridges: ${bridgeRequests} requests one at a time\n`);
-const columns = servers.map((s) => `${s.name} p50 / p99 ms (req/s, errors; server CPU ms per request)`);
-console.log(`| endpoint | load | target | ${columns.join(' | ')} | measured |`);
-console.log(`| --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`);
-for (const load of LOADS) {
+const load = () => loadavg()[0].toFixed(1);
+console.log(`store: ${values.store === 'embedded' ? values.db : values.store}: ${health.papers} papers, ${health.concepts} concepts, ${health.mentions} mentions; ${availableParallelism()} cores`);
+console.log(`${connections} connections for ${seconds} s per endpoint (unseen rows: each question once); bridges: ${bridgeRequests} requests one at a time`);
+console.log('servers: ' + servers.map((s) => s.name).join(', ') + ' (see the header of scripts/bench-api.ts)\n');
+const columns = servers.map((s) => `${s.name}: p50 / p99 ms (req/s; CPU ms/request)`);
+console.log(`| endpoint | clients | target | load avg | ${columns.join(' | ')} | ${servers.length > 1 ? 'verdict (kept / computed)' : 'verdict'} |`);
+console.log(`| --- | --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`);
+for (const row of LOADS) {
   const figures: Figures[] = [];
-  for (const server of servers) figures.push(await measure(server, load));
-  const mine = figures[figures.length - 1];
-  const target = load.target ? `${load.target.stat === 'p50' ? 'median' : 'p99'} < ${load.target.ms} ms` : '';
-  const verdict = load.target ? `${load.target.stat} ${mine[load.target.stat]} ms: ${mine[load.target.stat] < load.target.ms ? 'met' : 'NOT met'}` : '';
+  const loadBefore = load();
+  for (const server of servers) figures.push(await measure(server, row));
+  const target = row.target ? `${row.target.stat === 'p50' ? 'median' : 'p99'} < ${row.target.ms} ms` : '';
+  const ours = figures.slice(values.baseline ? 1 : 0);
+  const verdict = row.target ? ours.map((f) => `${f[row.target!.stat]} ms ${f[row.target!.stat] < row.target!.ms ? 'met' : 'NOT met'}`).join(' / ') : '';
   const cells = figures.map((f) => `${f.p50} / ${f.p99} (${f.rate.toFixed(0)}/s${f.errors ? `, ${f.errors} errors` : ''}; CPU ${f.cpuMs.toFixed(2)})`);
-  console.log(`| ${load.name} | ${load.sequential ? 'sequential' : `${connections} connections`} | ${target} | ${cells.join(' | ')} | ${verdict} |`);
+  const clients = row.sequential ? 'sequential' : `${connections}`;
+  console.log(`| ${row.name} | ${clients} | ${target} | ${loadBefore}–${load()} | ${cells.join(' | ')} | ${verdict} |`);
 }
 for (const server of servers) {
   server.child.kill();

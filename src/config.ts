@@ -22,6 +22,8 @@ export interface Config {
   allowedHosts: string[];
   /** Limits on user-typed Cypher (CLI and HTTP console). */
   console: ConsoleConfig;
+  /** MB of JSON answers the server keeps per graph ($PAPERGRAPH_ANSWER_CACHE_MB; 0: none, every answer computed). */
+  answerCacheMb: number;
   /** Per-user state (Neo4j write locks): $PAPERGRAPH_STATE_DIR, else ~/.local/state/papergraph. */
   stateDir: string;
   /** Worker threads for extraction; undefined lets the extractor decide. */
@@ -70,6 +72,7 @@ export const DEFAULTS = {
   maxRows: 1_000,
   maxBytes: 10_000_000,
   maxMemoryMb: 2_048,
+  answerCacheMb: 64,
   neo4jUri: 'bolt://localhost:7687',
   neo4jUser: 'neo4j',
   openalexUrl: 'https://api.openalex.org',
@@ -126,6 +129,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     host: flags.host ?? env.PAPERGRAPH_HOST ?? DEFAULTS.host,
     port,
     allowedHosts: allowedHosts(flags['allowed-host'] ?? (env.PAPERGRAPH_ALLOWED_HOSTS ?? '').split(',')),
+    answerCacheMb: wholeNumber(env.PAPERGRAPH_ANSWER_CACHE_MB, 'PAPERGRAPH_ANSWER_CACHE_MB', DEFAULTS.answerCacheMb, 0),
     console: {
       timeoutMs: wholeNumber(flags.timeout ?? env.PAPERGRAPH_CYPHER_TIMEOUT_MS, '--timeout', DEFAULTS.timeoutMs),
       maxRows: wholeNumber(flags['max-rows'] ?? env.PAPERGRAPH_CYPHER_MAX_ROWS, '--max-rows', DEFAULTS.maxRows),

@@ -9,12 +9,24 @@ import type { Snapshot } from './snapshot.ts';
 export interface CooccurrenceGraph {
   conceptIds: string[];
   conceptNumber: Map<string, number>;
-  /** Neighbours of concept c: neighbour[start[c] … start[c + 1]), as snapshot.neighbours orders them, with their weights. */
+  /** Each concept's place in the order of ids (`<` on the text): comparing ids as numbers. */
+  idRank: Int32Array;
+  /** Neighbours of concept c: neighbour[start[c] … start[c + 1]), as snapshot.neighbours orders them, with their weights and papers. */
   start: Int32Array;
   neighbour: Int32Array;
   weight: Float64Array;
-  /** The index of `b` in `snapshot.neighbours.get(a)` (0: strongest), or -1 when they do not co-occur. */
-  rank(a: string, b: string): number;
+  papers: Int32Array;
+  /**
+   * The rows of hubs (more neighbours than a bitset over all concepts has 32-bit words)
+   * also as bitsets, `words` words each: the union of a few hubs' neighbours is then an OR
+   * of words rather than a read of tens of thousands of entries. hubRow[c]: the place of
+   * c's bitset in rowBits, or -1.
+   */
+  words: number;
+  hubRow: Int32Array;
+  rowBits: Uint32Array;
+  /** The index of concept j in concept i's row (0: strongest), or -1 when they do not co-occur. */
+  rankAt(i: number, j: number): number;
 }
 
 const built = new WeakMap<Snapshot, CooccurrenceGraph>();
@@ -29,6 +41,7 @@ export function cooccurrenceGraph(snapshot: Snapshot): CooccurrenceGraph {
   const size = start[conceptIds.length];
   const neighbour = new Int32Array(size);
   const weight = new Float64Array(size);
+  const papers = new Int32Array(size);
   const sorted = new Int32Array(size);
   const rankAt = new Int32Array(size);
   conceptIds.forEach((id, i) => {
@@ -37,6 +50,7 @@ export function cooccurrenceGraph(snapshot: Snapshot): CooccurrenceGraph {
     row.forEach((e, k) => {
       neighbour[start[i] + k] = e.n;
       weight[start[i] + k] = list[k].weight;
+      papers[start[i] + k] = list[k].papers;
     });
     row.sort((x, y) => x.n - y.n);
     row.forEach((e, k) => {
@@ -44,16 +58,33 @@ export function cooccurrenceGraph(snapshot: Snapshot): CooccurrenceGraph {
       rankAt[start[i] + k] = e.rank;
     });
   });
+  const words = Math.ceil(conceptIds.length / 32);
+  const hubRow = new Int32Array(conceptIds.length).fill(-1);
+  let hubs = 0;
+  for (let c = 0; c < conceptIds.length; c++) if (start[c + 1] - start[c] > words) hubRow[c] = hubs++;
+  const rowBits = new Uint32Array(hubs * words);
+  for (let c = 0; c < conceptIds.length; c++) {
+    if (hubRow[c] < 0) continue;
+    const at = hubRow[c] * words;
+    for (let k = start[c]; k < start[c + 1]; k++) rowBits[at + (neighbour[k] >>> 5)] |= 1 << (neighbour[k] & 31);
+  }
+  const idRank = new Int32Array(conceptIds.length);
+  conceptIds
+    .map((_, i) => i)
+    .sort((x, y) => (conceptIds[x] < conceptIds[y] ? -1 : 1))
+    .forEach((c, place) => (idRank[c] = place));
   const graph: CooccurrenceGraph = {
     conceptIds,
     conceptNumber,
+    idRank,
+    words,
+    hubRow,
+    rowBits,
     start,
     neighbour,
     weight,
-    rank(a, b) {
-      const i = conceptNumber.get(a);
-      const j = conceptNumber.get(b);
-      if (i === undefined || j === undefined) return -1;
+    papers,
+    rankAt(i, j) {
       let lo = start[i];
       let hi = start[i + 1] - 1;
       while (lo <= hi) {

@@ -3,8 +3,8 @@
 import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, NeighbourhoodCounts, SerializedEdge, SerializedNode } from '../graph/model.ts';
 import { requireConcept } from './concept.ts';
 import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from './mapGraph.ts';
-import { cooccurrenceGraph } from './cooccurrenceGraph.ts';
-import type { Neighbour, Snapshot } from './snapshot.ts';
+import { cooccurrenceGraph, type CooccurrenceGraph } from './cooccurrenceGraph.ts';
+import type { Snapshot } from './snapshot.ts';
 
 export interface NeighbourhoodOptions {
   depth: 1 | 2;
@@ -16,47 +16,108 @@ export interface NeighbourhoodOptions {
 
 export const NEIGHBOURHOOD_DEFAULTS: NeighbourhoodOptions = { depth: 1, limit: 30, papers: 15 };
 
+/**
+ * Marks over concept numbers reused by every call (neighbourhoods are built synchronously,
+ * one at a time): a concept is shown when its slot holds this call's generation, so no
+ * call allocates or clears arrays of the corpus' size; `outside` is a bitset over concept
+ * numbers (cleared per call: a few thousand bytes).
+ */
+interface Scratch {
+  shown: Int32Array;
+  outside: Uint32Array;
+  generation: number;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const scratches = new WeakMap<CooccurrenceGraph, Scratch>();
+
+function scratchOf(graph: CooccurrenceGraph): Scratch {
+  let scratch = scratches.get(graph);
+  if (!scratch) {
+    const size = graph.conceptIds.length;
+    scratches.set(graph, (scratch = { shown: new Int32Array(size), outside: new Uint32Array(graph.words), generation: 0 }));
+  }
+  scratch.generation = (scratch.generation + 1) | 0 || 1;
+  return scratch;
+}
+
 export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<NeighbourhoodOptions> = {}): MapGraph {
   const { depth, limit, papers } = { ...NEIGHBOURHOOD_DEFAULTS, ...options };
   const centre = requireConcept(snapshot, id);
-  const chosen = new Set([id]);
-  const firstRing = (snapshot.neighbours.get(id) ?? []).slice(0, limit);
-  for (const n of firstRing) chosen.add(n.id);
+  const graph = cooccurrenceGraph(snapshot);
+  const { start, neighbour, idRank } = graph;
+  const { shown, outside, generation } = scratchOf(graph);
+  const centreNumber = graph.conceptNumber.get(id)!;
+  const chosen = [centreNumber];
+  shown[centreNumber] = generation;
+  const choose = (c: number) => {
+    if (shown[c] === generation) return;
+    shown[c] = generation;
+    chosen.push(c);
+  };
+  const firstRing = Math.min(limit, start[centreNumber + 1] - start[centreNumber]);
+  for (let k = start[centreNumber]; k < start[centreNumber] + firstRing; k++) choose(neighbour[k]);
   let secondRingTotal = 0;
   if (depth === 2) {
-    const reachable = new Set<string>();
-    for (const n of firstRing) for (const m of snapshot.neighbours.get(n.id) ?? []) if (!chosen.has(m.id)) reachable.add(m.id);
-    secondRingTotal = reachable.size;
-    // Second ring: each first-ring concept brings its strongest neighbours not in the
-    // first ring, round-robin, until the limit. A hub lists thousands: each queue is
-    // read only as far as the rounds go.
-    const firstChosen = new Set(chosen);
-    const queues = firstRing.map((n) => unchosen(snapshot.neighbours.get(n.id) ?? [], firstChosen));
-    const budget = limit * 2;
-    for (let round = 0; chosen.size <= budget && queues.some((q) => q.at(round)); round++) {
-      for (const queue of queues) {
-        const next = queue.at(round);
-        if (next && chosen.size <= budget) chosen.add(next.id);
+    const ring = chosen.slice(1);
+    // The concepts outside the first ring that its rows reach: the union of the rows
+    // (hubs' as bitsets), without the centre and the first ring.
+    outside.fill(0);
+    for (const r of ring) {
+      if (graph.hubRow[r] >= 0) {
+        const at = graph.hubRow[r] * graph.words;
+        for (let w = 0; w < graph.words; w++) outside[w] |= graph.rowBits[at + w];
+      } else {
+        for (let k = start[r]; k < start[r + 1]; k++) outside[neighbour[k] >>> 5] |= 1 << (neighbour[k] & 31);
       }
+    }
+    for (const c of chosen) outside[c >>> 5] &= ~(1 << (c & 31));
+    for (let w = 0; w < outside.length; w++) secondRingTotal += popcount(outside[w]);
+    // Second ring: each first-ring concept brings its strongest neighbours outside the
+    // first ring, round-robin, until the limit. A hub lists thousands: each row is read
+    // only as far as the rounds go.
+    const cursor = ring.map((r) => start[r]);
+    const budget = limit * 2;
+    const nextOf = (q: number): number => {
+      const end = start[ring[q] + 1];
+      while (cursor[q] < end && ((outside[neighbour[cursor[q]] >>> 5] >>> (neighbour[cursor[q]] & 31)) & 1) === 0) cursor[q]++;
+      return cursor[q] < end ? neighbour[cursor[q]++] : -1;
+    };
+    while (chosen.length <= budget) {
+      const round = ring.map((_, q) => nextOf(q));
+      if (round.every((c) => c < 0)) break;
+      for (const c of round) if (c >= 0 && chosen.length <= budget) choose(c);
     }
   }
   const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
-  const nodes: SerializedNode<MapNodeAttributes>[] = [...chosen].map((c) => conceptNode(snapshot.concepts.get(c)!, maxPapers));
+  const nodes: SerializedNode<MapNodeAttributes>[] = chosen.map((c) => conceptNode(snapshot.concepts.get(graph.conceptIds[c])!, maxPapers));
   const pairs: { source: string; target: string; papers: number; weight: number }[] = [];
-  const ranks = cooccurrenceGraph(snapshot);
   for (const c of chosen) {
-    const list = snapshot.neighbours.get(c) ?? [];
-    // Each concept's links to the others shown, strongest first: read from its list when
-    // that is short, looked up pair by pair when it is a hub's.
-    const linked =
-      list.length <= chosen.size
-        ? list.filter((n) => chosen.has(n.id))
-        : [...chosen]
-            .map((d) => ranks.rank(c, d))
-            .filter((r) => r >= 0)
-            .sort((x, y) => x - y)
-            .map((r) => list[r]);
-    for (const n of linked) if (c < n.id) pairs.push({ source: c, target: n.id, papers: n.papers, weight: n.weight });
+    const degree = start[c + 1] - start[c];
+    // Each concept's links to the others shown, strongest first: read from its row when
+    // that is short, looked up pair by pair when it is a hub's; each pair once, from the
+    // end whose id sorts first.
+    let linked: number[] = [];
+    if (degree <= chosen.length) {
+      for (let k = start[c]; k < start[c + 1]; k++) {
+        const d = neighbour[k];
+        if (shown[d] === generation && idRank[c] < idRank[d]) linked.push(k);
+      }
+    } else {
+      for (const d of chosen) {
+        if (idRank[c] > idRank[d]) continue;
+        const rank = graph.rankAt(c, d);
+        if (rank >= 0) linked.push(start[c] + rank);
+      }
+      linked.sort((x, y) => x - y);
+    }
+    const source = graph.conceptIds[c];
+    for (const k of linked) pairs.push({ source, target: graph.conceptIds[neighbour[k]], papers: graph.papers[k], weight: graph.weight[k] });
   }
   const maxWeight = pairs.reduce((max, p) => Math.max(max, p.weight), 0);
   const edges: SerializedEdge<MapEdgeAttributes>[] = pairs.map((p) => cooccursEdge(p.source, p.target, p.papers, p.weight, maxWeight));
@@ -67,27 +128,12 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
     edges.push(mentionsEdge(paper.id, id, m.count));
   });
   const counts: NeighbourhoodCounts = {
-    neighbours: firstRing.length,
-    neighboursTotal: snapshot.neighbours.get(id)?.length ?? 0,
-    secondRing: chosen.size - 1 - firstRing.length,
+    neighbours: firstRing,
+    neighboursTotal: start[centreNumber + 1] - start[centreNumber],
+    secondRing: chosen.length - 1 - firstRing,
     secondRingTotal,
     papers: Math.min(papers, mentions.length),
     papersTotal: mentions.length,
   };
   return mapGraph(nodes, edges, { counts });
-}
-
-/** The neighbours in `list` outside `taken`, in order, found as far as they are asked for. */
-function unchosen(list: Neighbour[], taken: Set<string>): { at(index: number): Neighbour | undefined } {
-  const found: Neighbour[] = [];
-  let read = 0;
-  return {
-    at(index) {
-      while (found.length <= index && read < list.length) {
-        const n = list[read++];
-        if (!taken.has(n.id)) found.push(n);
-      }
-      return found[index];
-    },
-  };
 }

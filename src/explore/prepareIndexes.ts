@@ -1,6 +1,8 @@
 // The indexes the read side derives from a read model, built when the server loads a
 // graph rather than on the first visitor's request: search's trigram index, the
-// co-occurrence lookup of neighbourhoods and the MENTIONS adjacency of bridges.
+// co-occurrence lookup of neighbourhoods, the MENTIONS adjacency of bridges and what
+// every bridges question on the graph shares.
+import { prepareBridges } from './bridges/index.ts';
 import { cooccurrenceGraph } from './cooccurrenceGraph.ts';
 import { mentionGraph } from './mentionGraph.ts';
 import { searchIndex } from './searchIndex.ts';
@@ -10,5 +12,6 @@ export function prepareIndexes(snapshot: Snapshot): Snapshot {
   searchIndex(snapshot);
   cooccurrenceGraph(snapshot);
   mentionGraph(snapshot);
+  prepareBridges(snapshot);
   return snapshot;
 }

@@ -1,17 +1,37 @@
-// What search needs of a read model, prepared once per graph: trigram indexes over the
-// folded aliases and titles (trigramIndex.ts), and the aliases' concepts, the
+// What search needs of a read model, prepared once per graph: prefix indexes (sorted
+// texts and word suffixes, prefixIndex.ts) and trigram indexes (trigramIndex.ts) over
+// the folded aliases and titles, and the aliases' concepts, each concept's aliases, the
 // concepts' paper counts and label order and the titles' years as integers, so that
 // ranking thousands of matches compares numbers and builds objects only for the shown.
+import { prefixIndex, type PrefixIndex } from './prefixIndex.ts';
 import type { Snapshot } from './snapshot.ts';
 import { trigramIndex, type TrigramIndex } from './trigramIndex.ts';
+
+/**
+ * Per-query marks, one slot per concept or title, reused by every query (search runs
+ * synchronously, one query at a time): slot x holds a mark for this query when
+ * `seen[x] === generation`, so no query clears or allocates arrays of the corpus' size.
+ */
+export interface Marks {
+  seen: Int32Array;
+  tier: Int8Array;
+  generation: number;
+}
 
 export interface SearchIndex {
   /** Folded aliases, as snapshot.aliasList holds them. */
   aliases: string[];
   aliasTrigrams: TrigramIndex;
+  aliasPrefixes: PrefixIndex;
   /** Concepts of alias i (numbered as conceptIds): aliasConcepts[aliasStart[i] … aliasStart[i + 1]). */
   aliasStart: Int32Array;
   aliasConcepts: Int32Array;
+  /** The same rows as one object, as search's marking reads them; titleRows: each title stands for itself. */
+  aliasRows: { start: Int32Array; items: Int32Array };
+  titleRows: { start: Int32Array; items: Int32Array };
+  /** Aliases of concept c, ascending: conceptAliases[conceptAliasStart[c] … conceptAliasStart[c + 1]). */
+  conceptAliasStart: Int32Array;
+  conceptAliases: Int32Array;
   conceptIds: string[];
   conceptNumber: Map<string, number>;
   conceptPapers: Int32Array;
@@ -20,8 +40,26 @@ export interface SearchIndex {
   /** Folded titles, as snapshot.foldedTitles holds them. */
   titles: string[];
   titleTrigrams: TrigramIndex;
+  titlePrefixes: PrefixIndex;
   /** Each title's paper year, 0 when unknown. */
   titleYear: Int32Array;
+  conceptMarks: Marks;
+  titleMarks: Marks;
+}
+
+function marks(size: number): Marks {
+  return { seen: new Int32Array(size), tier: new Int8Array(size), generation: 0 };
+}
+
+/** The inverse of the alias → concepts rows: each concept's aliases, in ascending order. */
+function invert(rowStart: Int32Array, items: Int32Array, columns: number): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(columns + 1);
+  for (let k = 0; k < items.length; k++) start[items[k] + 1]++;
+  for (let c = 0; c < columns; c++) start[c + 1] += start[c];
+  const filled = start.slice(0, columns);
+  const out = new Int32Array(items.length);
+  for (let row = 0; row + 1 < rowStart.length; row++) for (let k = rowStart[row]; k < rowStart[row + 1]; k++) out[filled[items[k]]++] = row;
+  return { start, items: out };
 }
 
 const built = new WeakMap<Snapshot, SearchIndex>();
@@ -41,18 +79,27 @@ export function searchIndex(snapshot: Snapshot): SearchIndex {
   const labelRank = new Int32Array(conceptIds.length);
   byLabel.forEach((c, place) => (labelRank[c] = place > 0 && labels[byLabel[place - 1]] === labels[c] ? labelRank[byLabel[place - 1]] : place));
   const titles = snapshot.foldedTitles.map((t) => t.folded);
+  const byConcept = invert(aliasStart, aliasConcepts, conceptIds.length);
   const index: SearchIndex = {
     aliases,
     aliasTrigrams: trigramIndex(aliases),
+    aliasPrefixes: prefixIndex(aliases),
     aliasStart,
     aliasConcepts,
+    aliasRows: { start: aliasStart, items: aliasConcepts },
+    titleRows: { start: Int32Array.from({ length: titles.length + 1 }, (_, i) => i), items: Int32Array.from(titles.keys()) },
+    conceptAliasStart: byConcept.start,
+    conceptAliases: byConcept.items,
     conceptIds,
     conceptNumber,
     conceptPapers: Int32Array.from(conceptIds, (id) => snapshot.concepts.get(id)!.papers),
     labelRank,
     titles,
     titleTrigrams: trigramIndex(titles),
+    titlePrefixes: prefixIndex(titles),
     titleYear: Int32Array.from(snapshot.foldedTitles, (t) => snapshot.papers.get(t.id)?.year ?? 0),
+    conceptMarks: marks(conceptIds.length),
+    titleMarks: marks(titles.length),
   };
   built.set(snapshot, index);
   return index;

@@ -20,6 +20,7 @@ import type { Snapshot } from '../explore/snapshot.ts';
 import { ConsoleError, StoreError, type ConsoleLimits, type GraphReader } from '../store/GraphStore.ts';
 import { intParam, stringParam, idParam } from './params.ts';
 import { bridgesRoute } from './bridgesRoute.ts';
+import { cachedAnswer, sendAnswer } from './answerCache.ts';
 import { encodedBody, sendEncoded } from './encodedBody.ts';
 import { openApiDocument } from './openapi.ts';
 import { sameOrigin } from './sameOrigin.ts';
@@ -37,6 +38,8 @@ export interface AppContext {
   /** The address the server listens on (default 127.0.0.1) and the extra names it answers to (sameOrigin.ts). */
   host?: string;
   allowedHosts?: string[];
+  /** Bytes of JSON answers kept per graph (answerCache.ts); default none: every answer computed. */
+  answerCacheBytes?: number;
 }
 
 const STATUS: Record<string, number> = {
@@ -64,6 +67,14 @@ export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Answers of the read model carry the graph's validator (answerCache.ts); hashing every other body is not worth its CPU.
+  app.set('etag', false);
+  const cacheBytes = ctx.answerCacheBytes ?? 0;
+  /** The answer to a question about the current graph, kept per graph under `key` (route and validated parameters). */
+  const answer = (req: Request, res: Response, key: string, compute: (snapshot: Snapshot) => unknown) => {
+    const snapshot = ctx.snapshot();
+    sendAnswer(req, res, cachedAnswer(snapshot, key, cacheBytes, () => compute(snapshot)));
+  };
   app.use(sameOrigin(ctx.host ?? '127.0.0.1', ctx.allowedHosts ?? []));
   app.use((_req, res, next) => {
     res.set('X-Content-Type-Options', 'nosniff');
@@ -75,7 +86,6 @@ export function createApp(ctx: AppContext): express.Express {
     );
     next();
   });
-  app.use('/api', express.json({ limit: '100kb' }));
 
   app.get('/api/health', async (_req, res) => {
     const s = ctx.snapshot();
@@ -91,7 +101,8 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.get('/api/search', (req, res) => {
     const q = stringParam(req.query.q, 'q', { max: 200 });
-    res.json({ results: search(ctx.snapshot(), q, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 }) }) });
+    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 });
+    answer(req, res, `search\0${q}\0${limit}`, (snapshot) => ({ results: search(snapshot, q, { limit }) }));
   });
 
   app.get('/api/overview', async (req, res) => {
@@ -104,24 +115,23 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   app.get('/api/concepts/:id', (req, res) => {
-    res.json(conceptDetails(ctx.snapshot(), idParam(req.params.id)));
+    const id = idParam(req.params.id);
+    answer(req, res, `concept\0${id}`, (snapshot) => conceptDetails(snapshot, id));
   });
 
   app.get('/api/concepts/:id/neighbourhood', (req, res) => {
+    const id = idParam(req.params.id);
     const depth = intParam(req.query.depth, 'depth', { min: 1, max: 2, fallback: 1 }) as 1 | 2;
-    res.json(
-      neighbourhood(ctx.snapshot(), idParam(req.params.id), {
-        depth,
-        limit: intParam(req.query.limit, 'limit', { min: 1, max: 200, fallback: 30 }),
-        papers: intParam(req.query.papers, 'papers', { min: 0, max: 200, fallback: 15 }),
-      }),
-    );
+    const limit = intParam(req.query.limit, 'limit', { min: 1, max: 200, fallback: 30 });
+    const papers = intParam(req.query.papers, 'papers', { min: 0, max: 200, fallback: 15 });
+    answer(req, res, `neighbourhood\0${id}\0${depth}\0${limit}\0${papers}`, (snapshot) => neighbourhood(snapshot, id, { depth, limit, papers }));
   });
 
   app.get('/api/concepts/:id/papers', (req, res) => {
+    const id = idParam(req.params.id);
     const offset = intParam(req.query.offset, 'offset', { min: 0, max: 10_000_000, fallback: 0 });
     const limit = intParam(req.query.limit, 'limit', { min: 1, max: 500, fallback: 50 });
-    res.json(conceptPapers(ctx.snapshot(), idParam(req.params.id), offset, limit));
+    answer(req, res, `papers\0${id}\0${offset}\0${limit}`, (snapshot) => conceptPapers(snapshot, id, offset, limit));
   });
 
   app.get('/api/papers/:id', async (req, res) => {
@@ -135,10 +145,11 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   app.get('/api/communities/:id', (req, res) => {
-    res.json(communityDetails(ctx.snapshot(), intParam(req.params.id, 'id', { min: 0, max: 1_000_000 })));
+    const id = intParam(req.params.id, 'id', { min: 0, max: 1_000_000 });
+    answer(req, res, `community\0${id}`, (snapshot) => communityDetails(snapshot, id));
   });
 
-  app.get('/api/bridges', bridgesRoute(ctx));
+  app.get('/api/bridges', bridgesRoute({ ...ctx, answerCacheBytes: cacheBytes }));
 
   app.get('/api/topics', (req, res) => {
     const q = stringParam(req.query.q, 'q', { max: 200 });
@@ -156,7 +167,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ examples: cypherExamples() });
   });
 
-  app.post('/api/cypher', async (req, res) => {
+  app.post('/api/cypher', express.json({ limit: '100kb' }), async (req, res) => {
     const body = (req.body ?? {}) as { query?: unknown; params?: unknown };
     if (typeof body.query !== 'string') throw new ExploreError('bad_input', 'Send JSON {"query": "MATCH …", "params": {…}}.');
     const params = body.params ?? {};

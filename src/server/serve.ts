@@ -26,6 +26,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     storeKind: config.store,
     host: config.host,
     allowedHosts: config.allowedHosts,
+    answerCacheBytes: config.answerCacheMb * 1_000_000,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));

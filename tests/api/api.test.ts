@@ -41,6 +41,16 @@ async function get<T>(url: string): Promise<{ status: number; body: T }> {
   return { status: res.status, body };
 }
 
+/** Status of a GET sent with If-None-Match (by node:http: fetch adds Cache-Control: no-cache to such a request, which forbids a 304). */
+function conditionalStatus(url: string, etag: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get(server.url + url, { headers: { 'if-none-match': etag } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    }).on('error', reject);
+  });
+}
+
 async function cypher(query: string, params: Record<string, unknown> = {}) {
   const res = await fetch(`${server.url}/api/cypher`, {
     method: 'POST',
@@ -201,7 +211,16 @@ describe('HTTP API', () => {
   });
 
   // Last: it changes the store under the running server.
-  it('picks up a graph ingested while it runs', async () => {
+  it('picks up a graph ingested while it runs, and no answer kept from the old graph outlives it', async () => {
+    // Answers are kept per graph (src/server/answerCache.ts): asked twice, the same bytes and a 304 to a current copy.
+    const question = `/api/search?q=${encodeURIComponent('Dendritic spikes gate')}`;
+    const before = await fetch(server.url + question);
+    const beforeBody = (await before.json()) as SearchResponse;
+    expect(beforeBody.results.some((r) => r.id === 'later-1')).toBe(false);
+    const etag = before.headers.get('etag')!;
+    expect(etag).toMatch(/^W\//);
+    expect((await (await fetch(server.url + question)).json()) as SearchResponse).toEqual(beforeBody);
+    expect(await conditionalStatus(question, etag)).toBe(304);
     const extra = path.join(fixtureDir, 'later.jsonl');
     writeFileSync(extra, `${JSON.stringify({ id: 'later-1', title: 'Dendritic spikes gate plasticity', abstract: 'Dendritic spikes gate synaptic plasticity in pyramidal neurons.', year: 2025 })}\n`);
     const writer = await openEmbeddedStore(testStore.dir);
@@ -214,5 +233,9 @@ describe('HTTP API', () => {
     }
     expect(papers).toBe(101);
     expect((await get<PaperResponse>('/api/papers/later-1')).status).toBe(200);
+    expect(await conditionalStatus(question, etag)).toBe(200);
+    const after = await fetch(server.url + question);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(((await after.json()) as SearchResponse).results.some((r) => r.id === 'later-1')).toBe(true);
   }, 300_000);
 });

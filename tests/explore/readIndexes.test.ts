@@ -15,6 +15,7 @@ import { matchTier, search } from '../../src/explore/search.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { topK } from '../../src/explore/topK.ts';
 import { trigramIndex } from '../../src/explore/trigramIndex.ts';
+import { prefixIndex } from '../../src/explore/prefixIndex.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import type { GraphStore } from '../../src/store/GraphStore.ts';
 import { corpusStore, locateCorpus } from '../helpers/neuripsStore.ts';
@@ -197,6 +198,19 @@ describe('trigram index and top-k', () => {
     }
     expect([...index.candidates('zzz')]).toEqual([]);
     expect([...index.candidates('pi')]).toEqual(texts.map((_, i) => i));
+  });
+
+  it('prefix ranges hold exactly the texts starting with the query, and the words (after the first) starting with it', () => {
+    const prefixes = prefixIndex(texts);
+    const queries = new Set(['', 'zzz', 'spikes x', ...texts.flatMap((t) => Array.from({ length: t.length }, (_, i) => t.slice(0, i + 1)).concat(t.split(' ')))]);
+    for (const q of queries) {
+      const [from, to] = prefixes.prefixed(q);
+      expect([...prefixes.sorted.subarray(from, to)].sort(), q).toEqual(texts.flatMap((t, i) => (t.startsWith(q) ? [i] : [])).sort());
+      const [wordFrom, wordTo] = prefixes.wordPrefixed(q);
+      const words = Array.from({ length: wordTo - wordFrom }, (_, n) => `${prefixes.wordText[wordFrom + n]}@${prefixes.wordOffset[wordFrom + n]}`).sort();
+      const expected = texts.flatMap((t, i) => [...t.matchAll(/ /g)].map((m) => m.index + 1).filter((at) => t.startsWith(q, at)).map((at) => `${i}@${at}`)).sort();
+      expect(words, q).toEqual(expected);
+    }
   });
 
   it('top-k keeps the first k of a stable sort, ties in input order', () => {

@@ -36,36 +36,37 @@ export interface Context {
   titleWeight: number;
 }
 
-export function bridgeContext(snapshot: Snapshot, a: ResolvedTopic, b: ResolvedTopic, options: Partial<ContextOptions> = {}): Context {
+/** What weighing concepts and mentions needs: the same for every question on one graph. */
+export type Corpus = Pick<Context, 'snapshot' | 'total' | 'hubThreshold' | 'titleWeight'>;
+
+export function corpusOf(snapshot: Snapshot, options: Partial<ContextOptions> = {}): Corpus {
   const { titleWeight, hubShare, hubMinPapers } = { ...CONTEXT_DEFAULTS, ...options };
   const total = Math.max(1, snapshot.papers.size);
-  return {
-    snapshot,
-    a,
-    b,
-    idsA: new Set(a.concepts.map((c) => c.id)),
-    idsB: new Set(b.concepts.map((c) => c.id)),
-    total,
-    hubThreshold: Math.max(hubMinPapers, Math.floor(hubShare * total)),
-    titleWeight,
-  };
+  return { snapshot, total, hubThreshold: Math.max(hubMinPapers, Math.floor(hubShare * total)), titleWeight };
+}
+
+export function bridgeContext(snapshot: Snapshot, a: ResolvedTopic, b: ResolvedTopic, options: Partial<ContextOptions> = {}): Context {
+  const { total, hubThreshold, titleWeight } = corpusOf(snapshot, options);
+  // One literal, one object shape: the weighing functions run per mention, and an object
+  // spread into another would give them a second shape to handle.
+  return { snapshot, a, b, idsA: new Set(a.concepts.map((c) => c.id)), idsB: new Set(b.concepts.map((c) => c.id)), total, hubThreshold, titleWeight };
 }
 
 /** Specificity of a concept: ln(1 + N / df). */
-export function idf(ctx: Context, conceptId: string): number {
+export function idf(ctx: Corpus, conceptId: string): number {
   const df = Math.max(1, ctx.snapshot.concepts.get(conceptId)?.papers ?? 1);
   return Math.log(1 + ctx.total / df);
 }
 
 /** How central a mention is to its paper, in (0, titleWeight]: the paper's top concept scores 1. */
-export function centrality(ctx: Context, mention: MentionEntry): number {
+export function centrality(ctx: Corpus, mention: MentionEntry): number {
   const top = ctx.snapshot.mentionsByPaper.get(mention.paperId)?.[0]?.score ?? 0;
   const relative = top > 0 ? Math.max(0, mention.score) / top : 1;
   return (0.25 + 0.75 * relative) * (mention.inTitle ? ctx.titleWeight : 1);
 }
 
 /** A concept that explains nothing as a link: unknown, a hub, or generic. */
-export function isWall(ctx: Context, concept: Concept | undefined): boolean {
+export function isWall(ctx: Corpus, concept: Concept | undefined): boolean {
   return !concept || concept.papers > ctx.hubThreshold || concept.generic;
 }
 

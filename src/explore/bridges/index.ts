@@ -8,10 +8,11 @@ import type { BridgesResponse } from '../../graph/model.ts';
 import type { GraphReader } from '../../store/GraphStore.ts';
 import type { Snapshot } from '../snapshot.ts';
 import { resolveTopicPair, type TopicOptions } from '../topics.ts';
-import { bridgeContext, CONTEXT_DEFAULTS, type ContextOptions } from './context.ts';
+import { mentionGraph } from '../mentionGraph.ts';
+import { bridgeContext, CONTEXT_DEFAULTS, corpusOf, type ContextOptions } from './context.ts';
 import { directBridges } from './direct.ts';
-import { connectingPaths, PATH_DEFAULTS, type PathOptions } from './paths.ts';
-import { STRUCTURAL_DEFAULTS, structuralBridges, type StructuralOptions } from './structural.ts';
+import { connectingPaths, notWalls, PATH_DEFAULTS, type PathOptions } from './paths.ts';
+import { betweennessRanks, mentionWeights, STRUCTURAL_DEFAULTS, structuralBridges, type StructuralOptions } from './structural.ts';
 
 /** One options object for the whole answer; `limit` applies to every kind. */
 export type BridgesOptions = ContextOptions & PathOptions & StructuralOptions & { topics: Partial<TopicOptions> };
@@ -33,4 +34,17 @@ export async function findBridges(
   const { paths, note } = connectingPaths(ctx, direct.paperIds.size, opts);
   const structural = structuralBridges(ctx, direct.paperIds, opts);
   return { a: topics.a, b: topics.b, papers: direct.papers, paths, structural, totalDirect: direct.paperIds.size, pathNote: note };
+}
+
+/**
+ * Builds what every question on this graph shares (walls, mention weights, betweenness
+ * ranks), for the default options, when the server loads a graph: the first visitor to
+ * ask for bridges would otherwise wait for it.
+ */
+export function prepareBridges(snapshot: Snapshot, options: Partial<ContextOptions> = {}): void {
+  const corpus = corpusOf(snapshot, options);
+  const graph = mentionGraph(snapshot);
+  notWalls(corpus, graph);
+  mentionWeights(corpus, graph);
+  betweennessRanks(snapshot);
 }

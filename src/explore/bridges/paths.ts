@@ -13,7 +13,7 @@
 import type { BridgePath, Concept, PathStep } from '../../graph/model.ts';
 import { mentionGraph, type MentionGraph } from '../mentionGraph.ts';
 import { conceptRef } from '../topics.ts';
-import { centrality, idf, isWall, round, type Context } from './context.ts';
+import { centrality, idf, isWall, round, type Context, type Corpus } from './context.ts';
 import { pathReason } from './reasons.ts';
 
 export interface PathOptions {
@@ -123,7 +123,7 @@ function sides(ctx: Context): Walk {
 const open = new WeakMap<MentionGraph, Map<number, Uint8Array>>();
 
 /** Per concept, 1 unless it is a wall (context.ts); the same for every question with this hub threshold. */
-function notWalls(ctx: Context, graph: MentionGraph): Uint8Array {
+export function notWalls(ctx: Corpus, graph: MentionGraph): Uint8Array {
   let byThreshold = open.get(graph);
   if (!byThreshold) open.set(graph, (byThreshold = new Map()));
   let flags = byThreshold.get(ctx.hubThreshold);

@@ -13,7 +13,7 @@ import type { Concept, StructuralBridge } from '../../graph/model.ts';
 import { cooccurrenceGraph } from '../cooccurrenceGraph.ts';
 import { mentionGraph, type MentionGraph } from '../mentionGraph.ts';
 import type { Snapshot } from '../snapshot.ts';
-import { centrality, idf, isWall, round, type Context } from './context.ts';
+import { centrality, idf, isWall, round, type Context, type Corpus } from './context.ts';
 import { structuralConceptReason, structuralPaperReason } from './reasons.ts';
 
 export interface StructuralOptions {
@@ -102,7 +102,7 @@ function betweenConcepts(ctx: Context, zoneA: Set<string>, zoneB: Set<string>, l
 const ranks = new WeakMap<Snapshot, { maxBetweenness: number; rankOf: (concept: Concept) => number }>();
 
 /** The largest betweenness and each concept's rank by it (1 + concepts with more), from one sorted copy per read model. */
-function betweennessRanks(snapshot: Snapshot): { maxBetweenness: number; rankOf: (concept: Concept) => number } {
+export function betweennessRanks(snapshot: Snapshot): { maxBetweenness: number; rankOf: (concept: Concept) => number } {
   let entry = ranks.get(snapshot);
   if (!entry) {
     let maxBetweenness = 0;
@@ -174,7 +174,7 @@ const weighed = new WeakMap<MentionGraph, Map<number, { ofMention: Float64Array;
  * mentionGraph, and each paper's sum of them in its own order: the same for every
  * question with this title weight, so computed once.
  */
-function mentionWeights(ctx: Context, graph: MentionGraph): { ofMention: Float64Array; ofPaper: Float64Array } {
+export function mentionWeights(ctx: Corpus, graph: MentionGraph): { ofMention: Float64Array; ofPaper: Float64Array } {
   let byTitleWeight = weighed.get(graph);
   if (!byTitleWeight) weighed.set(graph, (byTitleWeight = new Map()));
   let weights = byTitleWeight.get(ctx.titleWeight);
