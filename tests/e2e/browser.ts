@@ -146,6 +146,14 @@ export async function openExplorer(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => (window as unknown as { __papergraph?: { ready(): boolean } }).__papergraph?.ready() === true, null, { timeout: 30_000 });
 }
 
+/** Replaces the console editor's text with `query` and closes its completion list. */
+export async function typeConsoleQuery(page: Page, query: string): Promise<void> {
+  await page.focus('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(query);
+  await page.keyboard.press('Escape');
+}
+
 /** The explorer's read-only debug handle, typed for page.evaluate callbacks. */
 export type { DebugHandle } from '../../web/src/debug.ts';
 import type { DebugHandle } from '../../web/src/debug.ts';

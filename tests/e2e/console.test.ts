@@ -4,7 +4,7 @@
 // relationships read as (:A)-[:TYPE {…}]->(:B).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BROWSER, describeWithBrowser, openExplorer, startExplorerSession, type ExplorerSession } from './browser.ts';
+import { BROWSER, describeWithBrowser, openExplorer, startExplorerSession, typeConsoleQuery, type ExplorerSession } from './browser.ts';
 
 const TIMEOUT_MS = 1_500;
 
@@ -27,20 +27,13 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function typeQuery(query: string): Promise<void> {
-  await page.focus('.cm-content');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(query);
-  await page.keyboard.press('Escape');
-}
-
 describeWithBrowser('Cypher console', () => {
   it('sends a runaway query once and says it timed out (504, never 408)', async () => {
     await openExplorer(page, server.url);
     await page.click('#toggle-console');
     await page.waitForSelector('.cm-content');
     // 10^10 rows from two small lists: slow, not big, so the timeout stops it.
-    await typeQuery('UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a + b AS s RETURN sum(s)');
+    await typeConsoleQuery(page, 'UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b WITH a + b AS s RETURN sum(s)');
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/cypher'));
     const before = cypherRequests;
     const started = Date.now();
@@ -87,7 +80,7 @@ describeWithBrowser('Cypher console', () => {
   it('shows relationships as (:A)-[:TYPE {…}]->(:B)', async () => {
     await openExplorer(page, `${server.url}/?console=1`);
     await page.waitForSelector('.cm-content');
-    await typeQuery('MATCH (a:Concept)-[r:CO_OCCURS]->(b:Concept) RETURN a, r, b LIMIT 3');
+    await typeConsoleQuery(page, 'MATCH (a:Concept)-[r:CO_OCCURS]->(b:Concept) RETURN a, r, b LIMIT 3');
     await page.click('.console-bar .primary');
     await page.waitForSelector('.result-table');
     const cells = await page.$$eval('.result-table tbody tr td:nth-child(2)', (tds) => tds.map((td) => td.textContent));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORES } from '../helpers/stores.ts';
-import { describeWithBrowser, openExplorer, OUTPUT_DIR, startExplorerSession, type ExplorerSession, type WithHandle } from './browser.ts';
+import { describeWithBrowser, openExplorer, OUTPUT_DIR, startExplorerSession, typeConsoleQuery, type ExplorerSession, type WithHandle } from './browser.ts';
 
 const STDP = 'spike timing dependent plasticity';
 
@@ -140,20 +140,14 @@ describe.each(STORES)('$kind', (storeCase) => {
       await openExplorer(page, server.url);
       await page.click('#toggle-console');
       await page.waitForSelector('.cm-content');
-      await page.focus('.cm-content');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('MATCH (c:Concept) RETURN c.label AS label, c.papers AS papers ORDER BY papers DESC LIMIT 5');
-      await page.keyboard.press('Escape');
+      await typeConsoleQuery(page, 'MATCH (c:Concept) RETURN c.label AS label, c.papers AS papers ORDER BY papers DESC LIMIT 5');
       await page.keyboard.press('Control+Enter');
       await page.waitForSelector('.result-table');
       await expect(page.locator('.result-table tbody tr').count()).resolves.toBe(5);
       await expect(page.$$eval('.result-table th', (cells) => cells.map((c) => c.textContent))).resolves.toEqual(['label', 'papers']);
       await page.screenshot({ path: shot('e2e-console') });
 
-      await page.focus('.cm-content');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type("CREATE (c:Concept {id: 'x'}) RETURN c");
-      await page.keyboard.press('Escape');
+      await typeConsoleQuery(page, "CREATE (c:Concept {id: 'x'}) RETURN c");
       await page.click('.console-bar .primary');
       await page.waitForSelector('.console-status.error');
       await expect(page.textContent('.console-status.error')).resolves.toMatch(/read-only.*CREATE is not allowed/);

@@ -3,34 +3,26 @@
 // concept of the focus view, on the edges that start at it, selects the concept; the
 // console says which limit cut an answer. And the camera: while it moves, labels are
 // only moved, never run into each other, and are placed afresh once it rests.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CommunitySummary, OverviewResponse } from '../../src/graph/model.ts';
-import { startServer } from '../../src/server/serve.ts';
-import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
-import { BROWSER, buildWebIfStale, describeWithBrowser, launchChromium, openExplorer, type WithHandle } from './browser.ts';
+import { BROWSER, describeWithBrowser, openExplorer, startExplorerSession, typeConsoleQuery, type ExplorerSession, type WithHandle } from './browser.ts';
 
 const STDP = 'spike timing dependent plasticity';
 const MAX_ROWS = 7;
 
-let store: TestStore;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let session: ExplorerSession;
+let server: ExplorerSession['server'];
 let page: Page;
 
 beforeAll(async () => {
   if (!BROWSER.path) return;
-  buildWebIfStale();
-  store = await makeTestStore();
-  server = await startServer({ ...store.config, console: { ...store.config.console, maxRows: MAX_ROWS } }, { quiet: true });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  session = await startExplorerSession({ configure: (config) => ({ ...config, console: { ...config.console, maxRows: MAX_ROWS } }) });
+  ({ server, page } = session);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  store?.cleanup();
+  await session?.close();
 });
 
 async function settle(): Promise<void> {
@@ -115,10 +107,7 @@ describeWithBrowser('explorer details (sample store)', () => {
   it('says the row limit cut an answer, with the rows kept', { timeout: 120_000 }, async () => {
     await openExplorer(page, `${server.url}/?console=1`);
     await page.waitForSelector('.cm-content');
-    await page.focus('.cm-content');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('MATCH (c:Concept) RETURN c.label');
-    await page.keyboard.press('Escape');
+    await typeConsoleQuery(page, 'MATCH (c:Concept) RETURN c.label');
     await page.click('.console-bar .primary');
     await page.waitForSelector('.result-table');
     await expect(page.textContent('.console-status')).resolves.toContain(`${MAX_ROWS} rows (cut at ${MAX_ROWS} rows: the row limit)`);
