@@ -12,7 +12,7 @@ import type { SearchResult } from '../graph/model.ts';
 import { conceptFamily } from './family.ts';
 import { foldText } from './foldText.ts';
 import type { PrefixIndex } from './prefixIndex.ts';
-import { searchIndex, type Marks, type SearchIndex } from './searchIndex.ts';
+import { searchIndex, type Marks, type Rows, type SearchIndex } from './searchIndex.ts';
 import type { Snapshot } from './snapshot.ts';
 import { topK } from './topK.ts';
 import type { TrigramIndex } from './trigramIndex.ts';
@@ -44,8 +44,6 @@ interface Matches {
   marks: Marks;
 }
 
-/** Which items each text stands for: rows.items[rows.start[t] … rows.start[t + 1]). */
-type Rows = SearchIndex['aliasRows'];
 
 function begin(marks: Marks): Matches {
   marks.generation = (marks.generation + 1) | 0 || 1;
@@ -97,8 +95,9 @@ function markSubstrings(matches: Matches, rows: Rows, trigrams: TrigramIndex, te
 /** Concept c's best tier over its aliases, and the first alias reaching it. */
 function bestAlias(index: SearchIndex, c: number, q: string, spaced: string): { tier: number; alias: number } {
   let best = { tier: 0, alias: -1 };
-  for (let k = index.conceptAliasStart[c]; k < index.conceptAliasStart[c + 1]; k++) {
-    const alias = index.conceptAliases[k];
+  const { start, items } = index.conceptAliases;
+  for (let k = start[c]; k < start[c + 1]; k++) {
+    const alias = items[k];
     const tier = matchTier(index.aliases[alias], q, spaced);
     if (tier > best.tier) best = { tier, alias };
   }
@@ -111,11 +110,12 @@ function bestAlias(index: SearchIndex, c: number, q: string, spaced: string): { 
  * papers and label.
  */
 function firstMet(index: SearchIndex, c: number, q: string, spaced: string): number {
-  for (let k = index.conceptAliasStart[c]; k < index.conceptAliasStart[c + 1]; k++) {
-    const alias = index.conceptAliases[k];
+  const { start, items } = index.conceptAliases;
+  for (let k = start[c]; k < start[c + 1]; k++) {
+    const alias = items[k];
     if (matchTier(index.aliases[alias], q, spaced) === 0) continue;
-    let place = index.aliasStart[alias];
-    while (index.aliasConcepts[place] !== c) place++;
+    let place = index.aliasConcepts.start[alias];
+    while (index.aliasConcepts.items[place] !== c) place++;
     return place;
   }
   return -1;
@@ -124,7 +124,7 @@ function firstMet(index: SearchIndex, c: number, q: string, spaced: string): num
 function rankConcepts(snapshot: Snapshot, index: SearchIndex, q: string, limit: number): SearchResult[] {
   const spaced = ` ${q}`;
   const matches = begin(index.conceptMarks);
-  markPrefixes(matches, index.aliasRows, index.aliasPrefixes, index.aliases, q);
+  markPrefixes(matches, index.aliasConcepts, index.aliasPrefixes, index.aliases, q);
   // Narrower concepts of the named one that match no alias rank as prefix matches, after every match.
   const named = (snapshot.aliasIndex.get(q) ?? []).map((id) => snapshot.concepts.get(id)!);
   const family = conceptFamily(snapshot, named, { maxConcepts: named.length + limit });
@@ -141,7 +141,7 @@ function rankConcepts(snapshot: Snapshot, index: SearchIndex, q: string, limit: 
   }
   let aboveSubstrings = 0;
   for (const c of matches.items) if (tierOf(matches, c) >= 2) aboveSubstrings++;
-  if (aboveSubstrings < limit) markSubstrings(matches, index.aliasRows, index.aliasTrigrams, index.aliases, q, spaced);
+  if (aboveSubstrings < limit) markSubstrings(matches, index.aliasConcepts, index.aliasTrigrams, index.aliases, q, spaced);
 
   const tiers = matches.marks.tier;
   const met = new Map<number, number>();
@@ -149,7 +149,7 @@ function rankConcepts(snapshot: Snapshot, index: SearchIndex, q: string, limit: 
     let place = met.get(c);
     if (place === undefined) {
       const narrower = narrowerPlace.get(c);
-      met.set(c, (place = narrower === undefined ? firstMet(index, c, q, spaced) : index.aliasConcepts.length + narrower));
+      met.set(c, (place = narrower === undefined ? firstMet(index, c, q, spaced) : index.aliasConcepts.items.length + narrower));
     }
     return place;
   };

@@ -18,20 +18,23 @@ export interface Marks {
   generation: number;
 }
 
+/** Which items row r holds: items[start[r] … start[r + 1]). */
+export interface Rows {
+  start: Int32Array;
+  items: Int32Array;
+}
+
 export interface SearchIndex {
   /** Folded aliases, as snapshot.aliasList holds them. */
   aliases: string[];
   aliasTrigrams: TrigramIndex;
   aliasPrefixes: PrefixIndex;
-  /** Concepts of alias i (numbered as conceptIds): aliasConcepts[aliasStart[i] … aliasStart[i + 1]). */
-  aliasStart: Int32Array;
-  aliasConcepts: Int32Array;
-  /** The same rows as one object, as search's marking reads them; titleRows: each title stands for itself. */
-  aliasRows: { start: Int32Array; items: Int32Array };
-  titleRows: { start: Int32Array; items: Int32Array };
-  /** Aliases of concept c, ascending: conceptAliases[conceptAliasStart[c] … conceptAliasStart[c + 1]). */
-  conceptAliasStart: Int32Array;
-  conceptAliases: Int32Array;
+  /** Concepts of alias i, numbered as conceptIds. */
+  aliasConcepts: Rows;
+  /** Each title stands for itself, so search marks titles as it marks aliases' concepts. */
+  titleRows: Rows;
+  /** Aliases of concept c, ascending: the inverse of aliasConcepts. */
+  conceptAliases: Rows;
   conceptIds: string[];
   conceptNumber: Map<string, number>;
   conceptPapers: Int32Array;
@@ -52,7 +55,7 @@ function marks(size: number): Marks {
 }
 
 /** The inverse of the alias → concepts rows: each concept's aliases, in ascending order. */
-function invert(rowStart: Int32Array, items: Int32Array, columns: number): { start: Int32Array; items: Int32Array } {
+function invert({ start: rowStart, items }: Rows, columns: number): Rows {
   const start = new Int32Array(columns + 1);
   for (let k = 0; k < items.length; k++) start[items[k] + 1]++;
   for (let c = 0; c < columns; c++) start[c + 1] += start[c];
@@ -72,24 +75,20 @@ export function searchIndex(snapshot: Snapshot): SearchIndex {
   const aliases = snapshot.aliasList.map(([alias]) => alias);
   const aliasStart = new Int32Array(aliases.length + 1);
   snapshot.aliasList.forEach(([, ids], i) => (aliasStart[i + 1] = aliasStart[i] + ids.length));
-  const aliasConcepts = new Int32Array(aliasStart[aliases.length]);
-  snapshot.aliasList.forEach(([, ids], i) => ids.forEach((id, k) => (aliasConcepts[aliasStart[i] + k] = conceptNumber.get(id)!)));
+  const aliasConcepts: Rows = { start: aliasStart, items: new Int32Array(aliasStart[aliases.length]) };
+  snapshot.aliasList.forEach(([, ids], i) => ids.forEach((id, k) => (aliasConcepts.items[aliasStart[i] + k] = conceptNumber.get(id)!)));
   const labels = conceptIds.map((id) => snapshot.concepts.get(id)!.label);
   const byLabel = conceptIds.map((_, i) => i).sort((x, y) => (labels[x] < labels[y] ? -1 : labels[x] > labels[y] ? 1 : 0));
   const labelRank = new Int32Array(conceptIds.length);
   byLabel.forEach((c, place) => (labelRank[c] = place > 0 && labels[byLabel[place - 1]] === labels[c] ? labelRank[byLabel[place - 1]] : place));
   const titles = snapshot.foldedTitles.map((t) => t.folded);
-  const byConcept = invert(aliasStart, aliasConcepts, conceptIds.length);
   const index: SearchIndex = {
     aliases,
     aliasTrigrams: trigramIndex(aliases),
     aliasPrefixes: prefixIndex(aliases),
-    aliasStart,
     aliasConcepts,
-    aliasRows: { start: aliasStart, items: aliasConcepts },
     titleRows: { start: Int32Array.from({ length: titles.length + 1 }, (_, i) => i), items: Int32Array.from(titles.keys()) },
-    conceptAliasStart: byConcept.start,
-    conceptAliases: byConcept.items,
+    conceptAliases: invert(aliasConcepts, conceptIds.length),
     conceptIds,
     conceptNumber,
     conceptPapers: Int32Array.from(conceptIds, (id) => snapshot.concepts.get(id)!.papers),
