@@ -31,9 +31,8 @@ const DEFAULTS: Required<BetweennessOptions> = {
 
 export function betweenness(graph: ConceptGraph, options: BetweennessOptions = {}): Map<string, number> {
   const { exactUpTo, pivots, seed } = { ...DEFAULTS, ...options };
-  const nodes = graph.nodes();
+  const { ids: nodes, starts, neighbours } = graph;
   const n = nodes.length;
-  const { starts, neighbours } = adjacency(graph, nodes);
 
   const sources = n <= exactUpTo ? nodes.map((_, i) => i) : samplePivots(n, Math.min(pivots, n), seed);
   const scores = new Float64Array(n);
@@ -77,22 +76,6 @@ export function betweenness(graph: ConceptGraph, options: BetweennessOptions = {
   // Each unordered pair was counted from both ends, hence pairs = (n-1)(n-2)/2 → divide by (n-1)(n-2).
   const scale = n > 2 ? n / sources.length / ((n - 1) * (n - 2)) : 0;
   return new Map(nodes.map((node, i) => [node, Math.min(1, scores[i] * scale)]));
-}
-
-/** Compressed adjacency lists: neighbours of node i are neighbours[starts[i] .. starts[i+1]). */
-function adjacency(graph: ConceptGraph, nodes: string[]) {
-  const index = new Map(nodes.map((node, i) => [node, i]));
-  const starts = new Uint32Array(nodes.length + 1);
-  const neighbours = new Uint32Array(2 * graph.size);
-  let at = 0;
-  nodes.forEach((node, i) => {
-    starts[i] = at;
-    graph.forEachNeighbor(node, (neighbour) => {
-      neighbours[at++] = index.get(neighbour)!;
-    });
-  });
-  starts[nodes.length] = at;
-  return { starts, neighbours };
 }
 
 /** `count` distinct node indices: a seeded partial Fisher–Yates shuffle. */

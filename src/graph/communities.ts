@@ -3,7 +3,8 @@
 // Method: Louvain modularity optimisation (Blondel, Guillaume, Lambiotte & Lefebvre
 // 2008, "Fast unfolding of communities in large networks", J. Stat. Mech. P10008),
 // via graphology-communities-louvain, weighted by association strength, with a
-// seeded random node order so the same graph always gets the same communities.
+// seeded random node order so the same graph always gets the same communities. The
+// graphology graph it runs on is built for the run and let go after it.
 //
 // Ids are renumbered by size: 0 is the largest community, 1 the next, … (ties: the
 // community holding the smaller concept id first). Concepts without any edge have
@@ -11,7 +12,7 @@
 // legend entries on a large corpus), they share one "unclustered" id, the last one.
 import louvain from 'graphology-communities-louvain';
 import { compareIds } from './cooccurrence.ts';
-import type { ConceptGraph } from './conceptGraph.ts';
+import { degreeOf, toGraphology, type ConceptGraph } from './conceptGraph.ts';
 import { createRandom } from './random.ts';
 
 export interface CommunityOptions {
@@ -37,22 +38,22 @@ export interface Communities {
 
 export function detectCommunities(graph: ConceptGraph, options: CommunityOptions = {}): Communities {
   const { seed, resolution } = { ...DEFAULTS, ...options };
-  const raw =
+  const raw: Record<string, number> =
     graph.size === 0
       ? {}
-      : louvain(graph, { getEdgeWeight: 'weight', resolution, rng: createRandom(seed) });
+      : louvain(toGraphology(graph), { getEdgeWeight: 'weight', resolution, rng: createRandom(seed) });
 
   const members = new Map<number, string[]>();
   const isolated: string[] = [];
-  graph.forEachNode((node) => {
-    if (graph.degree(node) === 0) return isolated.push(node);
+  graph.ids.forEach((node, i) => {
+    if (degreeOf(graph, i) === 0) return isolated.push(node);
     const community = raw[node];
     let list = members.get(community);
     if (!list) members.set(community, (list = []));
     list.push(node);
   });
 
-  // Nodes were inserted in id order, so each list's first member is its smallest id.
+  // Concepts are numbered in id order, so each list's first member is its smallest id.
   const ordered = [...members.values()].sort((a, b) => b.length - a.length || compareIds(a[0], b[0]));
   const byConcept = new Map<string, number>();
   ordered.forEach((list, id) => list.forEach((node) => byConcept.set(node, id)));

@@ -21,8 +21,9 @@
 // (Hu 2005, "Efficient, high-quality force-directed graph drawing"). On the 12.7k
 // NeurIPS corpus this turns minutes into seconds (scripts/bench-graph.ts).
 // Positions are finally centred and scaled so the farthest coordinate is ±`extent`.
+import type Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import type { ConceptGraph } from './conceptGraph.ts';
+import { degreeOf, toGraphology, type ConceptGraph } from './conceptGraph.ts';
 import { compareIds } from './cooccurrence.ts';
 import { createRandom } from './random.ts';
 
@@ -64,9 +65,10 @@ export function layoutConcepts(
   options: LayoutOptions = {},
 ): Map<string, Point> {
   const settings = { ...DEFAULTS, ...options };
-  if (graph.order === 0) return new Map();
+  const n = graph.ids.length;
+  if (n === 0) return new Map();
 
-  const core = coreGraph(graph, settings.coreSize);
+  const core = toGraphology(graph, coreConcepts(graph, settings.coreSize));
   const start = initialPositions(core, communities, settings.seed);
   start.forEach((point, node) => core.mergeNodeAttributes(node, point));
   const result = forceAtlas2(core, {
@@ -74,30 +76,33 @@ export function layoutConcepts(
     getEdgeWeight: 'weight',
     settings: { ...forceAtlas2.inferSettings(core), barnesHutTheta: settings.barnesHutTheta },
   });
-  const positions = new Map(Object.entries(result));
-  if (core.order < graph.order) placeAroundCore(graph, positions, settings.seed);
-  return normalise(positions, settings.extent);
+  const placed: Placement = { x: new Float64Array(n), y: new Float64Array(n), done: new Uint8Array(n), order: [] };
+  graph.ids.forEach((id, i) => {
+    const point = result[id];
+    if (!point) return;
+    placed.x[i] = point.x;
+    placed.y[i] = point.y;
+    placed.done[i] = 1;
+    placed.order.push(i);
+  });
+  if (core.order < n) placeAroundCore(graph, placed, settings.seed);
+  return normalise(new Map(graph.ids.map((id, i) => [id, { x: placed.x[i], y: placed.y[i] }])), settings.extent);
 }
 
-/** A working copy holding the `size` best-connected concepts (degree, then id) and the edges among them. */
-function coreGraph(graph: ConceptGraph, size: number): ConceptGraph {
-  if (graph.order <= size) return graph.copy();
-  const kept = new Set(
-    graph
-      .nodes()
-      .map((node) => ({ node, degree: graph.degree(node) }))
-      .sort((a, b) => b.degree - a.degree || compareIds(a.node, b.node))
-      .slice(0, size)
-      .map(({ node }) => node),
-  );
-  const core: ConceptGraph = graph.emptyCopy();
-  graph.forEachNode((node) => {
-    if (!kept.has(node)) core.dropNode(node);
-  });
-  graph.forEachEdge((edge, attributes, source, target) => {
-    if (kept.has(source) && kept.has(target)) core.addEdgeWithKey(edge, source, target, attributes);
-  });
-  return core;
+/** The `size` best-connected concepts (degree, then id), as ascending indexes. */
+function coreConcepts(graph: ConceptGraph, size: number): Uint32Array {
+  const all = Uint32Array.from(graph.ids, (_, i) => i);
+  if (all.length <= size) return all;
+  const best = Array.from(all).sort((a, b) => degreeOf(graph, b) - degreeOf(graph, a) || a - b);
+  return Uint32Array.from(best.slice(0, size)).sort();
+}
+
+/** Positions by concept index; `order`: the concepts placed, in the order they were. */
+interface Placement {
+  x: Float64Array;
+  y: Float64Array;
+  done: Uint8Array;
+  order: number[];
 }
 
 /**
@@ -106,48 +111,57 @@ function coreGraph(graph: ConceptGraph, size: number): ConceptGraph {
  * seeded offset of half a median core edge so they do not stack. Concepts never
  * reached (no path to the core) line a ring just outside it.
  */
-function placeAroundCore(graph: ConceptGraph, positions: Map<string, Point>, seed: number): void {
+function placeAroundCore(graph: ConceptGraph, placed: Placement, seed: number): void {
   const random = createRandom(seed);
+  const { starts, neighbours, weights } = graph;
+  const { x: px, y: py, done } = placed;
+  const n = graph.ids.length;
   const lengths: number[] = [];
-  graph.forEachEdge((_edge, _attributes, source, target) => {
-    const p = positions.get(source);
-    const q = positions.get(target);
-    if (p && q) lengths.push(Math.hypot(p.x - q.x, p.y - q.y));
-  });
+  for (let i = 0; i < n; i++) {
+    if (!done[i]) continue;
+    for (let k = starts[i]; k < starts[i + 1]; k++) {
+      const j = neighbours[k];
+      if (j > i && done[j]) lengths.push(Math.hypot(px[i] - px[j], py[i] - py[j]));
+    }
+  }
   lengths.sort((a, b) => a - b);
   const jitter = (lengths[Math.floor(lengths.length / 2)] ?? 1) / 2;
 
-  let waiting = graph
-    .nodes()
-    .filter((node) => !positions.has(node))
-    .sort((a, b) => graph.degree(b) - graph.degree(a) || compareIds(a, b));
-  for (let placed = true; placed && waiting.length > 0; ) {
-    placed = false;
-    const next: string[] = [];
-    for (const node of waiting) {
+  let waiting: number[] = [];
+  for (let i = 0; i < n; i++) if (!done[i]) waiting.push(i);
+  waiting.sort((a, b) => degreeOf(graph, b) - degreeOf(graph, a) || a - b);
+  for (let moved = true; moved && waiting.length > 0; ) {
+    moved = false;
+    const next: number[] = [];
+    for (const i of waiting) {
       let x = 0, y = 0, total = 0;
-      graph.forEachEdge(node, (_edge, { weight }, source, target) => {
-        const p = positions.get(source === node ? target : source);
-        if (p) (x += weight * p.x), (y += weight * p.y), (total += weight);
-      });
+      for (let k = starts[i]; k < starts[i + 1]; k++) {
+        const j = neighbours[k];
+        if (done[j]) (x += weights[k] * px[j]), (y += weights[k] * py[j]), (total += weights[k]);
+      }
       if (total === 0) {
-        next.push(node);
+        next.push(i);
         continue;
       }
       const r = jitter * Math.sqrt(random());
       const theta = 2 * Math.PI * random();
-      positions.set(node, { x: x / total + r * Math.cos(theta), y: y / total + r * Math.sin(theta) });
-      placed = true;
+      px[i] = x / total + r * Math.cos(theta);
+      py[i] = y / total + r * Math.sin(theta);
+      done[i] = 1;
+      placed.order.push(i);
+      moved = true;
     }
     waiting = next;
   }
 
   let cx = 0, cy = 0, radius = 0;
-  for (const p of positions.values()) (cx += p.x / positions.size), (cy += p.y / positions.size);
-  for (const p of positions.values()) radius = Math.max(radius, Math.hypot(p.x - cx, p.y - cy));
-  waiting.forEach((node, i) => {
-    const angle = (2 * Math.PI * i) / waiting.length;
-    positions.set(node, { x: cx + 1.05 * radius * Math.cos(angle), y: cy + 1.05 * radius * Math.sin(angle) });
+  const count = placed.order.length;
+  for (const i of placed.order) (cx += px[i] / count), (cy += py[i] / count);
+  for (const i of placed.order) radius = Math.max(radius, Math.hypot(px[i] - cx, py[i] - cy));
+  waiting.forEach((i, w) => {
+    const angle = (2 * Math.PI * w) / waiting.length;
+    px[i] = cx + 1.05 * radius * Math.cos(angle);
+    py[i] = cy + 1.05 * radius * Math.sin(angle);
   });
 }
 
@@ -157,7 +171,7 @@ function iterationsFor(order: number, settings: Required<LayoutOptions>): number
   return Math.max(settings.minIterations, scaled);
 }
 
-function initialPositions(graph: ConceptGraph, communities: Map<string, number>, seed: number): Map<string, Point> {
+function initialPositions(graph: Graph, communities: Map<string, number>, seed: number): Map<string, Point> {
   const random = createRandom(seed);
   const members = new Map<number, string[]>();
   graph.forEachNode((node) => {

@@ -12,18 +12,30 @@ export function participationCoefficient(
   graph: ConceptGraph,
   communities: Map<string, number>,
 ): Map<string, number> {
-  const result = new Map<string, number>();
-  graph.forEachNode((node) => {
-    const toCommunity = new Map<number, number>();
-    let strength = 0;
-    graph.forEachEdge(node, (_edge, { weight }, source, target) => {
-      const community = communities.get(source === node ? target : source)!;
-      toCommunity.set(community, (toCommunity.get(community) ?? 0) + weight);
-      strength += weight;
-    });
-    let concentration = 0;
-    for (const share of toCommunity.values()) concentration += (share / strength) ** 2;
-    result.set(node, strength > 0 ? Math.max(0, 1 - concentration) : 0);
-  });
-  return result;
+  const { ids, starts, neighbours, weights } = graph;
+  const communityOf = Int32Array.from(ids, (id) => communities.get(id)!);
+  let count = 0;
+  for (const community of communityOf) count = Math.max(count, community + 1);
+  // Strength into each community, and the communities touched in the order first met.
+  const toCommunity = new Float64Array(count);
+  const metBy = new Int32Array(count).fill(-1);
+  const touched: number[] = [];
+  return new Map(
+    ids.map((id, i) => {
+      let strength = 0;
+      for (let k = starts[i]; k < starts[i + 1]; k++) {
+        const community = communityOf[neighbours[k]];
+        if (metBy[community] !== i) (metBy[community] = i), touched.push(community);
+        toCommunity[community] += weights[k];
+        strength += weights[k];
+      }
+      let concentration = 0;
+      for (const community of touched) {
+        concentration += (toCommunity[community] / strength) ** 2;
+        toCommunity[community] = 0;
+      }
+      touched.length = 0;
+      return [id, strength > 0 ? Math.max(0, 1 - concentration) : 0];
+    }),
+  );
 }
