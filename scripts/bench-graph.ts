@@ -47,7 +47,7 @@ const phases: [string, number][] = [];
 // buildGraph is synchronous, so memory is sampled where it reports a phase.
 let peakRss = process.memoryUsage().rss;
 started = performance.now();
-const graph = buildGraph(papers, extraction, {
+const graph = await buildGraph(papers, extraction, {
   association,
   cooccurrence,
   onPhase: (phase) => {

@@ -82,7 +82,7 @@ async function ingestLocked(store: GraphStore, paths: string[], options: IngestO
     onCache: (hits) => (reused = hits),
     onProgress: (done, total) => progress('extracting', done, total),
   });
-  const graph = buildGraph(papers, extraction, { onPhase: (phase) => progress(phase, 0, 0) });
+  const graph = await buildGraph(papers, extraction, { onPhase: (phase) => progress(phase, 0, 0) });
   await store.write(graph, progress);
   return {
     files: read.files,

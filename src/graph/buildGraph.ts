@@ -2,11 +2,14 @@
 // Counts co-occurrences, weights and prunes them (association strength), then runs
 // the analytics on the concept network: Louvain communities, ForceAtlas2 positions,
 // PageRank, betweenness and participation; then each concept's relevance (generic or
-// specific, over the communities) and the BROADER hierarchy (nesting, subsumption). Every random step is seeded and every
+// specific, over the communities) and the BROADER hierarchy (nesting, subsumption). On a
+// large map betweenness, the longest of them, runs on a worker thread beside the others.
+// Every random step is seeded and every
 // collection is visited in id order, so the same input, in any order, gives the
 // identical graph.
 import { associationStrength, type AssociationStrengthOptions } from './associationStrength.ts';
 import { betweenness, type BetweennessOptions } from './betweenness.ts';
+import { betweennessOnThread } from './betweennessThread.ts';
 import { detectCommunities, type CommunityOptions } from './communities.ts';
 import { createConceptGraph } from './conceptGraph.ts';
 import { conceptStats } from './conceptStats.ts';
@@ -22,8 +25,13 @@ import { conceptRelevance, type RelevanceOptions } from './relevance.ts';
 import { documentSubsumption, type SubsumptionOptions } from './subsumption.ts';
 
 export interface BuildOptions {
-  /** Called as each phase starts: cooccurrence, communities, layout, pagerank, betweenness, participation, relevance, hierarchy. */
+  /**
+   * Called as each phase starts: cooccurrence, communities, layout, pagerank, participation,
+   * relevance, hierarchy, betweenness (on a large map, the wait for its thread).
+   */
   onPhase?: (phase: string) => void;
+  /** Concepts from which betweenness runs on a worker thread. Default 5000: below, starting the thread costs more than it saves. */
+  betweennessThreadFrom?: number;
   /** Seed of every randomised step unless a step's own options set one. Default 1. */
   seed?: number;
   cooccurrence?: CooccurrenceOptions;
@@ -37,6 +45,7 @@ export interface BuildOptions {
 }
 
 const DEFAULT_SEED = 1;
+const DEFAULT_BETWEENNESS_THREAD_FROM = 5000;
 
 /** Input the graph cannot be built from (a caller's bug, not a user's typo). */
 export class GraphBuildError extends Error {
@@ -52,7 +61,7 @@ export class GraphBuildError extends Error {
  * concepts none of the given papers mentions. Concepts come sorted by id, edges by
  * source then target, with `source < target`.
  */
-export function buildGraph(papers: Paper[], extraction: Extraction, options: BuildOptions = {}): KnowledgeGraph {
+export async function buildGraph(papers: Paper[], extraction: Extraction, options: BuildOptions = {}): Promise<KnowledgeGraph> {
   const seed = options.seed ?? DEFAULT_SEED;
   const phase = options.onPhase ?? (() => {});
 
@@ -68,6 +77,11 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
   const conceptIds = [...stats.keys()].sort(compareIds);
   const { cooccurrences, variants, subsumed } = pairStatistics(mentions, options);
   const graph = createConceptGraph(conceptIds, cooccurrences);
+  const betweennessOptions = { seed, ...options.betweenness };
+  const threaded = graph.ids.length >= (options.betweennessThreadFrom ?? DEFAULT_BETWEENNESS_THREAD_FROM);
+  const betweennessScores = threaded ? betweennessOnThread(graph, betweennessOptions) : null;
+  // Not left unhandled while the other analytics run; awaited below.
+  betweennessScores?.catch(() => {});
 
   phase('communities');
   const communities = detectCommunities(graph, { seed, ...options.communities });
@@ -77,9 +91,6 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
 
   phase('pagerank');
   const pagerank = weightedPagerank(graph, options.pagerank);
-
-  phase('betweenness');
-  const between = betweenness(graph, { seed, ...options.betweenness });
 
   phase('participation');
   const participation = participationCoefficient(graph, communities.byConcept);
@@ -92,6 +103,9 @@ export function buildGraph(papers: Paper[], extraction: Extraction, options: Bui
   const nesting = [...termNesting(conceptIds.map((id) => ({ ...extracted.get(id)!, papers: stats.get(id)!.papers }))), ...variants];
   const subsumption = subsumed.filter((edge) => !(relevance.get(edge.broader)?.generic ?? false));
   const broader = conceptHierarchy(nesting, subsumption);
+
+  phase('betweenness');
+  const between = betweennessScores ? await betweennessScores : betweenness(graph, betweennessOptions);
 
   const concepts: Concept[] = conceptIds.map((id) => {
     const { label, aliases, score } = extracted.get(id)!;

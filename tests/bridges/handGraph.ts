@@ -57,7 +57,7 @@ export async function handStore(papers: HandPaper[], concepts: Record<string, st
     }),
   );
   const extracted: ExtractedConcept[] = Object.entries(concepts).map(([id, aliases]) => ({ id, label: aliases[0] ?? id, aliases, score: 1 }));
-  const graph = buildGraph(paperRecords, { concepts: extracted, mentions });
+  const graph = await buildGraph(paperRecords, { concepts: extracted, mentions });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bridges-'));
   const writer = await openEmbeddedStore(dir);
   await writer.write(graph);

@@ -9,7 +9,7 @@ import type { Concept, KnowledgeGraph } from '../../src/graph/model.ts';
 import { weightedPagerank } from '../../src/graph/pagerank.ts';
 import { clique, handCorpus, twoCliquesAndABridge } from './handBuilt.ts';
 
-function build(hand = twoCliquesAndABridge()): KnowledgeGraph {
+function build(hand = twoCliquesAndABridge()): Promise<KnowledgeGraph> {
   const { papers, extraction } = handCorpus(hand);
   return buildGraph(papers, extraction);
 }
@@ -89,8 +89,8 @@ describe('co-occurrence and association strength', () => {
   });
 });
 
-describe('buildGraph on two cliques joined by a bridge', () => {
-  const graph = build();
+describe('buildGraph on two cliques joined by a bridge', async () => {
+  const graph = await build();
   const concepts = byId(graph);
 
   it('finds the two cliques as communities, the larger one first', () => {
@@ -147,13 +147,13 @@ describe('buildGraph on two cliques joined by a bridge', () => {
 });
 
 describe('buildGraph', () => {
-  it('builds the identical graph twice, whatever the input order', () => {
+  it('builds the identical graph twice, whatever the input order', async () => {
     const hand = twoCliquesAndABridge();
-    const first = build(hand);
-    expect(build(hand)).toEqual(first);
+    const first = await build(hand);
+    expect(await build(hand)).toEqual(first);
 
     const { papers, extraction } = handCorpus([...hand].reverse());
-    const shuffled = buildGraph(papers, {
+    const shuffled = await buildGraph(papers, {
       concepts: [...extraction.concepts].reverse(),
       mentions: [...extraction.mentions].reverse(),
     });
@@ -161,15 +161,22 @@ describe('buildGraph', () => {
     expect(shuffled.cooccurrences).toEqual(first.cooccurrences);
   });
 
-  it('changes the layout, not the communities, with another seed', () => {
+  it('gives the same graph with betweenness on a worker thread', async () => {
     const { papers, extraction } = handCorpus(twoCliquesAndABridge());
-    const one = buildGraph(papers, extraction, { seed: 1 });
-    const two = buildGraph(papers, extraction, { seed: 2 });
+    const threaded = await buildGraph(papers, extraction, { betweennessThreadFrom: 0 });
+    expect(threaded).toEqual(await buildGraph(papers, extraction, { betweennessThreadFrom: Infinity }));
+    expect(threaded.concepts.find((c) => c.id === 'bridge')!.betweenness).toBeGreaterThan(0);
+  });
+
+  it('changes the layout, not the communities, with another seed', async () => {
+    const { papers, extraction } = handCorpus(twoCliquesAndABridge());
+    const one = await buildGraph(papers, extraction, { seed: 1 });
+    const two = await buildGraph(papers, extraction, { seed: 2 });
     expect(two.concepts.map((c) => c.community)).toEqual(one.concepts.map((c) => c.community));
     expect(two.concepts.map((c) => c.x)).not.toEqual(one.concepts.map((c) => c.x));
   });
 
-  it('drops mentions of unknown papers and concepts, and concepts no paper mentions', () => {
+  it('drops mentions of unknown papers and concepts, and concepts no paper mentions', async () => {
     const { papers, extraction } = handCorpus([{ id: 'p1', year: 2010, concepts: ['a', 'b'] }, { id: 'p2', year: 2014, concepts: ['a'] }]);
     const mentions = [
       ...extraction.mentions,
@@ -177,15 +184,15 @@ describe('buildGraph', () => {
       { ...extraction.mentions[0], conceptId: 'unknown' },
     ];
     const concepts = [...extraction.concepts, { id: 'unused', label: 'unused', aliases: ['unused'], score: 0 }];
-    const graph = buildGraph(papers, { concepts, mentions });
+    const graph = await buildGraph(papers, { concepts, mentions });
     expect(graph.mentions).toEqual(extraction.mentions);
     expect(graph.concepts.map((c) => c.id)).toEqual(['a', 'b']);
     expect(graph.concepts[0].meanYear).toBe(2012);
     expect(graph.papers).toBe(papers);
   });
 
-  it('gives concepts without an edge one shared community after the real ones', () => {
-    const graph = build([...clique('p', ['a', 'b', 'c'], 2), { id: 'lone1', concepts: ['x'] }, { id: 'lone2', concepts: ['y'] }]);
+  it('gives concepts without an edge one shared community after the real ones', async () => {
+    const graph = await build([...clique('p', ['a', 'b', 'c'], 2), { id: 'lone1', concepts: ['x'] }, { id: 'lone2', concepts: ['y'] }]);
     const concepts = byId(graph);
     expect(concepts.get('a')!.community).toBe(0);
     expect(concepts.get('x')!.community).toBe(1);
@@ -193,21 +200,21 @@ describe('buildGraph', () => {
     expect(concepts.get('x')!.participation).toBe(0);
   });
 
-  it('reports its phases in order', () => {
+  it('reports its phases in order', async () => {
     const { papers, extraction } = handCorpus(twoCliquesAndABridge());
     const phases: string[] = [];
-    buildGraph(papers, extraction, { onPhase: (p) => phases.push(p) });
-    expect(phases).toEqual(['cooccurrence', 'communities', 'layout', 'pagerank', 'betweenness', 'participation', 'relevance', 'hierarchy']);
+    await buildGraph(papers, extraction, { onPhase: (p) => phases.push(p) });
+    expect(phases).toEqual(['cooccurrence', 'communities', 'layout', 'pagerank', 'participation', 'relevance', 'hierarchy', 'betweenness']);
   });
 
-  it('rejects duplicate concept ids', () => {
+  it('rejects duplicate concept ids', async () => {
     const { papers, extraction } = handCorpus([{ id: 'p', concepts: ['a'] }]);
     const concepts = [...extraction.concepts, ...extraction.concepts];
-    expect(() => buildGraph(papers, { concepts, mentions: extraction.mentions })).toThrow(/duplicate concept id "a"/);
+    await expect(buildGraph(papers, { concepts, mentions: extraction.mentions })).rejects.toThrow(/duplicate concept id "a"/);
   });
 
-  it('builds an empty graph from no papers', () => {
-    expect(buildGraph([], { concepts: [], mentions: [] })).toEqual({ papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] });
+  it('builds an empty graph from no papers', async () => {
+    expect(await buildGraph([], { concepts: [], mentions: [] })).toEqual({ papers: [], concepts: [], mentions: [], cooccurrences: [], broader: [] });
   });
 });
 

@@ -152,7 +152,7 @@ describe('hierarchy of the sample corpus', () => {
   beforeAll(async () => {
     const read = await readCorpus(['data/sample']);
     const papers = dedupePapers(read.records).papers;
-    graph = buildGraph(papers, await extractCorpus(papers, { workers: 1 }));
+    graph = await buildGraph(papers, await extractCorpus(papers, { workers: 1 }));
   }, 120_000);
 
   it('links real concepts by nesting and by subsumption, between stored concepts', () => {

@@ -53,7 +53,7 @@ describe('relevance on the sample corpus', () => {
   beforeAll(async () => {
     const read = await readCorpus(['data/sample']);
     const papers = dedupePapers(read.records).papers;
-    graph = buildGraph(papers, await extractCorpus(papers, { workers: 1 }));
+    graph = await buildGraph(papers, await extractCorpus(papers, { workers: 1 }));
   }, 120_000);
 
   it('flags the words every subfield uses and keeps the topics specific', () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
   const read = await readCorpus(['data/sample']);
   papers = dedupePapers(read.records).papers;
   extraction = await extractCorpus(papers, { workers: 1 });
-  graph = buildGraph(papers, extraction);
+  graph = await buildGraph(papers, extraction);
 }, 120_000);
 
 describe('graph of the sample corpus', () => {
@@ -71,7 +71,7 @@ describe('graph of the sample corpus', () => {
     }
   });
 
-  it('is the identical graph when built again', () => {
-    expect(buildGraph(papers, extraction)).toEqual(graph);
+  it('is the identical graph when built again', async () => {
+    expect(await buildGraph(papers, extraction)).toEqual(graph);
   });
 });
