@@ -2,17 +2,16 @@
 //
 // Method: Louvain modularity optimisation (Blondel, Guillaume, Lambiotte & Lefebvre
 // 2008, "Fast unfolding of communities in large networks", J. Stat. Mech. P10008),
-// via graphology-communities-louvain, weighted by association strength, with a
-// seeded random node order so the same graph always gets the same communities. The
-// graphology graph it runs on is built for the run and let go after it.
+// (louvain.ts), weighted by association strength, with a seeded random node order so
+// the same graph always gets the same communities.
 //
 // Ids are renumbered by size: 0 is the largest community, 1 the next, … (ties: the
 // community holding the smaller concept id first). Concepts without any edge have
 // no topic to belong to; rather than one singleton community each (thousands of
 // legend entries on a large corpus), they share one "unclustered" id, the last one.
-import louvain from 'graphology-communities-louvain';
 import { compareIds } from './cooccurrence.ts';
-import { degreeOf, toGraphology, type ConceptGraph } from './conceptGraph.ts';
+import { degreeOf, type ConceptGraph } from './conceptGraph.ts';
+import { louvainPartition } from './louvain.ts';
 import { createRandom } from './random.ts';
 
 export interface CommunityOptions {
@@ -38,16 +37,13 @@ export interface Communities {
 
 export function detectCommunities(graph: ConceptGraph, options: CommunityOptions = {}): Communities {
   const { seed, resolution } = { ...DEFAULTS, ...options };
-  const raw: Record<string, number> =
-    graph.size === 0
-      ? {}
-      : louvain(toGraphology(graph), { getEdgeWeight: 'weight', resolution, rng: createRandom(seed) });
+  const raw = graph.size === 0 ? new Uint32Array(0) : louvainPartition(graph, { resolution, random: createRandom(seed) });
 
   const members = new Map<number, string[]>();
   const isolated: string[] = [];
   graph.ids.forEach((node, i) => {
     if (degreeOf(graph, i) === 0) return isolated.push(node);
-    const community = raw[node];
+    const community = raw[i];
     let list = members.get(community);
     if (!list) members.set(community, (list = []));
     list.push(node);

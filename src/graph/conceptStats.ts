@@ -14,28 +14,36 @@ export interface ConceptStats {
 
 /** Stats of every concept with at least one mention; `mentions` must name known papers. */
 export function conceptStats(papers: Paper[], mentions: Mention[]): Map<string, ConceptStats> {
-  const yearOf = new Map(papers.map((paper) => [paper.id, paper.year]));
-  const tally = new Map<string, { papers: Set<string>; mentions: number; yearSum: number; dated: number }>();
-  for (const mention of mentions) {
-    let entry = tally.get(mention.conceptId);
-    if (!entry) tally.set(mention.conceptId, (entry = { papers: new Set(), mentions: 0, yearSum: 0, dated: 0 }));
-    entry.mentions += mention.count;
-    if (entry.papers.has(mention.paperId)) continue;
-    entry.papers.add(mention.paperId);
-    const year = yearOf.get(mention.paperId);
+  // Over indexes: at 85,000 papers there are millions of mentions, too many for a Set of papers per concept.
+  const paperIndex = new Map(papers.map((paper, p) => [paper.id, p]));
+  const conceptIndex = new Map<string, number>();
+  for (const mention of mentions) if (!conceptIndex.has(mention.conceptId)) conceptIndex.set(mention.conceptId, conceptIndex.size);
+  const mentionCount = new Float64Array(conceptIndex.size);
+  // (concept, paper) as concept · papers + paper, sorted so that each pair's copies are adjacent.
+  const keys = new Float64Array(mentions.length);
+  mentions.forEach((mention, k) => {
+    const concept = conceptIndex.get(mention.conceptId)!;
+    mentionCount[concept] += mention.count;
+    keys[k] = concept * papers.length + paperIndex.get(mention.paperId)!;
+  });
+  keys.sort();
+  const paperCount = new Uint32Array(conceptIndex.size);
+  const yearSum = new Float64Array(conceptIndex.size);
+  const dated = new Uint32Array(conceptIndex.size);
+  for (let k = 0; k < keys.length; k++) {
+    if (k > 0 && keys[k] === keys[k - 1]) continue;
+    const concept = Math.floor(keys[k] / papers.length);
+    const year = papers[keys[k] % papers.length].year;
+    paperCount[concept]++;
     if (year != null) {
-      entry.yearSum += year;
-      entry.dated += 1;
+      yearSum[concept] += year;
+      dated[concept]++;
     }
   }
   return new Map(
-    [...tally].map(([id, entry]) => [
+    [...conceptIndex].map(([id, i]) => [
       id,
-      {
-        papers: entry.papers.size,
-        mentions: entry.mentions,
-        meanYear: entry.dated > 0 ? entry.yearSum / entry.dated : null,
-      },
+      { papers: paperCount[i], mentions: mentionCount[i], meanYear: dated[i] > 0 ? yearSum[i] / dated[i] : null },
     ]),
   );
 }

@@ -44,14 +44,17 @@ export function insertionVariants(counts: CooccurrenceCounts, options: Partial<I
   if (candidates.length === 0) return [];
 
   const { ids, pairs } = counts;
+  const index = new Map(ids.map((id, i) => [id, i]));
   const wanted = new Set(candidates.flat());
   const isWanted = Uint8Array.from(ids, (id) => (wanted.has(id) ? 1 : 0));
-  const rows = new Map<string, Map<string, number>>();
-  const idf = (id: string) => Math.log(1 + counts.papers / Math.max(1, papers(id)));
+  const idf = Float64Array.from(ids, (id) => Math.log(1 + counts.papers / Math.max(1, papers(id))));
+  // Rows by concept index, entries in pair order.
+  const rows = new Map<number, Map<number, number>>();
   const add = (own: number, other: number, common: number) => {
     if (!isWanted[own]) return;
-    const row = rows.get(ids[own]) ?? rows.set(ids[own], new Map()).get(ids[own])!;
-    row.set(ids[other], common * idf(ids[other]));
+    let row = rows.get(own);
+    if (!row) rows.set(own, (row = new Map()));
+    row.set(other, common * idf[other]);
   };
   for (let k = 0; k < pairs.source.length; k++) {
     add(pairs.source[k], pairs.target[k], pairs.papers[k]);
@@ -59,7 +62,9 @@ export function insertionVariants(counts: CooccurrenceCounts, options: Partial<I
   }
   const edges: NestingEdge[] = [];
   for (const [short, long] of candidates) {
-    if (cosine(rows.get(short), rows.get(long), short, long) < minSimilarity) continue;
+    const s = index.get(short)!;
+    const l = index.get(long)!;
+    if (cosine(rows.get(s), rows.get(l), s, l) < minSimilarity) continue;
     const [narrower, broader] = papers(short) < papers(long) || (papers(short) === papers(long) && compareIds(short, long) > 0) ? [short, long] : [long, short];
     edges.push({ narrower, broader });
   }
@@ -67,17 +72,17 @@ export function insertionVariants(counts: CooccurrenceCounts, options: Partial<I
 }
 
 /** Cosine of two co-occurrence rows, leaving out the two forms themselves. */
-function cosine(a: Map<string, number> | undefined, b: Map<string, number> | undefined, ...skip: string[]): number {
+function cosine(a: Map<number, number> | undefined, b: Map<number, number> | undefined, skipA: number, skipB: number): number {
   if (!a || !b) return 0;
   let dot = 0;
   let na = 0;
   let nb = 0;
   for (const [id, x] of a) {
-    if (skip.includes(id)) continue;
+    if (id === skipA || id === skipB) continue;
     na += x * x;
     const y = b.get(id);
     if (y !== undefined) dot += x * y;
   }
-  for (const [id, y] of b) if (!skip.includes(id)) nb += y * y;
+  for (const [id, y] of b) if (id !== skipA && id !== skipB) nb += y * y;
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }

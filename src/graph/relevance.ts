@@ -61,12 +61,20 @@ export interface ConceptRelevance {
   generic: boolean;
 }
 
-/** Community counts of one paper's partners: community id → concepts of it the paper mentions. */
-type PaperProfile = Map<number, number>;
+/**
+ * Each paper's partners by community, as compressed rows: paper p's communities are
+ * topic[start[p] .. start[p+1]), with how many concepts of each the paper mentions.
+ */
+interface PaperProfiles {
+  start: Uint32Array;
+  topic: Uint32Array;
+  count: Uint32Array;
+}
 
 /**
  * Relevance and the generic flag of every concept in `communities`. Co-occurrences
  * with concepts of the `unclustered` community (no edge, so no topic) are not counted.
+ * Over indexes and typed arrays: at 85,000 papers there are millions of mentions.
  */
 export function conceptRelevance(
   mentions: Mention[],
@@ -75,84 +83,118 @@ export function conceptRelevance(
   options: RelevanceOptions = {},
 ): Map<string, ConceptRelevance> {
   const { genericShare, minShare, minPapers, minCandidates, nullSamples, seed } = { ...DEFAULTS, ...options };
-  const topicOf = (id: string) => {
-    const community = communities.get(id);
-    return community === undefined || community === unclustered ? null : community;
-  };
-
-  const papersOf = new Map<string, Set<string>>();
-  const conceptsOf = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    if (!communities.has(m.conceptId)) continue;
-    add(papersOf, m.conceptId, m.paperId);
-    add(conceptsOf, m.paperId, m.conceptId);
-  }
-  const profiles = new Map<string, PaperProfile>();
-  for (const [paper, concepts] of conceptsOf) {
-    const profile: PaperProfile = new Map();
-    for (const id of concepts) {
-      const topic = topicOf(id);
-      if (topic !== null) profile.set(topic, (profile.get(topic) ?? 0) + 1);
-    }
-    profiles.set(paper, profile);
-  }
+  const ids = [...communities.keys()].sort(compareIds);
+  const conceptIndex = new Map(ids.map((id, i) => [id, i]));
   // A loop, not Math.max(...values): a spread of 150,000 concepts overflows the call stack.
   let topics = 1;
   for (const community of communities.values()) topics = Math.max(topics, community + 1);
+  const topicOf = Int32Array.from(ids, (id) => {
+    const community = communities.get(id)!;
+    return community === unclustered ? -1 : community;
+  });
+
+  // Papers mentioning a concept of the map, in id order; each (paper, concept) once.
+  const mentioning = new Set<string>();
+  for (const m of mentions) if (conceptIndex.has(m.conceptId)) mentioning.add(m.paperId);
+  const paperIds = [...mentioning].sort(compareIds);
+  mentioning.clear();
+  const paperIndex = new Map(paperIds.map((id, p) => [id, p]));
+  const n = ids.length;
+  const keys = new Float64Array(mentions.length);
+  let used = 0;
+  for (const m of mentions) {
+    const concept = conceptIndex.get(m.conceptId);
+    if (concept !== undefined) keys[used++] = paperIndex.get(m.paperId)! * n + concept;
+  }
+  const sorted = keys.subarray(0, used).sort();
+  let distinct = 0;
+  for (let k = 0; k < used; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k];
+  const pairs = sorted.subarray(0, distinct);
+
+  // Papers of each concept (compressed rows), and each paper's profile.
+  const papersStart = new Uint32Array(n + 1);
+  for (const key of pairs) papersStart[(key % n) + 1]++;
+  for (let i = 0; i < n; i++) papersStart[i + 1] += papersStart[i];
+  const papersOf = new Uint32Array(distinct);
+  const fill = papersStart.slice(0, n);
+  for (const key of pairs) papersOf[fill[key % n]++] = Math.floor(key / n);
+  const profiles = paperProfiles(pairs, paperIds.length, n, topicOf, topics);
+
   const overall = new Float64Array(topics);
-  for (const profile of profiles.values()) for (const [topic, n] of profile) overall[topic] += n;
+  for (let k = 0; k < profiles.topic.length; k++) overall[profiles.topic[k]] += profiles.count[k];
   const q = normalise(overall);
+  const chance = chanceLevel(profiles, paperIds.length, q, nullSamples, seed);
 
-  const chance = chanceLevel(
-    [...profiles.keys()].sort(compareIds).map((paper) => profiles.get(paper)!),
-    q,
-    nullSamples,
-    seed,
-  );
-
-  const relevance = new Map<string, number>();
-  for (const id of [...communities.keys()].sort(compareIds)) {
-    const papers = papersOf.get(id);
-    if (!papers || !q) {
-      relevance.set(id, 0);
-      continue;
+  const relevance = new Float64Array(n);
+  const counts = new Float64Array(topics);
+  for (let i = 0; i < n; i++) {
+    const papers = papersStart[i + 1] - papersStart[i];
+    if (papers === 0 || !q) continue;
+    counts.fill(0);
+    const own = topicOf[i];
+    for (let k = papersStart[i]; k < papersStart[i + 1]; k++) {
+      const p = papersOf[k];
+      for (let e = profiles.start[p]; e < profiles.start[p + 1]; e++) counts[profiles.topic[e]] += profiles.count[e];
+      if (own >= 0) counts[own] -= 1; // a concept does not co-occur with itself
     }
-    const counts = new Float64Array(topics);
-    const own = topicOf(id);
-    for (const paper of papers) {
-      for (const [topic, n] of profiles.get(paper)!) counts[topic] += n;
-      if (own !== null) counts[own] -= 1; // a concept does not co-occur with itself
-    }
-    relevance.set(id, Math.max(0, divergence(counts, q) - chance(papers.size)));
+    relevance[i] = Math.max(0, divergence(counts, q) - chance(papers));
   }
 
-  const floor = Math.max(minPapers, Math.ceil(minShare * profiles.size));
-  const candidates = [...relevance.keys()].filter((id) => (papersOf.get(id)?.size ?? 0) >= floor);
-  const ordered = candidates.map((id) => relevance.get(id)!).sort((a, b) => a - b);
+  const floor = Math.max(minPapers, Math.ceil(minShare * paperIds.length));
+  const candidates = ids.map((_, i) => i).filter((i) => papersStart[i + 1] - papersStart[i] >= floor);
+  const ordered = candidates.map((i) => relevance[i]).sort((a, b) => a - b);
   const flagged = Math.floor(genericShare * ordered.length);
   // Without contrast (one community, or too few frequent concepts) nothing can be told apart.
   const contrast = ordered.length >= minCandidates && ordered[ordered.length - 1] > ordered[0];
   const threshold = contrast && flagged > 0 ? ordered[flagged - 1] : -Infinity;
-  const generic = new Set(candidates.filter((id) => relevance.get(id)! <= threshold));
+  const generic = new Uint8Array(n);
+  for (const i of candidates) if (relevance[i] <= threshold) generic[i] = 1;
 
-  return new Map([...relevance].map(([id, value]) => [id, { relevance: value, generic: generic.has(id) }]));
+  return new Map(ids.map((id, i) => [id, { relevance: relevance[i], generic: generic[i] === 1 }]));
+}
+
+/** The profiles of `papers` papers from their (paper, concept) keys `paper · n + concept`, sorted. */
+function paperProfiles(pairs: Float64Array, papers: number, n: number, topicOf: Int32Array, topics: number): PaperProfiles {
+  const start = new Uint32Array(papers + 1);
+  const topic: number[] = [];
+  const count: number[] = [];
+  const slot = new Int32Array(topics).fill(-1);
+  let k = 0;
+  for (let p = 0; p < papers; p++) {
+    start[p] = topic.length;
+    for (; k < pairs.length && Math.floor(pairs[k] / n) === p; k++) {
+      const t = topicOf[pairs[k] % n];
+      if (t < 0) continue;
+      if (slot[t] < 0) {
+        slot[t] = topic.length;
+        topic.push(t);
+        count.push(0);
+      }
+      count[slot[t]]++;
+    }
+    for (let e = start[p]; e < topic.length; e++) slot[topic[e]] = -1;
+  }
+  start[papers] = topic.length;
+  return { start, topic: Uint32Array.from(topic), count: Uint32Array.from(count) };
 }
 
 /**
  * E[KL(p_R ‖ q)] for R a random set of n papers (drawn with replacement), as a function
  * of n: Monte Carlo at sizes 1, 2, 3, 5, 8, … and log–log interpolation between them.
  */
-function chanceLevel(profiles: PaperProfile[], q: Float64Array | null, samples: number, seed: number): (n: number) => number {
-  if (!q || profiles.length === 0) return () => 0;
+function chanceLevel(profiles: PaperProfiles, papers: number, q: Float64Array | null, samples: number, seed: number): (n: number) => number {
+  if (!q || papers === 0) return () => 0;
   const random = createRandom(seed);
   const sizes: number[] = [];
-  for (let size = 1; size <= profiles.length; size = Math.max(size + 1, Math.round(size * 1.5))) sizes.push(size);
+  for (let size = 1; size <= papers; size = Math.max(size + 1, Math.round(size * 1.5))) sizes.push(size);
+  const counts = new Float64Array(q.length);
   const levels = sizes.map((size) => {
     let sum = 0;
     for (let s = 0; s < samples; s++) {
-      const counts = new Float64Array(q.length);
+      counts.fill(0);
       for (let i = 0; i < size; i++) {
-        for (const [topic, n] of profiles[Math.floor(random() * profiles.length)]) counts[topic] += n;
+        const p = Math.floor(random() * papers);
+        for (let e = profiles.start[p]; e < profiles.start[p + 1]; e++) counts[profiles.topic[e]] += profiles.count[e];
       }
       sum += divergence(counts, q);
     }
@@ -184,10 +226,4 @@ function normalise(counts: Float64Array): Float64Array | null {
   let total = 0;
   for (const n of counts) total += n;
   return total > 0 ? counts.map((n) => n / total) : null;
-}
-
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
 }

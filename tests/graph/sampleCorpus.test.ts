@@ -3,7 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dedupePapers, readCorpus } from '../../src/corpus/index.ts';
 import { extractCorpus } from '../../src/extract/index.ts';
+import louvain from 'graphology-communities-louvain';
+import { associationStrength } from '../../src/graph/associationStrength.ts';
 import { buildGraph } from '../../src/graph/buildGraph.ts';
+import { createConceptGraph, toGraphology } from '../../src/graph/conceptGraph.ts';
+import { countCooccurrences } from '../../src/graph/cooccurrence.ts';
+import { louvainPartition } from '../../src/graph/louvain.ts';
+import { createRandom } from '../../src/graph/random.ts';
 import type { Extraction, KnowledgeGraph, Paper } from '../../src/graph/model.ts';
 
 let papers: Paper[];
@@ -68,6 +74,26 @@ describe('graph of the sample corpus', () => {
       expect(c.participation).toBeGreaterThanOrEqual(0);
       expect(c.participation).toBeLessThan(1);
       expect(c.pagerank).toBeGreaterThan(0);
+    }
+  });
+
+  it('has the communities graphology-communities-louvain finds, at several seeds and resolutions', () => {
+    const concepts = createConceptGraph(
+      extraction.concepts.map((c) => c.id),
+      associationStrength(countCooccurrences(extraction.mentions)),
+    );
+    // Partitions compared as sets of members: the labels themselves are arbitrary.
+    const groups = (labelOf: (i: number) => number) => {
+      const members = new Map<number, string[]>();
+      concepts.ids.forEach((id, i) => members.set(labelOf(i), [...(members.get(labelOf(i)) ?? []), id]));
+      return [...members.values()].map((list) => list.join('|')).sort();
+    };
+    for (const [seed, resolution] of [[1, 1], [7, 1], [3, 1.5]]) {
+      const ours = louvainPartition(concepts, { resolution, random: createRandom(seed) });
+      const theirs = louvain(toGraphology(concepts), { getEdgeWeight: 'weight', resolution, rng: createRandom(seed) });
+      const found = groups((i) => ours[i]);
+      expect(found.length).toBeGreaterThan(3);
+      expect(found).toEqual(groups((i) => theirs[concepts.ids[i]]));
     }
   });
 
