@@ -17,13 +17,13 @@ import type { Mention } from './model.ts';
 export interface CooccurrenceOptions {
   /** Concepts per paper that take part in pairs, most central first. Default 100 (4,950 pairs at most per paper). */
   maxConceptsPerPaper?: number;
-  /** Pair occurrences sorted at once (the working memory of counting: 8 bytes each). Default 4 million. */
+  /** Pair occurrences sorted at once (the working memory of counting: 4 bytes each). Default 8 million. */
   keysPerRun?: number;
 }
 
 const DEFAULTS: Required<CooccurrenceOptions> = {
   maxConceptsPerPaper: 100,
-  keysPerRun: 4_000_000,
+  keysPerRun: 8_000_000,
 };
 
 /** Papers in common for one pair of concepts, `source < target`. */
@@ -63,11 +63,13 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
     if (!seen || rankMentions(mention, seen) < 0) concepts.set(mention.conceptId, mention);
   }
 
-  // A pair is one number, i·n + j for concepts i < j in id order; sorting a run of them
-  // sorts the pairs by source then target and brings each pair's papers together, so
-  // counting is one run over the sorted run. The runs cover consecutive ranges of
-  // sources of at most `keysPerRun` pairs each: an 85,000-paper corpus makes ~50 million
-  // pair occurrences, whose keys at once would be the largest allocation of the ingest.
+  // Pairs are counted a range of source concepts at a time: each run lists the targets
+  // of its pair occurrences bucketed by source (the counts per source are known, so
+  // the buckets are cut in advance), sorts each bucket, and counts each pair as one
+  // run of equal targets; sources then targets in order is the pairs' order. The runs
+  // cover consecutive ranges of sources of at most `keysPerRun` occurrences each: an
+  // 85,000-paper corpus makes ~50 million pair occurrences, whose targets at once
+  // would be the largest allocation of the ingest.
   const ids = [...new Set(mentions.map((m) => m.conceptId))].sort(compareIds);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
@@ -96,37 +98,44 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
     while (hi < n && (hi === lo || size + bySource[hi] <= keysPerRun)) size += bySource[hi++];
     runs.push([lo, hi]);
   }
-  const runKeys = (lo: number, hi: number): Float64Array => {
-    let total = 0;
-    for (let s = lo; s < hi; s++) total += bySource[s];
-    const keys = new Float64Array(total);
-    let k = 0;
+  /** The targets of the pairs with a source in [lo, hi): source s's are targets[start[s - lo] .. start[s - lo + 1]), ascending. */
+  const runTargets = (lo: number, hi: number) => {
+    const start = new Float64Array(hi - lo + 1);
+    for (let s = lo; s < hi; s++) start[s - lo + 1] = start[s - lo] + bySource[s];
+    const targets = new Uint32Array(start[hi - lo]);
+    const fill = start.slice(0, hi - lo);
     for (const kept of pairedByPaper) {
       for (let a = 0; a < kept.length && kept[a] < hi; a++) {
         if (kept[a] < lo) continue;
-        for (let b = a + 1; b < kept.length; b++) keys[k++] = kept[a] * n + kept[b];
+        const at = kept[a] - lo;
+        for (let b = a + 1; b < kept.length; b++) targets[fill[at]++] = kept[b];
       }
     }
-    return keys.sort();
+    for (let s = 0; s < hi - lo; s++) if (start[s + 1] - start[s] > 1) targets.subarray(start[s], start[s + 1]).sort();
+    return { start, targets };
   };
-  const distinctIn = (keys: Float64Array) => {
+  const distinctIn = ({ start, targets }: ReturnType<typeof runTargets>) => {
     let distinct = 0;
-    for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[i - 1]) distinct++;
+    for (let s = 0; s + 1 < start.length; s++) {
+      for (let k = start[s]; k < start[s + 1]; k++) if (k === start[s] || targets[k] !== targets[k - 1]) distinct++;
+    }
     return distinct;
   };
   // Two rounds: the first counts distinct pairs, so the result is allocated once at its size.
-  const distinct = runs.reduce((sum, [lo, hi]) => sum + distinctIn(runKeys(lo, hi)), 0);
+  const distinct = runs.reduce((sum, [lo, hi]) => sum + distinctIn(runTargets(lo, hi)), 0);
   const pairs = { source: new Uint32Array(distinct), target: new Uint32Array(distinct), papers: new Uint32Array(distinct) };
   let d = -1;
   for (const [lo, hi] of runs) {
-    const keys = runKeys(lo, hi);
-    for (let i = 0; i < keys.length; i++) {
-      if (i === 0 || keys[i] !== keys[i - 1]) {
-        d++;
-        pairs.source[d] = Math.floor(keys[i] / n);
-        pairs.target[d] = keys[i] % n;
+    const { start, targets } = runTargets(lo, hi);
+    for (let s = 0; s < hi - lo; s++) {
+      for (let k = start[s]; k < start[s + 1]; k++) {
+        if (k === start[s] || targets[k] !== targets[k - 1]) {
+          d++;
+          pairs.source[d] = lo + s;
+          pairs.target[d] = targets[k];
+        }
+        pairs.papers[d]++;
       }
-      pairs.papers[d]++;
     }
   }
   return { ids, pairs, occurrences, papers: contributing };
