@@ -3,13 +3,14 @@
 // the analytics on the concept network: Louvain communities, ForceAtlas2 positions,
 // PageRank, betweenness and participation; then each concept's relevance (generic or
 // specific, over the communities) and the BROADER hierarchy (nesting, subsumption). On a
-// large map betweenness, the longest of them, runs on a worker thread beside the others.
+// large map betweenness and the layout, the longest of them, run on worker threads
+// beside the others.
 // Every random step is seeded and every
 // collection is visited in id order, so the same input, in any order, gives the
 // identical graph.
 import { associationStrength, type AssociationStrengthOptions } from './associationStrength.ts';
 import { betweenness, type BetweennessOptions } from './betweenness.ts';
-import { betweennessOnThread } from './betweennessThread.ts';
+import { onThread } from './analyticsThread.ts';
 import { detectCommunities, type CommunityOptions } from './communities.ts';
 import { createConceptGraph } from './conceptGraph.ts';
 import { conceptStats } from './conceptStats.ts';
@@ -26,12 +27,13 @@ import { documentSubsumption, type SubsumptionOptions } from './subsumption.ts';
 
 export interface BuildOptions {
   /**
-   * Called as each phase starts: cooccurrence, communities, layout, pagerank, participation,
-   * relevance, hierarchy, betweenness (on a large map, the wait for its thread).
+   * Called as each phase starts: cooccurrence, communities, pagerank, participation,
+   * relevance, hierarchy, layout, betweenness (the last two, on a large map, the waits
+   * for their threads).
    */
   onPhase?: (phase: string) => void;
-  /** Concepts from which betweenness runs on a worker thread. Default 5000: below, starting the thread costs more than it saves. */
-  betweennessThreadFrom?: number;
+  /** Concepts from which betweenness and the layout run on worker threads. Default 5000: below, starting a thread costs more than it saves. */
+  threadsFrom?: number;
   /** Seed of every randomised step unless a step's own options set one. Default 1. */
   seed?: number;
   cooccurrence?: CooccurrenceOptions;
@@ -45,7 +47,7 @@ export interface BuildOptions {
 }
 
 const DEFAULT_SEED = 1;
-const DEFAULT_BETWEENNESS_THREAD_FROM = 5000;
+const DEFAULT_THREADS_FROM = 5000;
 
 /** Input the graph cannot be built from (a caller's bug, not a user's typo). */
 export class GraphBuildError extends Error {
@@ -77,17 +79,14 @@ export async function buildGraph(papers: Paper[], extraction: Extraction, option
   const conceptIds = [...stats.keys()].sort(compareIds);
   const { cooccurrences, variants, subsumed } = pairStatistics(mentions, options);
   const graph = createConceptGraph(conceptIds, cooccurrences);
+  const threaded = graph.ids.length >= (options.threadsFrom ?? DEFAULT_THREADS_FROM);
   const betweennessOptions = { seed, ...options.betweenness };
-  const threaded = graph.ids.length >= (options.betweennessThreadFrom ?? DEFAULT_BETWEENNESS_THREAD_FROM);
-  const betweennessScores = threaded ? betweennessOnThread(graph, betweennessOptions) : null;
-  // Not left unhandled while the other analytics run; awaited below.
-  betweennessScores?.catch(() => {});
+  const betweennessOnThread = threaded ? onThread({ job: 'betweenness', graph, options: betweennessOptions }) : null;
 
   phase('communities');
   const communities = detectCommunities(graph, { seed, ...options.communities });
-
-  phase('layout');
-  const positions = layoutConcepts(graph, communities.byConcept, { seed, ...options.layout });
+  const layoutOptions = { seed, ...options.layout };
+  const layoutOnThread = threaded ? onThread({ job: 'layout', graph, communities: communities.byConcept, options: layoutOptions }) : null;
 
   phase('pagerank');
   const pagerank = weightedPagerank(graph, options.pagerank);
@@ -104,8 +103,11 @@ export async function buildGraph(papers: Paper[], extraction: Extraction, option
   const subsumption = subsumed.filter((edge) => !(relevance.get(edge.broader)?.generic ?? false));
   const broader = conceptHierarchy(nesting, subsumption);
 
+  phase('layout');
+  const positions = layoutOnThread ? await layoutOnThread : layoutConcepts(graph, communities.byConcept, layoutOptions);
+
   phase('betweenness');
-  const between = betweennessScores ? await betweennessScores : betweenness(graph, betweennessOptions);
+  const between = betweennessOnThread ? await betweennessOnThread : betweenness(graph, betweennessOptions);
 
   const concepts: Concept[] = conceptIds.map((id) => {
     const { label, aliases, score } = extracted.get(id)!;

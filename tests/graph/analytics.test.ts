@@ -161,10 +161,10 @@ describe('buildGraph', () => {
     expect(shuffled.cooccurrences).toEqual(first.cooccurrences);
   });
 
-  it('gives the same graph with betweenness on a worker thread', async () => {
+  it('gives the same graph with betweenness and the layout on worker threads', async () => {
     const { papers, extraction } = handCorpus(twoCliquesAndABridge());
-    const threaded = await buildGraph(papers, extraction, { betweennessThreadFrom: 0 });
-    expect(threaded).toEqual(await buildGraph(papers, extraction, { betweennessThreadFrom: Infinity }));
+    const threaded = await buildGraph(papers, extraction, { threadsFrom: 0 });
+    expect(threaded).toEqual(await buildGraph(papers, extraction, { threadsFrom: Infinity }));
     expect(threaded.concepts.find((c) => c.id === 'bridge')!.betweenness).toBeGreaterThan(0);
   });
 
@@ -204,7 +204,7 @@ describe('buildGraph', () => {
     const { papers, extraction } = handCorpus(twoCliquesAndABridge());
     const phases: string[] = [];
     await buildGraph(papers, extraction, { onPhase: (p) => phases.push(p) });
-    expect(phases).toEqual(['cooccurrence', 'communities', 'layout', 'pagerank', 'participation', 'relevance', 'hierarchy', 'betweenness']);
+    expect(phases).toEqual(['cooccurrence', 'communities', 'pagerank', 'participation', 'relevance', 'hierarchy', 'layout', 'betweenness']);
   });
 
   it('rejects duplicate concept ids', async () => {

@@ -1,0 +1,16 @@
+// Worker-thread entry of onThread (analyticsThread.ts). Plain JavaScript because a
+// worker starts outside tsx's loader: register it, then load the TypeScript modules.
+import { parentPort, workerData } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { job, graph, communities, options } = workerData;
+try {
+  const result =
+    job === 'betweenness'
+      ? (await import('./betweenness.ts')).betweenness(graph, options)
+      : (await import('./layout.ts')).layoutConcepts(graph, communities, options);
+  parentPort.postMessage({ result });
+} catch (error) {
+  parentPort.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+}
