@@ -2,12 +2,12 @@
 // analytic (communities, layout, PageRank, betweenness, participation) runs on.
 // Typed arrays rather than a graphology graph: at 85,000 papers the network has
 // ~190,000 concepts and millions of edges, which as node and edge objects with
-// attribute objects cost gigabytes and most of the analytics' time in allocation and
-// garbage collection. Concepts are numbered in id order and each concept's neighbours
-// are listed in id order, the order graphology visits them in for a graph built in id
-// order, so results never depend on the order the input arrived in. Libraries that
-// need a graphology graph (Louvain, ForceAtlas2) get one from `toGraphology`, for as
-// long as they run.
+// attribute objects cost ~360 bytes an edge (against ~25 here) and much of the
+// analytics' time in allocation and garbage collection. Concepts are numbered in id
+// order and each concept's neighbours are listed in id order, the order graphology
+// visits them in for a graph built in id order, so results never depend on the order
+// the input arrived in. ForceAtlas2 needs a graphology graph: `toGraphology` makes one
+// of the concepts it lays out.
 import Graph from 'graphology';
 import { compareIds } from './cooccurrence.ts';
 import type { CoOccurrence } from './model.ts';
