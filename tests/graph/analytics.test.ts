@@ -246,6 +246,17 @@ describe('centrality', () => {
     expect(betweenness(graph, { exactUpTo: 10, pivots: 40, seed: 7 })).toEqual(sampled);
   });
 
+  it('gives the same PageRank and betweenness for edges given in any order or direction', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    const edges = [['a', 'b', 1], ['a', 'c', 0.5], ['b', 'c', 0.25], ['c', 'd', 0.75], ['d', 'e', 0.1]].map(([source, target, weight]) => ({ source: source as string, target: target as string, papers: 2, weight: weight as number }));
+    const sorted = createConceptGraph(ids, edges);
+    const shuffled = createConceptGraph([...ids].reverse(), [...edges].reverse().map((e, i) => (i % 2 ? { ...e, source: e.target, target: e.source } : e)));
+    expect(shuffled).toEqual(sorted);
+    expect(weightedPagerank(shuffled)).toEqual(weightedPagerank(sorted));
+    expect(betweenness(shuffled).get('c')!).toBeGreaterThan(betweenness(shuffled).get('b')!);
+    expect(() => createConceptGraph(ids, [...edges, { ...edges[0], source: 'b', target: 'a' }])).toThrow(/listed twice/);
+  });
+
   it('numbers communities by size', () => {
     const { extraction } = handCorpus([...clique('s', ['s1', 's2', 's3'], 2), ...clique('l', ['l1', 'l2', 'l3', 'l4', 'l5', 'l6'], 2)]);
     const ids = extraction.concepts.map((c) => c.id);
