@@ -45,7 +45,7 @@ import { loadConfig } from '../src/config.ts';
 import type { OverviewResponse } from '../src/graph/model.ts';
 import { openReader } from '../src/store/index.ts';
 import { conceptFromRow } from '../src/store/rows.ts';
-import { cpuTimeMs } from './measure.ts';
+import { cpuTimeMs, percentile } from './measure.ts';
 
 const { values } = parseArgs({
   options: {
@@ -140,11 +140,6 @@ const LOADS: Load[] = [
 type Figures = Record<'rate' | 'p50' | 'p99' | 'errors' | 'cpuMs', number>;
 
 
-/** The p-th percentile (nearest rank) of ascending `sorted`, in whole ms as autocannon reports. */
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
-}
-
 /** Each path asked once, by `connections` clients on connections opened and answered once before any path is asked. */
 async function askOnce(url: string, paths: string[]): Promise<{ latencies: number[]; errors: number; seconds: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -186,7 +181,8 @@ async function measure(server: Server, load: Load): Promise<Figures> {
     const { latencies, errors, seconds: took } = await askOnce(server.url, Array.from({ length: load.once }, (_, n) => load.path(n)));
     // The openers' CPU is counted too: one /api/health per connection, the floor row's cost.
     const cpuMs = (cpuTimeMs(server.child.pid!) - cpuBefore) / Math.max(1, latencies.length);
-    return { rate: latencies.length / took, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors, cpuMs };
+    // Whole ms, as autocannon reports.
+    return { rate: latencies.length / took, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), errors, cpuMs };
   }
   let i = 0;
   const result = await autocannon({
