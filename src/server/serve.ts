@@ -53,10 +53,11 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
 }
 
 /**
- * Loading a read model leaves about 100 MB of garbage (rows, intermediate maps) beside
- * the 240 MB it keeps. Collected before the server listens, not by the first full
- * collection under the first visitors' requests: that one's marking steps (a quarter of a
- * second of the event loop on two busy cores) were the p99 of the first questions asked.
+ * Loading a read model leaves garbage (rows, intermediate maps: about 100 MB beside the
+ * 220 MB kept, for the 12,659 NeurIPS/ICML/ICLR papers). Collected before the server
+ * listens, not by the first full collection under the first visitors' requests: that
+ * one's marking steps (a quarter of a second of the event loop on two busy cores) were
+ * the p99 of the first questions asked.
  */
 function collectLoadGarbage(): void {
   setFlagsFromString('--expose-gc');
