@@ -119,7 +119,10 @@ const RAW_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>raw si
   const stats = { firstRenderMs: null, firstRenderNodes: 0, firstPaintMs: null, frames: 0, frameMs: [], frameMoving: [] };
   const answer = await (await fetch('/api/overview?limit=${'${LIMIT}'}&edges=200')).json();
   const graph = new graphology.Graph({ type: 'undirected' });
-  graph.import(answer.graph);
+  // The overview's columns (src/graph/model.ts OverviewConcepts, OverviewEdges), read as web/src/map/overviewGraph.ts reads them.
+  const { concepts: c, edges: e } = answer;
+  c.ids.forEach((key, i) => graph.addNode(key, { kind: 'concept', label: c.labels[i], x: c.x[i], y: c.y[i], size: c.size[i], community: c.community[i], papers: c.papers[i], year: c.year[i], pagerank: c.pagerank[i] }));
+  e.source.forEach((s, j) => graph.addEdgeWithKey(c.ids[s] + '|' + c.ids[e.target[j]], c.ids[s], c.ids[e.target[j]], { kind: 'cooccurs', papers: e.papers[j], weight: e.weight[j], size: e.size[j] }));
   const renderer = new Sigma(graph, document.getElementById('map'));
   stats.firstRenderMs = performance.now();
   stats.firstRenderNodes = graph.order;

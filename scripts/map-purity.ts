@@ -11,6 +11,7 @@
 //   npx papergraph ingest ../shared/corpora/neurips-icml-iclr-1987-2019.jsonl --db /tmp/neurips-store
 import { parseArgs } from 'node:util';
 import { overview } from '../src/explore/overview.ts';
+import { overviewGraph } from '../web/src/map/overviewGraph.ts';
 import { loadSnapshot } from '../src/explore/snapshot.ts';
 import { knnPurity } from '../src/graph/knnPurity.ts';
 import type { Point } from '../src/graph/layout.ts';
@@ -36,11 +37,12 @@ await store.close();
 const started = performance.now();
 const map = overview(snapshot, { limit, by: values.by });
 const ms = performance.now() - started;
-const community = new Map(map.graph.nodes.map((n) => [n.key, n.attributes.community]));
+const graph = overviewGraph(map);
+const community = new Map(graph.nodes.map((n) => [n.key, n.attributes.community]));
 const communityOf = (id: string) => community.get(id) ?? snapshot.concepts.get(id)!.community;
 
-const onMap = new Map<string, Point>(map.graph.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
-const stored = new Map<string, Point>(map.graph.nodes.map((n) => [n.key, { x: snapshot.concepts.get(n.key)!.x, y: snapshot.concepts.get(n.key)!.y }]));
+const onMap = new Map<string, Point>(graph.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+const stored = new Map<string, Point>(graph.nodes.map((n) => [n.key, { x: snapshot.concepts.get(n.key)!.x, y: snapshot.concepts.get(n.key)!.y }]));
 const before = new Map<string, Point>(snapshot.conceptsByPapers.slice(0, limit).map((id) => [id, { x: snapshot.concepts.get(id)!.x, y: snapshot.concepts.get(id)!.y }]));
 
 const sizes = new Map<number, number>();
@@ -48,7 +50,7 @@ for (const c of community.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);
 const chance = [...sizes.values()].reduce((sum, n) => sum + (n / onMap.size) ** 2, 0);
 
 console.log(`store        ${values.db}: ${snapshot.papers.size} papers, ${snapshot.concepts.size} concepts, ${snapshot.communities.size} communities`);
-console.log(`map          ${onMap.size} concepts (by ${values.by} × specificity, ${map.map.genericLeftOut} generic left out), ${sizes.size} communities, ${map.graph.edges.length} edges drawn; built and laid out in ${(ms / 1000).toFixed(2)} s`);
+console.log(`map          ${onMap.size} concepts (by ${values.by} × specificity, ${map.map.genericLeftOut} generic left out), ${sizes.size} communities, ${graph.edges.length} edges drawn; built and laid out in ${(ms / 1000).toFixed(2)} s`);
 console.log(`kNN purity   k=${k}: ${knnPurity(onMap, communityOf, { k }).toFixed(3)}  (target ≥ 0.7)`);
 console.log(`  same concepts, stored whole-graph layout: ${knnPurity(stored, communityOf, { k }).toFixed(3)}`);
 console.log(`  top ${limit} by papers, stored layout (the map before): ${knnPurity(before, (id) => snapshot.concepts.get(id)!.community, { k }).toFixed(3)}`);

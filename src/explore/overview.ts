@@ -1,5 +1,8 @@
 // The concept map shown on load: the concepts that best describe the corpus, the
-// CO_OCCURS edges among them, and positions laid out for them alone.
+// CO_OCCURS edges among them, and positions laid out for them alone. Sent in columns
+// (model.ts OverviewConcepts, OverviewEdges): graphology's serialised form of 2,000
+// concepts and 15,000 edges was 3 MB of repeated keys, and parsing and importing it
+// was most of the explorer's first load.
 //
 // Which concepts: ranked by papers × specificity, places shared among communities by
 // their own papers (src/explore/mapConcepts.ts).
@@ -11,9 +14,9 @@
 import { knnPurity } from '../graph/knnPurity.ts';
 import type { Point } from '../graph/layout.ts';
 import { layoutMap, type MapLayoutEdge } from '../graph/mapLayout.ts';
-import type { OverviewResponse } from '../graph/model.ts';
+import type { OverviewConcepts, OverviewEdges, OverviewResponse } from '../graph/model.ts';
 import { mapConcepts } from './mapConcepts.ts';
-import { conceptNode, cooccursEdge, mapGraph, round } from './mapGraph.ts';
+import { conceptNode, cooccursEdge, round } from './mapGraph.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export interface OverviewOptions {
@@ -93,27 +96,34 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
   const { limit, by, maxEdgesPerNode } = { ...OVERVIEW_DEFAULTS, ...options };
   const layout = mapLayoutOf(snapshot, by, limit);
   const top = layout.ids;
-  const onMap = new Set(top);
+  const place = new Map(top.map((id, i) => [id, i]));
   // Sizes are relative to the biggest concept on this map (the explorer sizes a year range the same way).
   let maxPapers = 1;
   for (const id of top) maxPapers = Math.max(maxPapers, snapshot.concepts.get(id)!.papers);
 
-  const nodes = top.map((id) => {
-    const node = conceptNode(snapshot.concepts.get(id)!, maxPapers);
+  const concepts: OverviewConcepts = { ids: top, labels: [], x: [], y: [], size: [], community: [], papers: [], year: [], pagerank: [], yearFrom: [], yearCounts: [] };
+  for (const id of top) {
+    const { attributes } = conceptNode(snapshot.concepts.get(id)!, maxPapers);
     const { x, y } = layout.positions.get(id)!;
-    node.attributes.x = round(x, 2);
-    node.attributes.y = round(y, 2);
     const yearCounts = conceptYearCounts(snapshot, id);
-    if (yearCounts) node.attributes.yearCounts = yearCounts;
-    return node;
-  });
+    concepts.labels.push(attributes.label);
+    concepts.x.push(round(x, 2));
+    concepts.y.push(round(y, 2));
+    concepts.size.push(attributes.size);
+    concepts.community.push(attributes.community);
+    concepts.papers.push(attributes.papers);
+    concepts.year.push(attributes.year);
+    concepts.pagerank.push(attributes.pagerank!);
+    concepts.yearFrom.push(yearCounts?.from ?? null);
+    concepts.yearCounts.push(yearCounts?.counts ?? []);
+  }
   // An edge stays when it is among the strongest of either endpoint.
   const chosen = new Map<string, { source: string; target: string; papers: number; weight: number }>();
   for (const id of top) {
     let kept = 0;
     for (const n of snapshot.neighbours.get(id) ?? []) {
       if (kept >= maxEdgesPerNode) break;
-      if (!onMap.has(n.id)) continue;
+      if (!place.has(n.id)) continue;
       kept++;
       const [source, target] = id < n.id ? [id, n.id] : [n.id, id];
       chosen.set(`${source}|${target}`, { source, target, papers: n.papers, weight: n.weight });
@@ -121,9 +131,18 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
   }
   let maxWeight = 0;
   for (const e of chosen.values()) maxWeight = Math.max(maxWeight, e.weight);
-  const edges = [...chosen.values()].map((e) => cooccursEdge(e.source, e.target, e.papers, e.weight, maxWeight));
+  const edges: OverviewEdges = { source: [], target: [], papers: [], weight: [], size: [] };
+  for (const e of chosen.values()) {
+    const { attributes } = cooccursEdge(e.source, e.target, e.papers, e.weight, maxWeight);
+    edges.source.push(place.get(e.source)!);
+    edges.target.push(place.get(e.target)!);
+    edges.papers.push(attributes.papers);
+    edges.weight.push(attributes.weight);
+    edges.size.push(attributes.size);
+  }
   return {
-    graph: mapGraph(nodes, edges),
+    concepts,
+    edges,
     communities: [...snapshot.communities.values()],
     years: { ...snapshot.years, counts: corpusYearCounts(snapshot) },
     totalConcepts: snapshot.concepts.size,

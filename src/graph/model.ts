@@ -263,8 +263,44 @@ export interface CommunitySummary {
   meanYear: number | null;
 }
 
+/**
+ * The overview's concepts in columns: concept i is `ids[i]`, `labels[i]`, at (`x[i]`,
+ * `y[i]`), and so on, each a MapNodeAttributes field of a `kind: 'concept'` node. Sent as
+ * columns, not as graphology's node objects: 2,000 concepts without their keys repeated
+ * 2,000 times.
+ */
+export interface OverviewConcepts {
+  ids: string[];
+  labels: string[];
+  x: number[];
+  y: number[];
+  size: number[];
+  community: number[];
+  papers: number[];
+  year: (number | null)[];
+  pagerank: number[];
+  /** Papers per year (MapNodeAttributes.yearCounts): `yearCounts[i]` counts the years from `yearFrom[i]`; null and [] for a concept without years. */
+  yearFrom: (number | null)[];
+  yearCounts: number[][];
+}
+
+/**
+ * The overview's CO_OCCURS edges in columns: edge j joins concepts `source[j]` and
+ * `target[j]` (places in OverviewConcepts, the one whose id sorts first as source), with
+ * MapEdgeAttributes `papers[j]`, `weight[j]` and `size[j]` of a `kind: 'cooccurs'` edge.
+ */
+export interface OverviewEdges {
+  source: number[];
+  target: number[];
+  papers: number[];
+  weight: number[];
+  size: number[];
+}
+
+/** `GET /api/overview`: the concept map shown on load (web/src/map/overviewGraph.ts reads it into a graph). */
 export interface OverviewResponse {
-  graph: MapGraph;
+  concepts: OverviewConcepts;
+  edges: OverviewEdges;
   communities: CommunitySummary[];
   /**
    * Year range of the corpus, for the year filter, and its papers per year

@@ -52,7 +52,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'The concept map',
           description:
-            'The top concepts with their co-occurrence edges, positions, sizes and communities; computed and compressed (brotli, gzip) once per graph, sent in the encoding Accept-Encoding allows, with a weak ETag: If-None-Match with it answers 304.',
+            'The top concepts in columns (ids, labels, positions, sizes, communities, papers per year) and their co-occurrence edges as pairs of places in those columns; computed and compressed (brotli, gzip) once per graph, sent in the encoding Accept-Encoding allows, with a weak ETag: If-None-Match with it answers 304.',
           parameters: [
             query('by', 'Rank concepts by papers or PageRank.', { type: 'string', enum: ['papers', 'pagerank'], default: OVERVIEW_DEFAULTS.by }),
             query('limit', 'Concepts on the map.', int(1, 10_000, OVERVIEW_DEFAULTS.limit)),

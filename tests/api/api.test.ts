@@ -12,6 +12,7 @@ import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { expectDocumented } from './openapiCheck.ts';
 import type { ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
+import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
 
 let testStore: TestStore;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -81,13 +82,22 @@ describe('HTTP API', () => {
     expect(short.body.results.some((r) => r.kind === 'paper' && r.label.includes('STDP'))).toBe(true);
   });
 
-  it('serves the overview as a graphology graph with positions, sizes and communities', async () => {
+  it('serves the overview in columns, concepts once each and edges as pairs of their places, read back as a graph with positions, sizes and communities', async () => {
     const { body } = await get<OverviewResponse>('/api/overview?limit=100');
-    expect(body.graph.nodes.length).toBe(100);
-    expect(body.graph.edges.length).toBeGreaterThan(0);
-    const keys = new Set(body.graph.nodes.map((n) => n.key));
-    for (const e of body.graph.edges) expect(keys.has(e.source) && keys.has(e.target)).toBe(true);
-    for (const n of body.graph.nodes) {
+    const { concepts, edges } = body;
+    for (const column of Object.values(concepts)) expect(column).toHaveLength(100);
+    expect(new Set(concepts.ids).size).toBe(100);
+    for (const column of Object.values(edges)) expect(column).toHaveLength(edges.source.length);
+    for (let j = 0; j < edges.source.length; j++) {
+      expect(concepts.ids[edges.source[j]] < concepts.ids[edges.target[j]]).toBe(true);
+      expect(edges.target[j]).toBeLessThan(100);
+    }
+    const graph = overviewGraph(body);
+    expect(graph.nodes.length).toBe(100);
+    expect(graph.edges.length).toBeGreaterThan(0);
+    const keys = new Set(graph.nodes.map((n) => n.key));
+    for (const e of graph.edges) expect(keys.has(e.source) && keys.has(e.target)).toBe(true);
+    for (const n of graph.nodes) {
       expect(Number.isFinite(n.attributes.x) && Number.isFinite(n.attributes.y)).toBe(true);
       expect(n.attributes.size).toBeGreaterThan(0);
     }
@@ -115,7 +125,7 @@ describe('HTTP API', () => {
     expect(br.headers.vary).toContain('Accept-Encoding');
     expect(br.bytes.length).toBeLessThan(plain.bytes.length / 3);
     const expected = JSON.parse(plain.bytes.toString()) as OverviewResponse;
-    expect(expected.graph.nodes.length).toBe(100);
+    expect(overviewGraph(expected).nodes.length).toBe(100);
     expect(JSON.parse(zlib.brotliDecompressSync(br.bytes).toString())).toEqual(expected);
     expect(JSON.parse(zlib.gunzipSync(gz.bytes).toString())).toEqual(expected);
     const etag = br.headers.etag!;
@@ -167,7 +177,7 @@ describe('HTTP API', () => {
 
   it('gives the evidence behind an edge: shared papers with the sentence where both occur', async () => {
     const overview = (await get<OverviewResponse>('/api/overview?limit=50')).body;
-    const edge = overview.graph.edges.find((e) => e.attributes.papers >= 2)!;
+    const edge = overviewGraph(overview).edges.find((e) => e.attributes.papers >= 2)!;
     const { body } = await get<{ papers: { sentence: string }[]; total: number }>(`/api/evidence?a=${encodeURIComponent(edge.source)}&b=${encodeURIComponent(edge.target)}`);
     expect(body.total).toBe(edge.attributes.papers);
     expect(body.papers.every((p) => p.sentence.length > 0)).toBe(true);

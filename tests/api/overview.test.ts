@@ -11,6 +11,7 @@ import { startServer } from '../../src/server/serve.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { makeTestStore, type TestStore } from '../helpers/sampleStore.ts';
 import { expectDocumented } from './openapiCheck.ts';
+import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
 
 let testStore: TestStore;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -42,8 +43,8 @@ const score = (id: string) => snapshot.concepts.get(id)!.papers * snapshot.conce
 describe('GET /api/overview', () => {
   it('shows no generic concept, and within each community its concepts of most papers × specificity', async () => {
     const body = await get<OverviewResponse>('/api/overview?limit=100');
-    expect(body.graph.nodes).toHaveLength(100);
-    const onMap = new Set(body.graph.nodes.map((n) => n.key));
+    expect(overviewGraph(body).nodes).toHaveLength(100);
+    const onMap = new Set(overviewGraph(body).nodes.map((n) => n.key));
     for (const id of onMap) expect(snapshot.concepts.get(id)!.generic, id).toBe(false);
     expect(body.map.genericLeftOut).toBeGreaterThan(0);
     expect(body.map.rankedBy).toBe('papers');
@@ -59,29 +60,29 @@ describe('GET /api/overview', () => {
     }
     const pagerank = await get<OverviewResponse>('/api/overview?limit=100&by=pagerank');
     expect(pagerank.map.rankedBy).toBe('pagerank');
-    for (const n of pagerank.graph.nodes) expect(snapshot.concepts.get(n.key)!.generic, n.key).toBe(false);
+    for (const n of overviewGraph(pagerank).nodes) expect(snapshot.concepts.get(n.key)!.generic, n.key).toBe(false);
   });
 
   it('draws each community on the map as a region: each with the least places a community gets (nine concepts) or more, kNN purity as reported and above chance', async () => {
     const body = await get<OverviewResponse>('/api/overview?limit=100');
-    const community = new Map(body.graph.nodes.map((n) => [n.key, n.attributes.community]));
+    const community = new Map(overviewGraph(body).nodes.map((n) => [n.key, n.attributes.community]));
     const sizes = new Map<number, number>();
     for (const c of community.values()) sizes.set(c, (sizes.get(c) ?? 0) + 1);
     for (const [c, n] of sizes) expect(n, `community ${c}`).toBeGreaterThanOrEqual(MAP_CONCEPT_DEFAULTS.minPerCommunity);
-    const positions = new Map(body.graph.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+    const positions = new Map(overviewGraph(body).nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
     const purity = knnPurity(positions, (id) => community.get(id)!);
     expect(body.map.purity).toBeCloseTo(purity, 2);
     const chance = [...sizes.values()].reduce((sum, n) => sum + (n / positions.size) ** 2, 0);
     expect(purity).toBeGreaterThan(Math.max(0.7, 3 * chance));
     // The stored whole-graph layout of the same concepts mixes them far more.
-    const stored = new Map(body.graph.nodes.map((n) => [n.key, { x: snapshot.concepts.get(n.key)!.x, y: snapshot.concepts.get(n.key)!.y }]));
+    const stored = new Map(overviewGraph(body).nodes.map((n) => [n.key, { x: snapshot.concepts.get(n.key)!.x, y: snapshot.concepts.get(n.key)!.y }]));
     expect(purity).toBeGreaterThan(knnPurity(stored, (id) => community.get(id)!) + 0.1);
   });
 
   it('gives the same positions on every load, and after the server reloads the store', async () => {
     const first = await get<OverviewResponse>('/api/overview?limit=100&edges=5');
     const second = await get<OverviewResponse>('/api/overview?limit=100');
-    const at = (body: OverviewResponse) => new Map(body.graph.nodes.map((n) => [n.key, [n.attributes.x, n.attributes.y]]));
+    const at = (body: OverviewResponse) => new Map(overviewGraph(body).nodes.map((n) => [n.key, [n.attributes.x, n.attributes.y]]));
     expect(at(second)).toEqual(at(first));
     const again = await startServer(testStore.config, { quiet: true });
     try {
@@ -95,7 +96,7 @@ describe('GET /api/overview', () => {
   it('gives each concept its papers per year, as its paper list has them, and the corpus’s papers per year', async () => {
     const body = await get<OverviewResponse>('/api/overview?limit=40');
     let checked = 0;
-    for (const node of body.graph.nodes.slice(0, 8)) {
+    for (const node of overviewGraph(body).nodes.slice(0, 8)) {
       const list = await get<ConceptPapersResponse>(`/api/concepts/${encodeURIComponent(node.key)}/papers?limit=500`);
       const expected = new Map<number, number>();
       for (const p of list.papers) if (p.year !== null) expected.set(p.year, (expected.get(p.year) ?? 0) + 1);

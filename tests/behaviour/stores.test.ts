@@ -16,6 +16,7 @@ import type { BridgesResponse, ConceptResponse, CypherResponse, MapGraph, Overvi
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { locateCorpus } from '../helpers/neuripsStore.ts';
 import { keyOrdered, storedGraph, STORES, storeTitle, type StoreUnderTest } from '../helpers/stores.ts';
+import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
 
 const XSS_TITLE = '<img src=x onerror=alert(1)> Spiking networks with STDP';
 /** Papers of the real corpus ingested on top of the sample: enough for real vocabulary, cheap on two cores. */
@@ -91,7 +92,8 @@ describe.each(STORES)('$kind', (storeCase) => {
       expect(stdp.label.toLowerCase()).toContain('spike');
       const overview = await get<OverviewResponse>('/api/overview?limit=100');
       expect(overview.status).toBe(200);
-      expect(overview.body.graph.nodes.length).toBe(100);
+      const map = overviewGraph(overview.body);
+      expect(map.nodes.length).toBe(100);
       const id = encodeURIComponent(stdp.id);
       const concept = await get<ConceptResponse>(`/api/concepts/${id}`);
       expect(concept.status).toBe(200);
@@ -101,10 +103,10 @@ describe.each(STORES)('$kind', (storeCase) => {
       const paper = await get<PaperResponse>('/api/papers/xss-1');
       expect(paper.status).toBe(200);
       expect(paper.body.title).toBe(XSS_TITLE);
-      const edge = overview.body.graph.edges[0];
+      const edge = map.edges[0];
       const evidence = await get<{ total: number }>(`/api/evidence?a=${encodeURIComponent(edge.source)}&b=${encodeURIComponent(edge.target)}`);
       expect(evidence.body.total).toBeGreaterThan(0);
-      const community = overview.body.graph.nodes[0].attributes!.community;
+      const community = map.nodes[0].attributes!.community;
       expect((await get(`/api/communities/${community}`)).status).toBe(200);
       expect((await get('/api/topics?q=plasticity&limit=20')).status).toBe(200);
       expect((await get('/api/examples')).status).toBe(200);

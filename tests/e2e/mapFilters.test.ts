@@ -6,19 +6,22 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { OverviewResponse } from '../../src/graph/model.ts';
+import type { MapGraph, OverviewResponse } from '../../src/graph/model.ts';
+import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
 import { BROWSER, describeWithBrowser, openExplorer, OUTPUT_DIR, startExplorerSession, type ExplorerSession } from './browser.ts';
 
 let session: ExplorerSession;
 let server: ExplorerSession['server'];
 let page: Page;
 let map: OverviewResponse;
+let mapGraph: MapGraph;
 
 beforeAll(async () => {
   if (!BROWSER.path) return;
   session = await startExplorerSession();
   ({ server, page } = session);
   map = (await (await fetch(`${server.url}/api/overview?limit=500&by=papers`)).json()) as OverviewResponse;
+  mapGraph = overviewGraph(map);
 });
 
 afterAll(async () => {
@@ -27,7 +30,7 @@ afterAll(async () => {
 
 /** Concepts of the overview with at least `min` papers in [from, to], by their papers per year. */
 function conceptsWithPapers(from: number, to: number, min = 1): number {
-  return map.graph.nodes.filter((n) => {
+  return mapGraph.nodes.filter((n) => {
     const y = n.attributes.yearCounts;
     if (!y) return false;
     let papers = 0;
@@ -48,7 +51,7 @@ const summary = async () => (await page.innerText('.filter-summary')).trim();
 describeWithBrowser('map filters and legend on the sample corpus', () => {
   it('filters by the papers inside the year range, and counts what it shows', async () => {
     await openExplorer(page, server.url);
-    const total = map.graph.nodes.length;
+    const total = mapGraph.nodes.length;
     await expect(summary()).resolves.toBe(`${total} of ${total} concepts shown.`);
     const { min, max, counts } = map.years;
     // The newest three years hold most of the sample; the range before them a few papers.
@@ -72,7 +75,7 @@ describeWithBrowser('map filters and legend on the sample corpus', () => {
     await expect(summary()).resolves.toBe(`No concept on the map has papers in ${year}–${year}. Show all again`);
     await expect(page.getAttribute('.filter-summary', 'class')).resolves.toContain('empty');
     await page.click('.filter-summary button');
-    const total = map.graph.nodes.length;
+    const total = mapGraph.nodes.length;
     await expect(summary()).resolves.toBe(`${total} of ${total} concepts shown.`);
     await expect(page.inputValue('#filter-year-min')).resolves.toBe('');
     expect(new URL(page.url()).searchParams.get('ymin')).toBeNull();
@@ -80,7 +83,7 @@ describeWithBrowser('map filters and legend on the sample corpus', () => {
 
   it('runs the min-papers slider over the paper counts of the concepts on the map', async () => {
     await openExplorer(page, server.url);
-    const papers = map.graph.nodes.map((n) => n.attributes.papers);
+    const papers = mapGraph.nodes.map((n) => n.attributes.papers);
     const steps = [...new Set(papers)].sort((a, b) => a - b);
     await expect(page.textContent('#filter-min-papers-value')).resolves.toBe(String(steps[0]));
     await expect(page.getAttribute('#filter-min-papers', 'max')).resolves.toBe(String(steps.length - 1));
@@ -121,7 +124,7 @@ describeWithBrowser('map filters and legend on the sample corpus', () => {
     const own = new Map(map.communities.map((c) => [c.id, c.ownPapers]));
     for (const item of items) expect(item.count, `community ${item.id}`).toBe(own.get(item.id));
     for (let i = 1; i < items.length; i++) expect(items[i - 1].count).toBeGreaterThanOrEqual(items[i].count);
-    const onMap = new Set(map.graph.nodes.map((n) => n.attributes.community));
+    const onMap = new Set(mapGraph.nodes.map((n) => n.attributes.community));
     for (const item of items) expect(item.off, `community ${item.id}`).toBe(!onMap.has(item.id));
     await expect(page.textContent('.legend-summary')).resolves.toBe(`${onMap.size} of ${all} on the map`);
 

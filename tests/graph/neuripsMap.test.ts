@@ -8,9 +8,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { overview } from '../../src/explore/overview.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { knnPurity } from '../../src/graph/knnPurity.ts';
-import type { OverviewResponse } from '../../src/graph/model.ts';
+import type { MapGraph } from '../../src/graph/model.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { corpusStore, locateCorpus } from '../helpers/neuripsStore.ts';
+import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
 
 const corpus = locateCorpus();
 const missing = 'missing' in corpus ? corpus.missing : null;
@@ -18,7 +19,7 @@ if (missing) console.warn(`NeurIPS/ICML/ICLR map checks (tests/graph/neuripsMap.
 
 describe.skipIf(missing !== null)('the default map of the NeurIPS/ICML/ICLR store', () => {
   let snapshot: Snapshot;
-  let map: OverviewResponse;
+  let map: MapGraph;
 
   beforeAll(async () => {
     const store = await openEmbeddedStore(await corpusStore());
@@ -27,25 +28,25 @@ describe.skipIf(missing !== null)('the default map of the NeurIPS/ICML/ICLR stor
     } finally {
       await store.close();
     }
-    map = overview(snapshot);
+    map = overviewGraph(overview(snapshot));
   }, 20 * 60_000);
 
   it('separates its communities: kNN purity ≥ 0.7 (k = 10), the stored layout of the same concepts far below', () => {
-    expect(map.graph.nodes).toHaveLength(500);
-    const community = new Map(map.graph.nodes.map((n) => [n.key, n.attributes.community]));
+    expect(map.nodes).toHaveLength(500);
+    const community = new Map(map.nodes.map((n) => [n.key, n.attributes.community]));
     const communityOf = (id: string) => community.get(id)!;
-    const positions = new Map(map.graph.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+    const positions = new Map(map.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
     const purity = knnPurity(positions, communityOf);
     expect(purity).toBeGreaterThanOrEqual(0.7);
-    const stored = new Map(map.graph.nodes.map((n) => [n.key, { x: snapshot.concepts.get(n.key)!.x, y: snapshot.concepts.get(n.key)!.y }]));
+    const stored = new Map(map.nodes.map((n) => [n.key, { x: snapshot.concepts.get(n.key)!.x, y: snapshot.concepts.get(n.key)!.y }]));
     expect(knnPurity(stored, communityOf)).toBeLessThan(purity - 0.2);
   });
 
   it('shows specific concepts, not generic ones, and gives the largest topics of the corpus their regions', () => {
-    for (const n of map.graph.nodes) expect(snapshot.concepts.get(n.key)!.generic, n.attributes.label).toBe(false);
-    const labels = new Set(map.graph.nodes.map((n) => n.attributes.label.toLowerCase()));
+    for (const n of map.nodes) expect(snapshot.concepts.get(n.key)!.generic, n.attributes.label).toBe(false);
+    const labels = new Set(map.nodes.map((n) => n.attributes.label.toLowerCase()));
     for (const topic of ['reinforcement learning', 'synapses', 'regret', 'convolutional neural networks']) expect(labels.has(topic), topic).toBe(true);
-    const regions = new Set(map.graph.nodes.map((n) => n.attributes.community));
+    const regions = new Set(map.nodes.map((n) => n.attributes.community));
     const largest = [...snapshot.communities.values()].sort((a, b) => b.ownPapers - a.ownPapers).slice(0, 10);
     for (const c of largest) expect(regions.has(c.id), c.label).toBe(true);
   });

@@ -27,6 +27,7 @@ import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { keyOrdered, storedGraph } from '../helpers/stores.ts';
 import { fixtureGraph } from './fixture.ts';
 import { resolveClasspath, startNeo4j } from './server/globalSetup.ts';
+import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** Papers of the real corpus in the slice: real vocabulary, a short import on two cores. */
@@ -88,7 +89,7 @@ const CASES: ImportCase[] = [
     },
     // The two concepts of the map with the most papers.
     bridge: (overview) => {
-      const [a, b] = [...overview.graph.nodes].sort((x, y) => Number(y.attributes!.papers) - Number(x.attributes!.papers));
+      const [a, b] = [...overviewGraph(overview).nodes].sort((x, y) => Number(y.attributes!.papers) - Number(x.attributes!.papers));
       return [String(a.attributes!.label), String(b.attributes!.label)];
     },
   },

@@ -14,6 +14,7 @@ import { downloadBlob, exportPng } from './map/exportPng.ts';
 import { hitTest, HIT_DEFAULTS } from './map/hitTest.ts';
 import { createLabelLayer, type LabelLayer } from './map/labelLayer.ts';
 import { createMapOverlay, type MapOverlay, type OverlayContent } from './map/mapOverlay.ts';
+import { overviewGraph } from './map/overviewGraph.ts';
 import { yearScaleOf } from './map/palette.ts';
 import { createRenderer, type MapRenderer } from './map/renderer.ts';
 import { createTemporaryLayout } from './map/temporaryLayout.ts';
@@ -157,7 +158,7 @@ export class Explorer implements ExplorerActions {
     this.overlay.clear();
     this.layout.restore();
     this.graph.clear();
-    this.graph.import(overview.graph);
+    this.graph.import(overviewGraph(overview));
     this.extent = graphExtent(this.graph);
     this.renderMapKey();
     this.labels?.invalidate();
@@ -551,7 +552,7 @@ export class Explorer implements ExplorerActions {
     try {
       const content = await renderPanelRoute(route, {
         health: this.health,
-        conceptsOnMap: this.overview?.graph.nodes.length ?? 0,
+        conceptsOnMap: this.overview?.concepts.ids.length ?? 0,
         totalConcepts: this.overview?.totalConcepts ?? 0,
         community: (id) => this.communities.get(id),
         focusCounts: (id) => this.focusCounts(id),
