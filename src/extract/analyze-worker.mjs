@@ -11,9 +11,9 @@ register();
 const { analyzePaper } = await import('./analyze.ts');
 const { encodeAnalysis } = await import('./analysisCache.ts');
 
-parentPort.on('message', ({ batch, encode, papers }) => {
+parentPort.on('message', ({ batch, papers }) => {
   try {
-    parentPort.postMessage({ batch, analyses: papers.map((paper) => (encode ? encodeAnalysis(analyzePaper(paper)) : analyzePaper(paper))) });
+    parentPort.postMessage({ batch, analyses: papers.map((paper) => encodeAnalysis(analyzePaper(paper))) });
   } catch (error) {
     parentPort.postMessage({ batch, error: error instanceof Error ? error.stack ?? error.message : String(error) });
   }

@@ -31,13 +31,26 @@ import { wordEvidence } from './stages/wordEvidence.ts';
 export interface AnalysisSource {
   readonly length: number;
   get(paper: number): PaperAnalysis;
+  /**
+   * The analyses are in memory already (a block of a stream): then the passes keep what
+   * they derive from each paper (its phrases cut and acronyms resolved, its
+   * occurrences) instead of deriving it again on every pass. A source that decodes
+   * each analysis on demand holds a whole corpus, where that would not fit.
+   */
+  readonly held?: boolean;
 }
 
 export function analysesOf(analyses: PaperAnalysis[]): AnalysisSource {
-  return { length: analyses.length, get: (p) => analyses[p] };
+  return { length: analyses.length, get: (p) => analyses[p], held: true };
 }
 
 export type { AcronymTable } from './stages/acronymResolution.ts';
+
+interface Prepared {
+  p: number;
+  analysis: PaperAnalysis;
+  resolve: Resolve;
+}
 
 export interface CorpusOptions extends Partial<RankingOptions> {
   /**
@@ -76,27 +89,39 @@ export function buildExtraction(
   const filter = keyFilter(thesaurus, evidence, variants);
   /** Papers with no phrase to cut, found on the first pass: later passes skip looking. */
   const uncut = new Uint8Array(analyses.length);
+  const held: Prepared[] | null = analyses.held ? [] : null;
   /** Each paper as the later stages read it: phrases cut at the corpus's verbs, acronyms resolved. */
-  function* prepared(): Generator<{ p: number; analysis: PaperAnalysis; resolve: Resolve }> {
+  function* prepared(): Generator<Prepared> {
     for (let p = 0; p < analyses.length; p++) {
+      const kept = held?.[p];
+      if (kept) {
+        yield kept;
+        continue;
+      }
       const read = analyses.get(p);
       const analysis = uncut[p] ? read : cutAtVerbs([read], evidence)[0];
       if (analysis === read) uncut[p] = 1;
-      yield { p, analysis, resolve: resolverOf(analysis) };
+      const paper = { p, analysis, resolve: resolverOf(analysis) };
+      if (held) held[p] = paper;
+      yield paper;
     }
   }
 
   const candidates = new Set<string>();
   for (const { analysis, resolve } of prepared()) addCandidates(analysis, resolve, filter, candidates, { maxWords });
   const fragments = new FragmentTally();
-  const stored = new OccurrenceStore();
-  for (const { analysis, resolve } of prepared()) {
+  const stored = held ? null : new OccurrenceStore();
+  const heldOccurrences: Map<string, Occurrence[]>[] = [];
+  for (const { p, analysis, resolve } of prepared()) {
     const occurrences = paperOccurrences(analysis, resolve, filter, candidates, { maxWords });
     fragments.add(occurrences);
-    stored.add(occurrences, analysis.phrases);
+    if (stored) stored.add(occurrences, analysis.phrases);
+    else heldOccurrences[p] = occurrences;
   }
   const dominant = fragments.dominant();
-  const occurrencesOf = (p: number, analysis: PaperAnalysis) => ownOccurrences(stored.get(p, analysis.phrases), dominant);
+  const heldOwn: Map<string, Occurrence[]>[] = [];
+  const occurrencesOf = (p: number, analysis: PaperAnalysis) =>
+    stored ? ownOccurrences(stored.get(p, analysis.phrases), dominant) : (heldOwn[p] ??= ownOccurrences(heldOccurrences[p], dominant));
   const counts = emptyCounts();
   for (const { p, analysis } of prepared()) addCounts(counts, occurrencesOf(p, analysis));
   const terms = termhood(candidates, counts, { maxWords, minDocumentFrequency });

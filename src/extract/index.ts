@@ -13,9 +13,8 @@
 // stands alone; never an adjective on its own ("complex", "linear").
 import type { Extraction } from '../graph/model.ts';
 import { analysesOf, buildExtraction, type AcronymTable } from './corpus.ts';
-import type { PaperAnalysis } from './analyze.ts';
 import { AnalysisCache, decodeAnalysis, PackedAnalyses, paperTextHash } from './analysisCache.ts';
-import { createAnalyzer } from './pool.ts';
+import { createAnalyzer, type Analyzer } from './pool.ts';
 import { keyedThesaurus } from './thesaurus.ts';
 import type { ExtractOptions, PaperText } from './types.ts';
 
@@ -116,6 +115,8 @@ function* usedEntries(hashes: string[], packed: PackedAnalyses): Generator<[stri
 
 /** Papers per block of `extractJsonl`: corpus statistics come from a block at a time. */
 const blockSize = 2000;
+/** Blocks handed to the tagger ahead of the one being built, so the workers never wait on the main thread. */
+const blocksAhead = 2;
 /** Acronyms remembered across blocks; beyond this the table stops growing (memory stays bounded). */
 const maxAcronyms = 50000;
 
@@ -135,20 +136,27 @@ export async function extractJsonl(
   const thesaurus = keyedThesaurus(options.thesaurus);
   const acronyms: AcronymTable = new Map();
   const seen = new Set<string>();
-  let analyzer: ReturnType<typeof createAnalyzer> | undefined;
+  // The workers start while the input is read, so loading the tagger overlaps reading;
+  // an input too small for them is tagged in-process and they are stopped.
+  const pool = createAnalyzer({ workers: options.workers });
+  let analyzer: Analyzer | undefined;
   let count = 0;
   let distinct = 0;
-  // Block k+1 is tagged in the workers while the main thread builds block k: the two
+  // Blocks k+1… are tagged in the workers while the main thread builds block k: the two
   // halves of the work overlap instead of waiting on each other.
   const analyze = (block: PaperText[]) => {
-    analyzer ??= createAnalyzer({ workers: workersFor(block.length, options) });
-    const analyses = analyzer.analyze(block);
+    if (!analyzer) {
+      analyzer = workersFor(block.length, options) === 1 ? createAnalyzer({ workers: 1 }) : pool;
+      if (analyzer !== pool) void pool.close();
+    }
+    const analyses = analyzer.analyzeEncoded(block);
     // Awaited later, in order; until then a failure must not count as unhandled.
     analyses.catch(() => undefined);
     return analyses;
   };
-  const build = async (block: PaperText[], analyses: PaperAnalysis[]) => {
+  const build = async (block: PaperText[], encoded: string[]) => {
     if (acronyms.size > maxAcronyms) for (const key of [...acronyms.keys()].slice(0, acronyms.size - maxAcronyms)) acronyms.delete(key);
+    const analyses = encoded.map((text, p) => decodeAnalysis(block[p].id, text));
     const extraction = buildExtraction(block, analysesOf(analyses), thesaurus, acronyms, { minDocumentFrequency: 1 });
     const labels = new Map(extraction.concepts.map((concept) => [concept.id, concept.label]));
     const byPaper = new Map<string, { id: string; label: string; score: number }[]>();
@@ -168,27 +176,27 @@ export async function extractJsonl(
       options.onProgress?.(count, count);
     }
   };
-  let pending: { block: PaperText[]; analyses: Promise<PaperAnalysis[]> } | undefined;
-  const flush = async (block: PaperText[]) => {
-    const started = block.length > 0 ? { block, analyses: analyze(block) } : undefined;
-    if (pending) await build(pending.block, await pending.analyses);
-    pending = started;
+  const queue: { block: PaperText[]; analyses: Promise<string[]> }[] = [];
+  const buildNext = async () => {
+    const { block, analyses } = queue.shift()!;
+    await build(block, await analyses);
   };
   try {
     let block: PaperText[] = [];
     for await (const paper of papers) {
       block.push(paper);
       if (block.length >= blockSize) {
-        await flush(block);
+        queue.push({ block, analyses: analyze(block) });
         block = [];
+        if (queue.length > blocksAhead) await buildNext();
       }
     }
-    await flush(block);
-    await flush([]);
+    if (block.length > 0) queue.push({ block, analyses: analyze(block) });
+    while (queue.length > 0) await buildNext();
   } finally {
-    // A build that failed leaves its successor's analysis running: let it settle before closing.
-    await pending?.analyses.catch(() => undefined);
-    await analyzer?.close();
+    // A build that failed leaves its successors' analyses running: let them settle before closing.
+    await Promise.all(queue.map(({ analyses }) => analyses.catch(() => undefined)));
+    await (analyzer ?? pool).close();
   }
   return { papers: count, concepts: distinct };
 }

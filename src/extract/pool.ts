@@ -3,7 +3,7 @@
 // results do not depend on scheduling.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyzePaper, type PaperAnalysis } from './analyze.ts';
+import { analyzePaper } from './analyze.ts';
 import { encodeAnalysis } from './analysisCache.ts';
 import type { PaperText } from './types.ts';
 
@@ -14,10 +14,13 @@ export interface AnalyzerOptions {
   batchSize?: number;
 }
 
-/** Tags papers; `close()` ends the workers. */
+/**
+ * Tags papers; `close()` ends the workers. Analyses come back in their compact form
+ * (analysisCache.ts): a fifth of the memory of the objects, and one string per paper
+ * crosses the thread boundary, where the structured clone of a paper's hundreds of
+ * small objects cost the receiving main thread more than decoding the string does.
+ */
 export interface Analyzer {
-  analyze(papers: PaperText[], onBatch?: (done: number) => void): Promise<PaperAnalysis[]>;
-  /** The same analyses in their compact form (analysisCache.ts): a fifth of the memory, cheap to pass between threads. */
   analyzeEncoded(papers: PaperText[], onBatch?: (done: number) => void): Promise<string[]>;
   close(): Promise<void>;
 }
@@ -27,18 +30,16 @@ export function defaultWorkers(): number {
 }
 
 function inProcess(): Analyzer {
-  const each = async <T>(papers: PaperText[], onBatch: ((done: number) => void) | undefined, analyze: (paper: PaperText) => T): Promise<T[]> => {
-    const out: T[] = [];
-    for (const paper of papers) {
-      out.push(analyze(paper));
-      if (out.length % 64 === 0) onBatch?.(out.length);
-    }
-    onBatch?.(out.length);
-    return out;
-  };
   return {
-    analyze: (papers, onBatch) => each(papers, onBatch, analyzePaper),
-    analyzeEncoded: (papers, onBatch) => each(papers, onBatch, (paper) => encodeAnalysis(analyzePaper(paper))),
+    async analyzeEncoded(papers, onBatch) {
+      const out: string[] = [];
+      for (const paper of papers) {
+        out.push(encodeAnalysis(analyzePaper(paper)));
+        if (out.length % 64 === 0) onBatch?.(out.length);
+      }
+      onBatch?.(out.length);
+      return out;
+    },
     async close() {},
   };
 }
@@ -53,11 +54,11 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const acquire = () => new Promise<Worker>((resolve) => (idle.length > 0 ? resolve(idle.pop()!) : waiting.push(resolve)));
   const release = (worker: Worker) => (waiting.length > 0 ? waiting.shift()!(worker) : idle.push(worker));
 
-  const run = async <T>(papers: PaperText[], batch: number, encode: boolean): Promise<T[]> => {
+  const run = async (papers: PaperText[], batch: number): Promise<string[]> => {
     const worker = await acquire();
     try {
-      return await new Promise<T[]>((resolve, reject) => {
-        const onMessage = (message: { batch: number; analyses?: T[]; error?: string }) => {
+      return await new Promise<string[]>((resolve, reject) => {
+        const onMessage = (message: { batch: number; analyses?: string[]; error?: string }) => {
           if (message.batch !== batch) return;
           worker.off('message', onMessage);
           worker.off('error', reject);
@@ -67,7 +68,7 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
         worker.on('message', onMessage);
         worker.once('error', reject);
         // Only the fields analysis reads cross the thread boundary.
-        worker.postMessage({ batch, encode, papers: papers.map(({ id, title, abstract }) => ({ id, title, abstract })) });
+        worker.postMessage({ batch, papers: papers.map(({ id, title, abstract }) => ({ id, title, abstract })) });
       });
     } finally {
       release(worker);
@@ -75,24 +76,21 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   };
 
   let nextBatch = 0;
-  const all = async <T>(papers: PaperText[], onBatch: ((done: number) => void) | undefined, encode: boolean): Promise<T[]> => {
-    const jobs: Promise<T[]>[] = [];
-    let done = 0;
-    for (let i = 0; i < papers.length; i += batchSize) {
-      const slice = papers.slice(i, i + batchSize);
-      jobs.push(
-        run<T>(slice, nextBatch++, encode).then((result) => {
-          done += result.length;
-          onBatch?.(done);
-          return result;
-        }),
-      );
-    }
-    return (await Promise.all(jobs)).flat();
-  };
   return {
-    analyze: (papers, onBatch) => all<PaperAnalysis>(papers, onBatch, false),
-    analyzeEncoded: (papers, onBatch) => all<string>(papers, onBatch, true),
+    async analyzeEncoded(papers, onBatch) {
+      const jobs: Promise<string[]>[] = [];
+      let done = 0;
+      for (let i = 0; i < papers.length; i += batchSize) {
+        jobs.push(
+          run(papers.slice(i, i + batchSize), nextBatch++).then((result) => {
+            done += result.length;
+            onBatch?.(done);
+            return result;
+          }),
+        );
+      }
+      return (await Promise.all(jobs)).flat();
+    },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
