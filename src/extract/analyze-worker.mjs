@@ -7,6 +7,10 @@ import { register } from 'tsx/esm/api';
 // paper, and process.env is an accessor into the environment (~0.7 µs a read). A
 // worker's process.env is already its own copy; a plain object makes the read free.
 process.env = { ...process.env };
+// The tagger library is plain JavaScript of some hundred modules: loaded before tsx's
+// hooks are registered, none of them takes a round trip to tsx's loader thread (half
+// of the library's loading time, and a worker's start-up).
+await import('compromise/two');
 register();
 const { analyzePaper } = await import('./analyze.ts');
 const { encodeAnalysis } = await import('./analysisCache.ts');

@@ -7,10 +7,11 @@
 // `parse` drives compromise's own steps itself, each once: `nlp.tokenize` followed by
 // `compute([...])` normalises every word three times and looks aliases up twice, and
 // its contractions step scans every word against the whole contraction list. Here a
-// word's normal form is computed once per distinct spelling, and the contractions step
-// runs only on a text that has a word it could split. The terms and tags are the ones
-// `nlp.tokenize(text).compute(['alias', 'normal', 'lexicon', 'preTagger'])` gives
-// (tests/extract/tagger-parse.test.ts compares the two on real abstracts).
+// word's punctuation, normal, alias and machine forms are computed once per distinct
+// word, and the contractions step runs only on a text that has a word it could split.
+// The terms and tags are the ones `nlp.tokenize(text).compute(['alias', 'normal',
+// 'lexicon', 'preTagger'])` gives (tests/extract/tagger-parse.test.ts compares the two
+// on real abstracts).
 import nlp from 'compromise/two';
 
 export type WordClass =
@@ -42,6 +43,8 @@ interface CompromiseTerm {
   post: string;
   normal: string;
   tags: Set<string>;
+  alias?: string[];
+  machine?: string;
 }
 
 type Step = (view: { docs: CompromiseTerm[][]; world: unknown }) => void;
@@ -64,19 +67,30 @@ const world = nlp.world() as unknown as CompromiseWorld;
 const { splitSentences, splitTerms, splitWhitespace } = world.methods.one.tokenize;
 const View = nlp.tokenize('').constructor as new (document: CompromiseTerm[][]) => { docs: CompromiseTerm[][]; world: unknown };
 
-/** Normal forms by spelling; cleared when full, so memory stays bounded on any corpus. */
-const normals = new Map<string, string>();
-const maxNormals = 200_000;
+/**
+ * What compromise makes of a whitespace-delimited word on its own, by the word: its
+ * text without surrounding punctuation, the punctuation, its normal form, aliases and
+ * machine form. These steps read only the word, and a corpus writes the same words
+ * over and over. Cleared when full, so memory stays bounded on any corpus.
+ */
+const parsedWords = new Map<string, CompromiseTerm>();
+const maxParsedWords = 200_000;
 
-function normalize(term: CompromiseTerm): void {
-  const known = normals.get(term.text);
-  if (known !== undefined) {
-    term.normal = known;
-    return;
+function termOf(word: string): CompromiseTerm {
+  let parsed = parsedWords.get(word);
+  if (parsed === undefined) {
+    parsed = splitWhitespace(word, world.model);
+    const view = { docs: [[parsed]], world };
+    world.compute.normal(view);
+    world.compute.alias(view);
+    world.compute.machine(view);
+    if (parsedWords.size >= maxParsedWords) parsedWords.clear();
+    parsedWords.set(word, parsed);
   }
-  world.compute.normal({ docs: [[term]], world });
-  if (normals.size >= maxNormals) normals.clear();
-  normals.set(term.text, term.normal);
+  const term: CompromiseTerm = { text: parsed.text, pre: parsed.pre, post: parsed.post, tags: new Set(), normal: parsed.normal };
+  if (parsed.alias) term.alias = [...parsed.alias];
+  if (parsed.machine !== undefined) term.machine = parsed.machine;
+  return term;
 }
 
 /** Words the contractions step splits without an apostrophe ("cannot", "gonna"). */
@@ -97,16 +111,13 @@ export function parse(text: string): CompromiseTerm[][] {
   for (const sentence of splitSentences(text, world)) {
     const terms: CompromiseTerm[] = [];
     for (const word of splitTerms(sentence, world.model)) {
-      const term = splitWhitespace(word, world.model);
-      normalize(term);
+      const term = termOf(word);
       contracts ||= mayContract(term);
       terms.push(term);
     }
     document.push(terms);
   }
   const view = new View(document);
-  world.compute.alias(view);
-  world.compute.machine(view);
   if (contracts) world.compute.contractions(view);
   world.compute.lexicon(view);
   world.compute.preTagger(view);
