@@ -66,14 +66,15 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     const lower = text.toLowerCase();
     return lower.length === text.length ? lower : text;
   };
-  const lowers = texts.map(lowerOf);
-  const tokens = lowers.map((text) => text.match(WORD) ?? []);
+  // Each pass splits a text into words again rather than keeping every text's words:
+  // held for a whole corpus they were ten times its text (a gigabyte at 85,000 papers).
+  const wordsOf = (text: string): string[] => lowerOf(text).match(WORD) ?? [];
   // Words and hyphenated compounds, as the corpus writes them whole.
   const words = new Map<string, number>();
   const tally = (list: string[], by: number) => {
     for (const token of list) if (LOWER.test(token) || COMPOUND.test(token)) count(words, token, by);
   };
-  for (const list of tokens) tally(list, 1);
+  for (const text of texts) tally(wordsOf(text), 1);
 
   // Hyphen breaks first, so that their halves ("func", "tion") do not count as words below.
   texts.forEach((text, i) => {
@@ -85,11 +86,9 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
       return whole;
     });
     if (mended === text) return;
-    tally(tokens[i], -1);
+    tally(wordsOf(text), -1);
     texts[i] = mended;
-    lowers[i] = lowerOf(mended);
-    tokens[i] = lowers[i].match(WORD) ?? [];
-    tally(tokens[i], 1);
+    tally(wordsOf(mended), 1);
   });
   const uses = (word: string) => words.get(word) ?? 0;
 
@@ -143,7 +142,8 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     (rightsOf.get(left) ?? rightsOf.set(left, new Set()).get(left)!).add(key.slice(space + 1));
   }
   const pairs = new Map<string, number>();
-  for (const list of tokens) {
+  for (const text of texts) {
+    const list = wordsOf(text);
     for (let i = 0; i + 1 < list.length; i++) {
       if (rightsOf.get(list[i])?.has(list[i + 1])) count(pairs, `${list[i]} ${list[i + 1]}`);
     }
@@ -178,8 +178,10 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     if (repaired) repairs.set(token, repaired);
   }
 
-  /** `text` with its fixes; `lower` is its lower case (same offsets), `list` its words. */
-  const mendText = (text: string, lower: string, list: string[]): string => {
+  /** `text` with its fixes. */
+  const mendText = (text: string): string => {
+    const lower = lowerOf(text);
+    const list = lower.match(WORD) ?? [];
     const fixes: string[] = [];
     for (let i = 0; i < list.length; i++) {
       const joined = i + 1 < list.length ? join(list[i], list[i + 1]) : null;
@@ -208,8 +210,8 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     return out + text.slice(from);
   };
   return papers.map((p, i) => {
-    const title = mendText(texts[2 * i], lowers[2 * i], tokens[2 * i]);
-    const abstract = mendText(texts[2 * i + 1], lowers[2 * i + 1], tokens[2 * i + 1]);
+    const title = mendText(texts[2 * i]);
+    const abstract = mendText(texts[2 * i + 1]);
     return title === p.title && abstract === p.abstract ? p : { ...p, title, abstract };
   });
 }

@@ -148,13 +148,16 @@ export async function readCorpus(paths: string[], options: ReadCorpusOptions = {
       continue;
     }
     const decoded = decodeText(input.bytes, file);
+    // The bytes go once decoded: a big file is not held twice while its records are built.
+    const name = input.name;
+    input = undefined;
     problems.push(...decoded.problems);
     if (decoded.ok) {
       readable++;
       if (decoded.text.trim() === '') {
         problems.push({ file: file, line: null, severity: 'warning', message: 'file is empty' });
       } else {
-        const format = detectFormat(input.name, decoded.text);
+        const format = detectFormat(name, decoded.text);
         if (!format) {
           problems.push({
             file: file,

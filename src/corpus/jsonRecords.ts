@@ -96,8 +96,13 @@ function parseJsonLine(line: string, lineNumber: number, file: string, problems:
 export function readJsonLines(source: string, file: string): ReaderOutput {
   const records: RawRecord[] = [];
   const problems: InputProblem[] = [];
-  const lines = source.split('\n');
-  for (let i = 0; i < lines.length; i++) records.push(...parseJsonLine(lines[i], i + 1, file, problems));
+  // Line by line from the text, not split into an array of every line first (a copy of the whole file).
+  for (let from = 0, lineNumber = 1; from <= source.length; lineNumber++) {
+    const end = source.indexOf('\n', from);
+    const to = end === -1 ? source.length : end;
+    for (const record of parseJsonLine(source.slice(from, to), lineNumber, file, problems)) records.push(record);
+    from = to + 1;
+  }
   return { records, problems };
 }
 
