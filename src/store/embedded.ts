@@ -31,7 +31,7 @@ import { ResultBudget } from './resultBudget.ts';
 import { ResultGraph } from './resultGraph.ts';
 import { collectValue, toRow } from './embedded/values.ts';
 import { paperFromRow, readStats } from './rows.ts';
-import { rowsOf, writeCsv } from './csvFile.ts';
+import { rowsOf, writeCsv, type CsvCell } from './csvFile.ts';
 import { withStoreLock, type LockOptions } from './storeLock.ts';
 
 const { Database, Connection } = lbug;
@@ -44,8 +44,12 @@ export interface EmbeddedOptions {
   lanes?: number;
   /** Rows per parameter batch when loading node tables. */
   nodeBatch?: number;
+  /** Rows per CSV file (one COPY each) when loading relationship tables. */
+  relationshipBatch?: number;
   /** Buffer pool of the live (read-only) database: the console child gets a share of its memory limit. */
   readBufferPoolBytes?: number;
+  /** Buffer pool of the database a write builds: what the bulk loads may hold in memory. */
+  writeBufferPoolBytes?: number;
 }
 
 /**
@@ -53,8 +57,8 @@ export interface EmbeddedOptions {
  * buffer pool of most of the RAM. A server, its console child and a test process
  * open several at once, so both are sized for papers-and-abstracts corpora.
  */
-const BUFFER_POOL_BYTES = { read: 1 << 30, write: 4 * (1 << 30) };
-const DEFAULTS: Required<EmbeddedOptions> = { lanes: 3, nodeBatch: 5_000, readBufferPoolBytes: BUFFER_POOL_BYTES.read };
+const BUFFER_POOL_BYTES = { read: 1 << 30, write: 512 * (1 << 20) };
+const DEFAULTS: Required<EmbeddedOptions> = { lanes: 3, nodeBatch: 5_000, relationshipBatch: 200_000, readBufferPoolBytes: BUFFER_POOL_BYTES.read, writeBufferPoolBytes: BUFFER_POOL_BYTES.write };
 /** The live graph is only ever read: a write builds a new database file and swaps it in. */
 const READ_ONLY = true;
 const MAX_DB_BYTES = 2 ** 40;
@@ -236,34 +240,20 @@ class EmbeddedStore implements GraphStore {
     mkdirSync(scratch, { recursive: true });
     const name = `graph-${Date.now()}-${process.pid}.lbug`;
     const building = path.join(scratch, name);
-    const db = new Database(building, BUFFER_POOL_BYTES.write, true, false, MAX_DB_BYTES);
+    // The live database was open only to read the stored papers: its buffer pool is let go
+    // before the new one fills its own.
+    await this.#closeLive();
+    const db = new Database(building, this.#options.writeBufferPoolBytes, true, false, MAX_DB_BYTES);
     const conn = new Connection(db);
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
-      await this.#loadRows(conn, 'load-papers', graph.papers.map(paperRow), 'papers', progress);
-      await this.#loadRows(conn, 'load-concepts', graph.concepts.map(conceptRow), 'concepts', progress);
-      progress('mentions', 0, graph.mentions.length);
-      const mentions = await writeCsv(
-        path.join(scratch, 'mentions.csv'),
-        ['from', 'to', 'count', 'inTitle', 'score', 'spans'],
-        rowsOf(graph.mentions, (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)]),
-      );
-      await conn.query(cypherQuery('load-mentions', 'lbug').replaceAll('{{file}}', mentions));
-      progress('mentions', graph.mentions.length, graph.mentions.length);
-      progress('co-occurrences', 0, graph.cooccurrences.length);
-      const cooccurs = await writeCsv(
-        path.join(scratch, 'cooccurs.csv'),
-        ['from', 'to', 'papers', 'weight'],
-        rowsOf(graph.cooccurrences, (e) => [e.source, e.target, e.papers, e.weight]),
-      );
-      await conn.query(cypherQuery('load-cooccurs', 'lbug').replaceAll('{{file}}', cooccurs));
-      progress('co-occurrences', graph.cooccurrences.length, graph.cooccurrences.length);
-      const broader = await writeCsv(
-        path.join(scratch, 'broader.csv'),
-        ['from', 'to', 'kind'],
-        rowsOf(graph.broader, (e) => [e.narrower, e.broader, e.kind]),
-      );
-      await conn.query(cypherQuery('load-broader', 'lbug').replaceAll('{{file}}', broader));
+      await this.#loadRows(conn, 'load-papers', graph.papers, paperRow, 'papers', progress);
+      await this.#loadRows(conn, 'load-concepts', graph.concepts, conceptRow, 'concepts', progress);
+      await this.#copyRows(conn, scratch, 'load-mentions', ['from', 'to', 'count', 'inTitle', 'score', 'spans'], graph.mentions,
+        (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)], 'mentions', progress);
+      await this.#copyRows(conn, scratch, 'load-cooccurs', ['from', 'to', 'papers', 'weight'], graph.cooccurrences,
+        (e) => [e.source, e.target, e.papers, e.weight], 'co-occurrences', progress);
+      await this.#copyRows(conn, scratch, 'load-broader', ['from', 'to', 'kind'], graph.broader, (e) => [e.narrower, e.broader, e.kind], 'broader', progress);
       await conn.close();
       await db.close();
       await checkpointed(building);
@@ -283,14 +273,30 @@ class EmbeddedStore implements GraphStore {
     this.#pruneOldFiles(name, previous);
   }
 
-  async #loadRows(conn: LbugConnection, query: string, rows: object[], phase: string, progress: ProgressFn): Promise<void> {
+  /** Loads `items` a batch at a time: only one batch's rows exist at once, not a copy of the whole table. */
+  async #loadRows<T>(conn: LbugConnection, query: string, items: T[], row: (item: T) => Record<string, unknown>, phase: string, progress: ProgressFn): Promise<void> {
     const ps = await conn.prepare(cypherQuery(query, 'lbug'));
     if (!ps.isSuccess()) throw new Error(`cypher/${query}: ${ps.getErrorMessage()}`);
-    for (let i = 0; i < rows.length; i += this.#options.nodeBatch) {
-      progress(phase, i, rows.length);
-      await conn.execute(ps, { rows: rows.slice(i, i + this.#options.nodeBatch) as unknown as LbugValue });
+    for (let i = 0; i < items.length; i += this.#options.nodeBatch) {
+      progress(phase, i, items.length);
+      await conn.execute(ps, { rows: items.slice(i, i + this.#options.nodeBatch).map(row) as unknown as LbugValue });
     }
-    progress(phase, rows.length, rows.length);
+    progress(phase, items.length, items.length);
+  }
+
+  /**
+   * Loads `items` through CSV files of `relationshipBatch` rows, one COPY each: what a
+   * COPY holds in the buffer pool until it commits is one file's rows, not the table's.
+   */
+  async #copyRows<T>(conn: LbugConnection, scratch: string, query: string, header: string[], items: T[], row: (item: T) => CsvCell[], phase: string, progress: ProgressFn): Promise<void> {
+    const batch = this.#options.relationshipBatch;
+    for (let i = 0; i < items.length; i += batch) {
+      progress(phase, i, items.length);
+      const file = await writeCsv(path.join(scratch, `${phase}.csv`), header, rowsOf(items.slice(i, i + batch), row));
+      await conn.query(cypherQuery(query, 'lbug').replaceAll('{{file}}', file));
+      rmSync(file);
+    }
+    progress(phase, items.length, items.length);
   }
 
   /** Keep the live file and the one it replaced (a running server may still read it). */

@@ -9,6 +9,7 @@ import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { parse } from 'csv-parse/sync';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import type { KnowledgeGraph } from '../../src/graph/model.ts';
+import { conceptFromRow } from '../../src/store/rows.ts';
 
 const LIMITS = { timeoutMs: 5_000, maxRows: 1_000 };
 let dir: string;
@@ -102,6 +103,41 @@ describe('embedded store', () => {
     expect(files.length).toBeLessThanOrEqual(2);
     expect(readFileSync(path.join(dir, 'CURRENT'), 'utf8').trim()).toMatch(/^graph-.*\.lbug$/);
   });
+
+  it('stores the same graph when it loads in many small batches, and nothing when a later batch fails', async () => {
+    // Each batch is its own COPY (so the buffer pool holds one batch, not a table): the
+    // batches together must be the whole graph, and a failure after some have committed
+    // must still leave the previous graph as it was.
+    const snapshot = async (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => ({
+      stats: await store.stats(),
+      papers: await store.papers(),
+      concepts: await store.run('snapshot-concepts'),
+      mentions: (await store.run('all-mentions')).map((r) => JSON.stringify(r)).sort(),
+      cooccurs: (await store.run('snapshot-cooccurs')).map((r) => JSON.stringify(r)).sort(),
+      broader: (await store.run('snapshot-broader')).map((r) => JSON.stringify(r)).sort(),
+    });
+    const whole = await withStore(snapshot);
+    const graph: KnowledgeGraph = await withStore(async (store) => ({
+      papers: whole.papers,
+      concepts: whole.concepts.map(conceptFromRow),
+      mentions: (await store.run('all-mentions')).map((r) => ({ paperId: String(r.paper), conceptId: String(r.concept), count: Number(r.count), inTitle: r.inTitle === true, score: Number(r.score), spans: JSON.parse(String(r.spans)) })),
+      cooccurrences: (await store.run('snapshot-cooccurs')).map((r) => ({ source: String(r.source), target: String(r.target), papers: Number(r.papers), weight: Number(r.weight) })),
+      broader: (await store.run('snapshot-broader')).map((r) => ({ narrower: String(r.narrower), broader: String(r.broader), kind: r.kind as 'nesting' | 'subsumption' })),
+    }));
+    expect(graph.mentions.length).toBeGreaterThan(3_000);
+    expect(graph.papers.length).toBeGreaterThan(40);
+    const batched = await openEmbeddedStore(mkdtempSync(path.join(os.tmpdir(), 'papergraph-batches-')), { nodeBatch: 40, relationshipBatch: 1_000 });
+    try {
+      await batched.write(graph);
+      expect(await snapshot(batched)).toEqual(whole);
+      const failsLate = { ...graph, mentions: [...graph.mentions, { ...graph.mentions[0], conceptId: 'no such concept' }] };
+      await expect(batched.write(failsLate)).rejects.toThrow(/previous graph is unchanged/);
+      expect(await snapshot(batched)).toEqual(whole);
+    } finally {
+      await batched.close();
+      rmSync(batched.location, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('stores ids with quotes, apostrophes, brackets and commas exactly (they come from math and code in abstracts)', async () => {
     // Real co-occurrences from an ingest of Inspec abstracts that once failed to load:
