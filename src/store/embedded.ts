@@ -42,10 +42,8 @@ type LbugResult = Awaited<ReturnType<LbugConnection['query']>>;
 export interface EmbeddedOptions {
   /** Connections serving app queries side by side (each runs one query at a time). */
   lanes?: number;
-  /** Rows per parameter batch when loading node tables. */
-  nodeBatch?: number;
-  /** Rows per CSV file (one COPY each) when loading relationship tables. */
-  relationshipBatch?: number;
+  /** Rows per CSV file (one COPY each) when loading a table. */
+  batch?: number;
   /** Buffer pool of the live (read-only) database: the console child gets a share of its memory limit. */
   readBufferPoolBytes?: number;
   /** Buffer pool of the database a write builds: what the bulk loads may hold in memory. */
@@ -58,7 +56,7 @@ export interface EmbeddedOptions {
  * open several at once, so both are sized for papers-and-abstracts corpora.
  */
 const BUFFER_POOL_BYTES = { read: 1 << 30, write: 512 * (1 << 20) };
-const DEFAULTS: Required<EmbeddedOptions> = { lanes: 3, nodeBatch: 5_000, relationshipBatch: 200_000, readBufferPoolBytes: BUFFER_POOL_BYTES.read, writeBufferPoolBytes: BUFFER_POOL_BYTES.write };
+const DEFAULTS: Required<EmbeddedOptions> = { lanes: 3, batch: 200_000, readBufferPoolBytes: BUFFER_POOL_BYTES.read, writeBufferPoolBytes: BUFFER_POOL_BYTES.write };
 /** The live graph is only ever read: a write builds a new database file and swaps it in. */
 const READ_ONLY = true;
 const MAX_DB_BYTES = 2 ** 40;
@@ -247,8 +245,8 @@ class EmbeddedStore implements GraphStore {
     const conn = new Connection(db);
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
-      await this.#loadRows(conn, 'load-papers', graph.papers, paperRow, 'papers', progress);
-      await this.#loadRows(conn, 'load-concepts', graph.concepts, conceptRow, 'concepts', progress);
+      await this.#copyRows(conn, scratch, 'load-papers', PAPER_COLUMNS, graph.papers, paperRow, 'papers', progress);
+      await this.#copyRows(conn, scratch, 'load-concepts', CONCEPT_COLUMNS, graph.concepts, conceptRow, 'concepts', progress);
       await this.#copyRows(conn, scratch, 'load-mentions', ['from', 'to', 'count', 'inTitle', 'score', 'spans'], graph.mentions,
         (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)], 'mentions', progress);
       await this.#copyRows(conn, scratch, 'load-cooccurs', ['from', 'to', 'papers', 'weight'], graph.cooccurrences,
@@ -273,23 +271,13 @@ class EmbeddedStore implements GraphStore {
     this.#pruneOldFiles(name, previous);
   }
 
-  /** Loads `items` a batch at a time: only one batch's rows exist at once, not a copy of the whole table. */
-  async #loadRows<T>(conn: LbugConnection, query: string, items: T[], row: (item: T) => Record<string, unknown>, phase: string, progress: ProgressFn): Promise<void> {
-    const ps = await conn.prepare(cypherQuery(query, 'lbug'));
-    if (!ps.isSuccess()) throw new Error(`cypher/${query}: ${ps.getErrorMessage()}`);
-    for (let i = 0; i < items.length; i += this.#options.nodeBatch) {
-      progress(phase, i, items.length);
-      await conn.execute(ps, { rows: items.slice(i, i + this.#options.nodeBatch).map(row) as unknown as LbugValue });
-    }
-    progress(phase, items.length, items.length);
-  }
-
   /**
-   * Loads `items` through CSV files of `relationshipBatch` rows, one COPY each: what a
-   * COPY holds in the buffer pool until it commits is one file's rows, not the table's.
+   * Loads `items` through CSV files of `batch` rows, one COPY each: what a COPY holds
+   * in the buffer pool until it commits is one file's rows, not the table's, and only
+   * one file's rows exist as text at a time.
    */
   async #copyRows<T>(conn: LbugConnection, scratch: string, query: string, header: string[], items: T[], row: (item: T) => CsvCell[], phase: string, progress: ProgressFn): Promise<void> {
-    const batch = this.#options.relationshipBatch;
+    const batch = this.#options.batch;
     for (let i = 0; i < items.length; i += batch) {
       progress(phase, i, items.length);
       const file = await writeCsv(path.join(scratch, `${phase}.csv`), header, rowsOf(items.slice(i, i + batch), row));
@@ -367,21 +355,31 @@ function lastResult(result: LbugResult): QueryResult {
   return Array.isArray(result) ? result[result.length - 1] : result;
 }
 
-function paperRow(p: Paper): Record<string, unknown> {
-  return {
-    id: p.id, title: p.title, abstract: p.abstract, year: p.year, date: p.date, url: p.url,
-    authors: p.authors, source: p.source, doi: p.doi, arxivId: p.arxivId, openalexId: p.openalexId, sources: p.sources,
-    pmid: p.pmid, wosId: p.wosId, keywords: p.keywords,
-  };
+const PAPER_COLUMNS = ['id', 'title', 'abstract', 'year', 'date', 'url', 'authors', 'source', 'doi', 'arxivId', 'openalexId', 'sources', 'pmid', 'wosId', 'keywords'];
+
+function paperRow(p: Paper): CsvCell[] {
+  return [p.id, p.title, p.abstract, p.year, p.date, p.url, listCell(p.authors), p.source, p.doi, p.arxivId, p.openalexId, listCell(p.sources), p.pmid, p.wosId, listCell(p.keywords)];
 }
 
-const DOUBLE_FIELDS = ['score', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear', 'relevance'] as const;
+const CONCEPT_COLUMNS = ['id', 'label', 'aliases', 'papers', 'mentions', 'score', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear', 'relevance', 'generic'];
 
-/** See load-concepts.lbug.cypher: doubles travel as text and are CAST back. */
-function conceptRow(c: Concept): Record<string, unknown> {
-  const row: Record<string, unknown> = { ...c };
-  for (const field of DOUBLE_FIELDS) row[field] = c[field] === null ? null : String(c[field]);
-  return row;
+function conceptRow(c: Concept): CsvCell[] {
+  return [c.id, c.label, listCell(c.aliases), c.papers, c.mentions, c.score, c.community, c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear, c.relevance, c.generic];
+}
+
+/** U+001F, the unit separator: what the load queries split a list field at. */
+const LIST_SEPARATOR = '\u001f';
+
+/**
+ * A list as one CSV field (see load-papers.lbug.cypher). An empty element (an author or
+ * keyword of no text) is no data and is left out: joined, it could not be told from none.
+ */
+function listCell(items: string[]): string | null {
+  const kept = items.filter((item) => item !== '');
+  for (const item of kept) {
+    if (item.includes(LIST_SEPARATOR)) throw new Error(`cannot store the list element ${JSON.stringify(item)}: it holds U+001F, which cleaned text never does`);
+  }
+  return kept.length ? kept.join(LIST_SEPARATOR) : null;
 }
 
 /**
