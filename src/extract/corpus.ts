@@ -17,6 +17,7 @@ import type { PaperText } from './types.ts';
 import { acronymResolver, collectAcronyms, longFormVariants, type AcronymTable } from './stages/acronymResolution.ts';
 import { addCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
+import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
 import { SurfaceTally } from './stages/labels.ts';
 import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
@@ -82,15 +83,15 @@ export function buildExtraction(
   }
 
   collectAcronyms(raw(), acronyms, { maxWords });
-  const evidence = wordEvidence(raw());
+  const evidence = wordEvidence(raw(), {}, papers);
   // A variant the user's thesaurus names stays as the user has it.
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
   const resolverOf = acronymResolver(acronyms, {}, variants);
   const filter = keyFilter(thesaurus, evidence, variants);
-  /** Papers with no phrase to cut, found on the first pass: later passes skip looking. */
+  /** Papers with no phrase to cut or join, found on the first pass: later passes skip looking. */
   const uncut = new Uint8Array(analyses.length);
   const held: Prepared[] | null = analyses.held ? [] : null;
-  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, acronyms resolved. */
+  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced compounds joined, acronyms resolved. */
   function* prepared(): Generator<Prepared> {
     for (let p = 0; p < analyses.length; p++) {
       const kept = held?.[p];
@@ -99,7 +100,7 @@ export function buildExtraction(
         continue;
       }
       const read = analyses.get(p);
-      const analysis = uncut[p] ? read : cutAtVerbs([read], evidence)[0];
+      const analysis = uncut[p] ? read : joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence);
       if (analysis === read) uncut[p] = 1;
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;

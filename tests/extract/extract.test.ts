@@ -19,6 +19,7 @@ import {
   catastrophicSentences,
   experimentsShowSentences,
   hebbianSentences,
+  leastSquaresSentences,
   spikeTimingSentences,
   ganDefinitionSentences,
   outperformsSentences,
@@ -336,6 +337,17 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     expect(thesaurusFromExtraction(extraction)).toContain('auto-encoders\tautoencoder');
     const undo = parseThesaurus('label\treplace by\nsparse auto-encoders\tsparse auto-encoders\n', 'undo.txt');
     expect(papersOf(await extractCorpus(papers, { thesaurus: undo }), 'sparse autoencoder')).toEqual(['a5']);
+  });
+
+  it('reads a spaced compound the corpus writes hyphenated as that compound ("least squares regression" is "least-squares regression", never "squares regression")', async () => {
+    const extraction = await extractCorpus(corpusOf('l', leastSquaresSentences));
+    const written = extraction.concepts.flatMap((c) => c.aliases.map((alias) => alias.toLowerCase()));
+    expect(written.filter((alias) => /^squares?\b/.test(alias))).toEqual([]);
+    // The spaced papers (l12-l17) are mentions of the hyphenated term, labelled as the text writes it.
+    expect(papersOf(extraction, 'least squares regression')).toEqual(expect.arrayContaining(['l13', 'l14', 'l15', 'l17']));
+    expect(papersOf(extraction, 'least squares problem')).toEqual(expect.arrayContaining(['l5', 'l8', 'l12']));
+    const mention = extraction.mentions.find((m) => m.paperId === 'l13' && m.conceptId === 'least squares regression')!;
+    expect(mention.spans.map((span) => leastSquaresSentences[13].slice(span.start, span.end))).toEqual(['least squares regression']);
   });
 
   it('reads a proper adjective or hyphenated compound written without its head as the term it begins ("Hebbian connections", "a spike-timing dependent learning rule"), never a common adjective', async () => {

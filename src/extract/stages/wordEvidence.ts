@@ -23,12 +23,18 @@
 //   one: the orthographic variant of a term (Jacquemin 2001, ch. 5), decided as
 //   hyphenation is, by the corpus. A closed form written less often ("timeseries" beside
 //   "time series") is more likely a glued artefact, and stays apart.
+// - A word written right before a noun phrase ("least squares") that the corpus also
+//   writes hyphenated to the phrase's first word ("least-squares"), often and in a good
+//   share of the phrases it stands before, opens that compound (stages/spacedCompounds.ts).
 // Each rule needs `minUses` uses of the word before it judges; below that the tagger's
 // word stands.
 import type { PaperAnalysis } from '../analyze.ts';
+import type { PhraseWord } from '../phrases.ts';
+import type { PaperText } from '../types.ts';
 import { lexicon } from '../lexicon.ts';
 import { isAcronymLike } from '../normalize.ts';
 import { lexicalClass } from '../tagger.ts';
+import { wordBefore } from './spacedCompounds.ts';
 
 export interface WordEvidenceOptions {
   /** Least share of plural uses as a head that makes a word the tagger knows as an adjective a noun (default 0.1). */
@@ -51,6 +57,8 @@ export interface WordEvidenceOptions {
   /** The shares for a multi-word key (default 0.7, 0.5). */
   strictOfShare: number;
   strictDeterminerShare: number;
+  /** Least share of the noun phrases a word is written before that its hyphenated compound with their first word makes, to open it (default 0.2). */
+  spacedCompoundShare: number;
 }
 
 export const wordEvidenceDefaults: WordEvidenceOptions = {
@@ -65,6 +73,7 @@ export const wordEvidenceDefaults: WordEvidenceOptions = {
   quantifierOfShare: 0.8,
   strictOfShare: 0.7,
   strictDeterminerShare: 0.5,
+  spacedCompoundShare: 0.2,
 };
 
 const DETERMINERS = new Set('the a an these those its their our his her each every'.split(' '));
@@ -83,6 +92,8 @@ export interface WordEvidence {
   closedCompounds(key: string): string;
   /** A key that is a partitive or relational noun ("variant", "special case"). */
   isRelational(key: string): boolean;
+  /** Whether a word written before a phrase's first word (lower case) opens the compound the corpus hyphenates ("least" before "squares"). */
+  opensSpacedCompound(word: string, first: PhraseWord): boolean;
 }
 
 interface Uses {
@@ -102,8 +113,12 @@ function phraseKeyOf(words: { key: string; head: string }[]): string {
   return words.map((word, i) => (i === words.length - 1 ? word.head : word.key)).join(' ');
 }
 
-export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial<WordEvidenceOptions> = {}): WordEvidence {
+/** `papers`, in the analyses' order, give the word written before each phrase; without them no spaced compound is read. */
+export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial<WordEvidenceOptions> = {}, papers: PaperText[] = []): WordEvidence {
   const o = { ...wordEvidenceDefaults, ...options };
+  /** Noun phrases each word is written right before, in the text. */
+  const wordsBefore = new Map<string, number>();
+  let p = -1;
   const headUses = new Map<string, { all: number; plural: number }>();
   const words = new Map<string, Uses>();
   const keys = new Map<string, KeyUses>();
@@ -116,6 +131,7 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     return uses;
   };
   for (const analysis of analyses) {
+    const paper = papers[++p];
     // Where the tagger saw the word as a verb before its object, that is a use as a verb.
     for (const [word, n] of Object.entries(analysis.verbs ?? {})) {
       const uses = usesOf(word);
@@ -132,6 +148,13 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
         headUses.set(last.head, uses);
       }
       if (phrase.kind !== 'maximal') continue;
+      if (paper) {
+        const before = wordBefore((phrase.field === 'title' ? paper.title : paper.abstract) ?? '', phrase.words[0].start);
+        if (before) {
+          const word = before.word.toLowerCase();
+          wordsBefore.set(word, (wordsBefore.get(word) ?? 0) + 1);
+        }
+      }
       let start = 0;
       phrase.words.forEach((word, i) => {
         if (word.unitStart) start = i;
@@ -229,6 +252,13 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       return out.length === parts.length ? key : out.join(' ');
     },
     opensNounPhrase: (first, second) => nounOpenings.has(`${first} ${second}`),
+    opensSpacedCompound(word, first) {
+      const before = wordsBefore.get(word);
+      if (!before) return false;
+      const hyphenatedAs = (second: string) => unitUses.get(`${word} ${second}`)?.hyphenated ?? 0;
+      const hyphenated = hyphenatedAs(first.key) + (first.head !== first.key ? hyphenatedAs(first.head) : 0);
+      return hyphenated >= o.minUses && hyphenated >= o.spacedCompoundShare * before;
+    },
     isRelational(key) {
       const uses = keys.get(key);
       if (!uses || uses.whole < o.minUses) return false;
