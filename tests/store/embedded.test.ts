@@ -150,6 +150,38 @@ describe('embedded store', () => {
     }
   }, 300_000);
 
+  it('builds the graph again with a larger buffer pool when a write fills its pool, and stores the same graph', async () => {
+    // A COPY into a relationship table that holds rows works on the table's pages, so a
+    // pool sized for a smaller corpus fills (the 85k corpus filled 512 MB): the write
+    // must still complete, with the graph a roomy pool stores.
+    const snapshot = async (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => ({
+      stats: await store.stats(),
+      concepts: await store.run('snapshot-concepts'),
+      mentions: (await store.run('all-mentions')).map((r) => JSON.stringify(r)).sort(),
+      cooccurs: (await store.run('snapshot-cooccurs')).map((r) => JSON.stringify(r)).sort(),
+    });
+    const graph: KnowledgeGraph = await withStore(async (store) => ({
+      papers: await store.papers(),
+      concepts: (await store.run('snapshot-concepts')).map(conceptFromRow),
+      mentions: (await store.run('all-mentions')).map((r) => ({ paperId: String(r.paper), conceptId: String(r.concept), count: Number(r.count), inTitle: r.inTitle === true, score: Number(r.score), spans: JSON.parse(String(r.spans)) })),
+      cooccurrences: (await store.run('snapshot-cooccurs')).map((r) => ({ source: String(r.source), target: String(r.target), papers: Number(r.papers), weight: Number(r.weight) })),
+      broader: (await store.run('snapshot-broader')).map((r) => ({ narrower: String(r.narrower), broader: String(r.broader), kind: r.kind as 'nesting' | 'subsumption' })),
+    }));
+    const [roomy, small] = await Promise.all([mkdtempSync(path.join(os.tmpdir(), 'papergraph-roomy-')), mkdtempSync(path.join(os.tmpdir(), 'papergraph-small-pool-'))].map((d, i) => openEmbeddedStore(d, i === 0 ? {} : { writeBufferPoolBytes: 1 << 20, writePoolBytesPerRow: 0 })));
+    try {
+      await roomy.write(graph);
+      await small.write(graph);
+      const expected = await snapshot(roomy);
+      expect(expected.stats).toMatchObject({ papers: graph.papers.length, mentions: graph.mentions.length, cooccurrences: graph.cooccurrences.length });
+      expect(await snapshot(small)).toEqual(expected);
+    } finally {
+      for (const store of [roomy, small]) {
+        await store.close();
+        rmSync(store.location, { recursive: true, force: true });
+      }
+    }
+  }, 300_000);
+
   it('stores ids with quotes, apostrophes, brackets and commas exactly (they come from math and code in abstracts)', async () => {
     // Real co-occurrences from an ingest of Inspec abstracts that once failed to load:
     // LadybugDB's CSV sniffer took the apostrophes for quote characters.
