@@ -6,8 +6,9 @@
 // remedy (a candidate seen only inside one longer term is no term) is applied here per
 // dominant container: when one longer term holds at least `dominantShare` of a
 // candidate's occurrences and the candidate stands alone in at most `standaloneShare`
-// of them, the occurrences inside that longer term are the longer term's mentions only.
-// The candidate keeps its other occurrences ("adversarial nets" written alone, "vision"
+// of them, it is a fragment, and its occurrences inside any longer term are that term's
+// mentions only ("descent" in "coordinate descent" as in "gradient descent", its
+// dominant term). The candidate keeps its other occurrences ("adversarial nets" written alone, "vision"
 // outside "computer vision").
 import type { Occurrence } from './terms.ts';
 
@@ -57,7 +58,7 @@ export class FragmentTally {
     }
   }
 
-  /** Fragment key → the longer term its nested occurrences belong to. */
+  /** Fragment key → its dominant longer term (what makes it a fragment). */
   dominant(options: Partial<NestingOptions> = {}): Map<string, string> {
     const { dominantShare, standaloneShare } = { ...nestingDefaults, ...options };
     const dominant = new Map<string, string>();
@@ -72,13 +73,14 @@ export class FragmentTally {
   }
 }
 
-/** One paper's occurrences with each fragment's occurrences inside its dominant term given to that term. */
+/** One paper's occurrences with each fragment's occurrences inside a longer term given to that term. */
 export function ownOccurrences(byKey: Map<string, Occurrence[]>, dominant: Map<string, string>): Map<string, Occurrence[]> {
   if (dominant.size === 0) return byKey;
   const kept = new Map<string, Occurrence[]>();
+  const outers = [...byKey.values()].flat();
   for (const [key, list] of byKey) {
     const container = dominant.get(key);
-    const own = container ? list.filter((inner) => !(byKey.get(container) ?? []).some((outer) => covers(outer, inner))) : list;
+    const own = container ? list.filter((inner) => !outers.some((outer) => covers(outer, inner))) : list;
     if (own.length > 0) kept.set(key, own);
   }
   return kept;
