@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { ingest } from '../../src/ingest.ts';
-import { openEmbeddedStore } from '../../src/store/embedded.ts';
+import { openEmbeddedStore, type EmbeddedOptions } from '../../src/store/embedded.ts';
 import { parse } from 'csv-parse/sync';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import type { KnowledgeGraph } from '../../src/graph/model.ts';
@@ -24,12 +24,47 @@ afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-async function withStore<T>(fn: (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => Promise<T>): Promise<T> {
+type EmbeddedStore = Awaited<ReturnType<typeof openEmbeddedStore>>;
+
+async function withStore<T>(fn: (store: EmbeddedStore) => Promise<T>): Promise<T> {
   const store = await openEmbeddedStore(dir);
   try {
     return await fn(store);
   } finally {
     await store.close();
+  }
+}
+
+
+/** Everything a store holds, in an order that does not depend on how it was loaded. */
+const storeSnapshot = async (store: EmbeddedStore) => ({
+  stats: await store.stats(),
+  papers: await store.papers(),
+  concepts: await store.run('snapshot-concepts'),
+  mentions: (await store.run('all-mentions')).map((r) => JSON.stringify(r)).sort(),
+  cooccurs: (await store.run('snapshot-cooccurs')).map((r) => JSON.stringify(r)).sort(),
+  broader: (await store.run('snapshot-broader')).map((r) => JSON.stringify(r)).sort(),
+});
+
+/** The graph a store holds, read back as the writer takes it. */
+const storedGraph = async (store: EmbeddedStore): Promise<KnowledgeGraph> => ({
+  papers: await store.papers(),
+  concepts: (await store.run('snapshot-concepts')).map(conceptFromRow),
+  mentions: (await store.run('all-mentions')).map((r) => ({ paperId: String(r.paper), conceptId: String(r.concept), count: Number(r.count), inTitle: r.inTitle === true, score: Number(r.score), spans: JSON.parse(String(r.spans)) })),
+  cooccurrences: (await store.run('snapshot-cooccurs')).map((r) => ({ source: String(r.source), target: String(r.target), papers: Number(r.papers), weight: Number(r.weight) })),
+  broader: (await store.run('snapshot-broader')).map((r) => ({ narrower: String(r.narrower), broader: String(r.broader), kind: r.kind as 'nesting' | 'subsumption' })),
+});
+
+/** Empty stores in new temporary directories, one per options object, closed and removed afterwards. */
+async function withFreshStores(options: EmbeddedOptions[], fn: (stores: EmbeddedStore[]) => Promise<void>): Promise<void> {
+  const stores = await Promise.all(options.map((o) => openEmbeddedStore(mkdtempSync(path.join(os.tmpdir(), 'papergraph-fresh-')), o)));
+  try {
+    await fn(stores);
+  } finally {
+    for (const store of stores) {
+      await store.close();
+      rmSync(store.location, { recursive: true, force: true });
+    }
   }
 }
 
@@ -108,78 +143,45 @@ describe('embedded store', () => {
     // Each batch is its own COPY (so the buffer pool holds one batch, not a table): the
     // batches together must be the whole graph, and a failure after some have committed
     // must still leave the previous graph as it was.
-    const snapshot = async (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => ({
-      stats: await store.stats(),
-      papers: await store.papers(),
-      concepts: await store.run('snapshot-concepts'),
-      mentions: (await store.run('all-mentions')).map((r) => JSON.stringify(r)).sort(),
-      cooccurs: (await store.run('snapshot-cooccurs')).map((r) => JSON.stringify(r)).sort(),
-      broader: (await store.run('snapshot-broader')).map((r) => JSON.stringify(r)).sort(),
-    });
     // Part of the sample's graph (every paper, the concepts of its first 150 mentions), so
     // that each table takes a few batches of 40 rows.
-    const graph: KnowledgeGraph = await withStore(async (store) => {
-      const mentions = (await store.run('all-mentions')).slice(0, 150).map((r) => ({ paperId: String(r.paper), conceptId: String(r.concept), count: Number(r.count), inTitle: r.inTitle === true, score: Number(r.score), spans: JSON.parse(String(r.spans)) }));
-      const kept = new Set(mentions.map((m) => m.conceptId));
-      return {
-        papers: await store.papers(),
-        concepts: (await store.run('snapshot-concepts')).map(conceptFromRow).filter((c) => kept.has(c.id)),
-        mentions,
-        cooccurrences: (await store.run('snapshot-cooccurs')).map((r) => ({ source: String(r.source), target: String(r.target), papers: Number(r.papers), weight: Number(r.weight) })).filter((e) => kept.has(e.source) && kept.has(e.target)),
-        broader: (await store.run('snapshot-broader')).map((r) => ({ narrower: String(r.narrower), broader: String(r.broader), kind: r.kind as 'nesting' | 'subsumption' })).filter((e) => kept.has(e.narrower) && kept.has(e.broader)),
-      };
-    });
+    const sample = await withStore(storedGraph);
+    const mentions = sample.mentions.slice(0, 150);
+    const kept = new Set(mentions.map((m) => m.conceptId));
+    const graph: KnowledgeGraph = {
+      papers: sample.papers,
+      concepts: sample.concepts.filter((c) => kept.has(c.id)),
+      mentions,
+      cooccurrences: sample.cooccurrences.filter((e) => kept.has(e.source) && kept.has(e.target)),
+      broader: sample.broader.filter((e) => kept.has(e.narrower) && kept.has(e.broader)),
+    };
     expect(graph.papers.length).toBeGreaterThan(80);
     expect(graph.concepts.length).toBeGreaterThan(80);
     expect(graph.cooccurrences.length).toBeGreaterThan(80);
-    const [whole, batched] = await Promise.all([mkdtempSync(path.join(os.tmpdir(), 'papergraph-whole-')), mkdtempSync(path.join(os.tmpdir(), 'papergraph-batches-'))].map((d, i) => openEmbeddedStore(d, i === 0 ? {} : { batch: 40 })));
-    try {
+    await withFreshStores([{}, { batch: 40 }], async ([whole, batched]) => {
       await whole.write(graph);
       await batched.write(graph);
-      const expected = await snapshot(whole);
+      const expected = await storeSnapshot(whole);
       expect(expected.stats).toMatchObject({ papers: graph.papers.length, concepts: graph.concepts.length, mentions: graph.mentions.length });
-      expect(await snapshot(batched)).toEqual(expected);
+      expect(await storeSnapshot(batched)).toEqual(expected);
       const failsLate = { ...graph, mentions: [...graph.mentions, { ...graph.mentions[0], conceptId: 'no such concept' }] };
       await expect(batched.write(failsLate)).rejects.toThrow(/previous graph is unchanged/);
-      expect(await snapshot(batched)).toEqual(expected);
-    } finally {
-      for (const store of [whole, batched]) {
-        await store.close();
-        rmSync(store.location, { recursive: true, force: true });
-      }
-    }
+      expect(await storeSnapshot(batched)).toEqual(expected);
+    });
   }, 300_000);
 
   it('builds the graph again with a larger buffer pool when a write fills its pool, and stores the same graph', async () => {
     // A COPY into a relationship table that holds rows works on the table's pages, so a
     // pool sized for a smaller corpus fills (the 85k corpus filled 512 MB): the write
     // must still complete, with the graph a roomy pool stores.
-    const snapshot = async (store: Awaited<ReturnType<typeof openEmbeddedStore>>) => ({
-      stats: await store.stats(),
-      concepts: await store.run('snapshot-concepts'),
-      mentions: (await store.run('all-mentions')).map((r) => JSON.stringify(r)).sort(),
-      cooccurs: (await store.run('snapshot-cooccurs')).map((r) => JSON.stringify(r)).sort(),
-    });
-    const graph: KnowledgeGraph = await withStore(async (store) => ({
-      papers: await store.papers(),
-      concepts: (await store.run('snapshot-concepts')).map(conceptFromRow),
-      mentions: (await store.run('all-mentions')).map((r) => ({ paperId: String(r.paper), conceptId: String(r.concept), count: Number(r.count), inTitle: r.inTitle === true, score: Number(r.score), spans: JSON.parse(String(r.spans)) })),
-      cooccurrences: (await store.run('snapshot-cooccurs')).map((r) => ({ source: String(r.source), target: String(r.target), papers: Number(r.papers), weight: Number(r.weight) })),
-      broader: (await store.run('snapshot-broader')).map((r) => ({ narrower: String(r.narrower), broader: String(r.broader), kind: r.kind as 'nesting' | 'subsumption' })),
-    }));
-    const [roomy, small] = await Promise.all([mkdtempSync(path.join(os.tmpdir(), 'papergraph-roomy-')), mkdtempSync(path.join(os.tmpdir(), 'papergraph-small-pool-'))].map((d, i) => openEmbeddedStore(d, i === 0 ? {} : { writeBufferPoolBytes: 1 << 20, writePoolBytesPerRow: 0 })));
-    try {
+    const graph = await withStore(storedGraph);
+    await withFreshStores([{}, { writeBufferPoolBytes: 1 << 20, writePoolBytesPerRow: 0 }], async ([roomy, small]) => {
       await roomy.write(graph);
       await small.write(graph);
-      const expected = await snapshot(roomy);
+      const expected = await storeSnapshot(roomy);
       expect(expected.stats).toMatchObject({ papers: graph.papers.length, mentions: graph.mentions.length, cooccurrences: graph.cooccurrences.length });
-      expect(await snapshot(small)).toEqual(expected);
-    } finally {
-      for (const store of [roomy, small]) {
-        await store.close();
-        rmSync(store.location, { recursive: true, force: true });
-      }
-    }
+      expect(await storeSnapshot(small)).toEqual(expected);
+    });
   }, 300_000);
 
   it('stores ids with quotes, apostrophes, brackets and commas exactly (they come from math and code in abstracts)', async () => {
