@@ -113,7 +113,8 @@ describe.skipIf(!bridgesTabPresent)('bridges tab in the explorer', () => {
       await ask(page, 'STDP', 'catastrophic forgetting');
       await page.waitForSelector('.bridges-path');
       expect(await page.textContent('.bridges-results')).toContain('catastrophic forgetting');
-      expect(new URL(page.url()).searchParams.get('bridgeB')).toBe('catastrophic forgetting');
+      // Asked while the map may still be loading, the topics reach the address bar once it is ready.
+      await page.waitForURL((address) => address.searchParams.get('bridgeB') === 'catastrophic forgetting', { timeout: 30_000 });
       // The map shows both topics and the papers of the paths, everything else dimmed.
       const highlighted = await page.evaluate(() => (window as unknown as { __papergraph: { highlighted(): string[]; nodes(kind: string): string[] } }).__papergraph.highlighted());
       const papersOnMap = await page.evaluate(() => (window as unknown as { __papergraph: { nodes(kind: string): string[] } }).__papergraph.nodes('paper'));
