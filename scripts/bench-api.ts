@@ -1,7 +1,7 @@
 // API latency: p50/p99 of search, neighbourhood and overview under 50 concurrent
-// clients and of bridges one request at a time (autocannon), against `papergraph serve`
-// on a real store, printed beside issue 14's targets. Servers, each its own process,
-// measured endpoint by endpoint in the same run so every column sees the same machine:
+// clients and of bridges one request at a time, against `papergraph serve` on a real
+// store, printed beside issue 14's targets. Servers, each its own process, measured
+// endpoint by endpoint in the same run so every column sees the same machine:
 //
 //   baseline   (with --baseline CHECKOUT) another checkout, e.g. main before a change,
 //              with its own defaults (a checkout with answerCache.ts keeps answers too);
@@ -10,19 +10,19 @@
 //   computed   this checkout with PAPERGRAPH_ANSWER_CACHE_MB=0: every answer computed
 //              and serialised, the cost of a question never asked before.
 //
-// Rows marked "unseen" ask questions outside the repeated sets (prefixes of labels and
-// concepts ranked 2,000th and below by papers, each asked once), so no kept answer
-// serves them. They are asked on `connections` connections opened first (each answers
-// one /api/health before any question is asked), by a client of node:http: Node's
-// event loop (libuv ≥ 1.45, libuv/libuv#3696) accepts one connection per iteration, so
-// 50 connections opened at once on a server busy answering the first ones join over
-// 50 iterations (about 1.3 s at 1.4 ms a request: the listen queue drains one a
-// loop), and of a few hundred questions those asked on the late connections are the
-// p99, a figure of connection set-up rather than of answers. The other rows run for
-// --seconds, where that set-up is a small share. Each cell: p50 / p99 ms, requests/s, and the server's CPU
-// time per request (from /proc), which on a shared machine is the figure to compare:
-// with 50 connections on one Node thread, p99 ≈ 50 × CPU per request plus what other
-// processes take. The load average (uptime) is printed with every row.
+// The client (httpLoad.ts) keeps `connections` requests in flight, each connection
+// opened and answered once before any measured request, and counts body bytes without
+// decoding them: it shares the two cores with the server, so its own CPU per answer is
+// printed too. Rows marked "unseen" ask questions outside the repeated sets (prefixes
+// of labels and concepts ranked 2,000th and below by papers), each once, so no kept
+// answer serves them; the other rows run for --seconds.
+//
+// Each cell: p50 / p99 ms, answers/s, the server's CPU time per answer (from /proc),
+// the client's (process.cpuUsage), and the body's bytes as sent (compressed when the
+// server compresses). On a shared machine CPU per answer is the figure to compare:
+// with 50 connections on one Node thread, p99 ≈ 50 × (server CPU per answer) plus what
+// the client and other processes take of the cores. The load average (uptime) is
+// printed with every row.
 //
 //   npx tsx scripts/bench-api.ts --db DIR [--baseline CHECKOUT] [--connections 50] [--seconds 10] [--bridges 30] [--unseen 3000] [--only TEXT]
 //   (--only: the rows whose name contains TEXT, e.g. --only unseen)
@@ -34,9 +34,7 @@
 // Requests carry `Accept-Encoding: gzip, deflate, br`, as every browser sends. Load goes
 // only to the server's own address (127.0.0.1), bounded in time (--seconds per
 // endpoint) and in count (--bridges requests one at a time, --unseen questions).
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import http from 'node:http';
 import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
@@ -45,6 +43,7 @@ import { loadConfig } from '../src/config.ts';
 import type { OverviewResponse } from '../src/graph/model.ts';
 import { openReader } from '../src/store/index.ts';
 import { conceptFromRow } from '../src/store/rows.ts';
+import { runLoad } from './httpLoad.ts';
 import { cpuTimeMs, percentile } from './measure.ts';
 
 const { values } = parseArgs({
@@ -73,7 +72,7 @@ interface Server {
   child: ChildProcess;
 }
 
-// Each server runs as its own process, as users run it: autocannon in the same event
+// Each server runs as its own process, as users run it: the client in the same event
 // loop would slow the server it measures.
 async function startServer(name: string, checkout: string, env: NodeJS.ProcessEnv = {}): Promise<Server> {
   const bin = path.resolve(checkout, 'bin/papergraph.mjs');
@@ -117,7 +116,7 @@ interface Load {
   path: (i: number) => string;
   /** Sequential requests, counted, instead of `connections` clients for `seconds`. */
   sequential?: boolean;
-  /** Each of this many questions asked once (by `connections` clients on connections opened first: askOnce), instead of for `seconds`. */
+  /** Each of this many questions asked once, instead of for `seconds`. */
   once?: number;
   target?: { stat: 'p50' | 'p99'; ms: number };
 }
@@ -136,71 +135,41 @@ const LOADS: Load[] = [
   { name: 'bridges STDP / catastrophic forgetting', path: () => `/api/bridges?a=STDP&b=${encodeURIComponent('catastrophic forgetting')}`, sequential: true, target: { stat: 'p50', ms: 100 } },
 ];
 
-/** Latency percentiles, rate and failures of one load, and the server's CPU time per answered request. */
-type Figures = Record<'rate' | 'p50' | 'p99' | 'errors' | 'cpuMs', number>;
+/** Latency percentiles, rate and failures of one load, the server's and the client's CPU time and the bytes per answer. */
+type Figures = Record<'rate' | 'p50' | 'p99' | 'errors' | 'cpuMs' | 'clientCpuMs' | 'kB', number>;
 
-
-/** Each path asked once, by `connections` clients on connections opened and answered once before any path is asked. */
-async function askOnce(url: string, paths: string[]): Promise<{ latencies: number[]; errors: number; seconds: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const get = (p: string) =>
-    new Promise<{ ms: number; ok: boolean }>((resolve, reject) => {
-      const started = performance.now();
-      http
-        .get(url + p, { agent, headers: HEADERS }, (res) => {
-          res.resume();
-          res.on('end', () => resolve({ ms: performance.now() - started, ok: res.statusCode === 200 }));
-        })
-        .on('error', reject);
-    });
-  await Promise.all(Array.from({ length: connections }, () => get('/api/health')));
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (next < paths.length) {
-        const { ms, ok } = await get(paths[next++]);
-        latencies.push(ms);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { latencies: latencies.sort((a, b) => a - b), errors, seconds };
-}
 
 async function measure(server: Server, load: Load): Promise<Figures> {
   // One request first: what a server builds on first use is not what a visitor waits for
   // (for unseen questions, a repeated one: the unseen list itself stays unasked).
   await (await fetch(server.url + (load.once ? '/api/health' : load.path(0)), { headers: HEADERS })).arrayBuffer();
-  const cpuBefore = cpuTimeMs(server.child.pid!);
-  if (load.once) {
-    const { latencies, errors, seconds: took } = await askOnce(server.url, Array.from({ length: load.once }, (_, n) => load.path(n)));
-    // The openers' CPU is counted too: one /api/health per connection, the floor row's cost.
-    const cpuMs = (cpuTimeMs(server.child.pid!) - cpuBefore) / Math.max(1, latencies.length);
-    // Whole ms, as autocannon reports.
-    return { rate: latencies.length / took, p50: Math.round(percentile(latencies, 50)), p99: Math.round(percentile(latencies, 99)), errors, cpuMs };
-  }
-  let i = 0;
-  const result = await autocannon({
-    url: server.url,
+  let cpuBefore = NaN;
+  const result = await runLoad(server.url, {
+    onStart: () => (cpuBefore = cpuTimeMs(server.child.pid!)),
+    connections: load.sequential ? 1 : connections,
+    path: load.path,
+    ...(load.once ? { count: load.once } : load.sequential ? { count: bridgeRequests } : { seconds }),
+    warmUp: '/api/health',
     headers: HEADERS,
-    ...(load.sequential ? { connections: 1, amount: bridgeRequests } : { connections, duration: seconds }),
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: load.path(i++) }) }],
   });
-  const answered = Math.max(1, result.requests.total);
-  const cpuMs = (cpuTimeMs(server.child.pid!) - cpuBefore) / answered;
-  return { rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuMs };
+  const answered = Math.max(1, result.latencies.length);
+  return {
+    rate: answered / result.seconds,
+    p50: percentile(result.latencies, 50),
+    p99: percentile(result.latencies, 99),
+    errors: result.errors,
+    cpuMs: (cpuTimeMs(server.child.pid!) - cpuBefore) / answered,
+    clientCpuMs: result.clientCpuMs / answered,
+    kB: result.bytes / answered / 1000,
+  };
 }
 
 const load = () => loadavg()[0].toFixed(1);
+const ms = (v: number) => (v < 10 ? v.toFixed(1) : v.toFixed(0));
 console.log(`store: ${values.store === 'embedded' ? values.db : values.store}: ${health.papers} papers, ${health.concepts} concepts, ${health.mentions} mentions; ${availableParallelism()} cores`);
 console.log(`${connections} connections for ${seconds} s per endpoint (unseen rows: each question once); bridges: ${bridgeRequests} requests one at a time`);
 console.log('servers: ' + servers.map((s) => s.name).join(', ') + ' (see the header of scripts/bench-api.ts)\n');
-const columns = servers.map((s) => `${s.name}: p50 / p99 ms (req/s; CPU ms/request)`);
+const columns = servers.map((s) => `${s.name}: p50 / p99 ms (answers/s; CPU ms per answer: server, client; kB)`);
 console.log(`| endpoint | clients | target | load avg | ${columns.join(' | ')} | ${servers.length > 1 ? 'verdict (kept / computed)' : 'verdict'} |`);
 console.log(`| --- | --- | --- | --- | ${columns.map(() => '---').join(' | ')} | --- |`);
 for (const row of LOADS.filter((l) => !values.only || l.name.includes(values.only))) {
@@ -209,8 +178,8 @@ for (const row of LOADS.filter((l) => !values.only || l.name.includes(values.onl
   for (const server of servers) figures.push(await measure(server, row));
   const target = row.target ? `${row.target.stat === 'p50' ? 'median' : 'p99'} < ${row.target.ms} ms` : '';
   const ours = figures.slice(values.baseline ? 1 : 0);
-  const verdict = row.target ? ours.map((f) => `${f[row.target!.stat]} ms ${f[row.target!.stat] < row.target!.ms ? 'met' : 'NOT met'}`).join(' / ') : '';
-  const cells = figures.map((f) => `${f.p50} / ${f.p99} (${f.rate.toFixed(0)}/s${f.errors ? `, ${f.errors} errors` : ''}; CPU ${f.cpuMs.toFixed(2)})`);
+  const verdict = row.target ? ours.map((f) => `${ms(f[row.target!.stat])} ms ${f[row.target!.stat] < row.target!.ms ? 'met' : 'NOT met'}`).join(' / ') : '';
+  const cells = figures.map((f) => `${ms(f.p50)} / ${ms(f.p99)} (${f.rate.toFixed(0)}/s${f.errors ? `, ${f.errors} errors` : ''}; CPU ${f.cpuMs.toFixed(2)}, ${f.clientCpuMs.toFixed(2)}; ${f.kB.toFixed(f.kB < 10 ? 1 : 0)} kB)`);
   const clients = row.sequential ? 'sequential' : `${connections}`;
   console.log(`| ${row.name} | ${clients} | ${target} | ${loadBefore}–${load()} | ${cells.join(' | ')} | ${verdict} |`);
 }
