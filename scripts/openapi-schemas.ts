@@ -18,7 +18,7 @@ const componentName = (name: string) => name.replace(/alias-[\d-]+/g, 'Record').
 
 /** The bodies the API sends: each endpoint's response type in src/graph/model.ts. */
 export const RESPONSE_TYPES = [
-  'HealthResponse', 'SearchResponse', 'OverviewResponse', 'ConceptResponse', 'MapGraph', 'ConceptPapersResponse',
+  'HealthResponse', 'SearchResponse', 'OverviewResponse', 'ConceptResponse', 'NeighbourhoodResponse', 'ConceptPapersResponse',
   'PaperResponse', 'EdgeEvidenceResponse', 'CommunityResponse', 'BridgesResponse', 'TopicPapersResponse', 'ExamplesResponse', 'CypherResponse', 'ApiError',
 ];
 

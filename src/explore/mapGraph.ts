@@ -1,7 +1,6 @@
-// Builds the graphs the API returns, in graphology's serialized format, with the
-// node and edge attributes the explorer draws (model.ts MapNodeAttributes).
-import type { Concept, MapEdgeAttributes, MapGraph, MapNodeAttributes, SerializedEdge, SerializedNode } from '../graph/model.ts';
-import type { PaperEntry } from './snapshot.ts';
+// The node and edge attributes the explorer draws (model.ts MapNodeAttributes,
+// MapEdgeAttributes), rounded and sized as every answer that carries them sends them.
+import type { Concept, MapEdgeAttributes, MapNodeAttributes, SerializedNode } from '../graph/model.ts';
 
 /** Rounds what the map draws: 2,000 nodes and 20,000 edges of 17-digit floats were most of the payload. */
 export function round(value: number, digits: number): number {
@@ -32,52 +31,17 @@ export function conceptNode(concept: Concept, maxPapers: number): SerializedNode
 }
 
 /** Papers sit on a small ring around the concept they are drawn next to, so they never hide it. */
-export function paperNode(paper: PaperEntry, near: Concept, index: number, community: number): SerializedNode<MapNodeAttributes> {
+export function paperPosition(near: Concept, index: number): { x: number; y: number } {
   const angle = index * 2.399963; // golden angle: evenly spread, deterministic
   // In layout units: the stored layout spans about ±1000 (src/graph/layout.ts).
   const radius = 15 + 6 * Math.sqrt(index + 1);
-  return {
-    key: paper.id,
-    attributes: {
-      kind: 'paper',
-      label: paper.title,
-      x: round(near.x + radius * Math.cos(angle), 2),
-      y: round(near.y + radius * Math.sin(angle), 2),
-      size: 2.5,
-      community,
-      papers: 1,
-      year: paper.year,
-    },
-  };
+  return { x: round(near.x + radius * Math.cos(angle), 2), y: round(near.y + radius * Math.sin(angle), 2) };
 }
 
 /**
  * `maxWeight` is the strongest edge in view: association strengths span orders of
  * magnitude, so widths are relative to what is on screen and square-root scaled.
  */
-export function cooccursEdge(source: string, target: string, papers: number, weight: number, maxWeight = 1): SerializedEdge<MapEdgeAttributes> {
-  return {
-    key: `${source}|${target}`,
-    source,
-    target,
-    attributes: { kind: 'cooccurs', papers, weight: Number(weight.toPrecision(4)), size: round(0.5 + 2.5 * Math.sqrt(weight / (maxWeight || 1)), 2) },
-  };
-}
-
-export function mentionsEdge(paperId: string, conceptId: string, count: number): SerializedEdge<MapEdgeAttributes> {
-  return {
-    key: `${paperId}>${conceptId}`,
-    source: paperId,
-    target: conceptId,
-    attributes: { kind: 'mentions', papers: 1, weight: count, size: 0.6 },
-  };
-}
-
-export function mapGraph(nodes: SerializedNode<MapNodeAttributes>[], edges: SerializedEdge<MapEdgeAttributes>[], attributes: Record<string, unknown> = {}): MapGraph {
-  return {
-    options: { type: 'undirected', multi: false, allowSelfLoops: false },
-    attributes,
-    nodes,
-    edges,
-  };
+export function cooccursAttributes(papers: number, weight: number, maxWeight = 1): MapEdgeAttributes {
+  return { kind: 'cooccurs', papers, weight: Number(weight.toPrecision(4)), size: round(0.5 + 2.5 * Math.sqrt(weight / (maxWeight || 1)), 2) };
 }

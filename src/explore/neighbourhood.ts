@@ -1,8 +1,12 @@
 // The subgraph around a concept: its strongest neighbours (and theirs, at depth 2)
-// and the papers that mention it, for "expand" in the explorer.
-import type { MapGraph, MapNodeAttributes, MapEdgeAttributes, NeighbourhoodCounts, SerializedEdge, SerializedNode } from '../graph/model.ts';
+// and the papers that mention it, for "expand" in the explorer. Answered in columns
+// (model.ts NeighbourhoodResponse): a depth-2 answer of 60 concepts and 300 edges was
+// 64 kB as graphology's objects, most of it keys and ids repeated per edge, and building
+// and serialising those objects was most of its CPU time.
+import type { ConceptColumns, CooccursEdges, NeighbourhoodCounts, NeighbourhoodPapers, NeighbourhoodResponse } from '../graph/model.ts';
 import { requireConcept } from './concept.ts';
-import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from './mapGraph.ts';
+import { conceptColumns } from './conceptColumns.ts';
+import { cooccursAttributes, paperPosition } from './mapGraph.ts';
 import { cooccurrenceGraph, type CooccurrenceGraph } from './cooccurrenceGraph.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -19,11 +23,12 @@ export const NEIGHBOURHOOD_DEFAULTS: NeighbourhoodOptions = { depth: 1, limit: 3
 /**
  * Marks over concept numbers reused by every call (neighbourhoods are built synchronously,
  * one at a time): a concept is shown when its slot holds this call's generation, so no
- * call allocates or clears arrays of the corpus' size; `outside` is a bitset over concept
- * numbers (cleared per call: a few thousand bytes).
+ * call allocates or clears arrays of the corpus' size, and `place` then holds its place in
+ * the answer; `outside` is a bitset over concept numbers (cleared per call: a few thousand bytes).
  */
 interface Scratch {
   shown: Int32Array;
+  place: Int32Array;
   outside: Uint32Array;
   generation: number;
 }
@@ -40,26 +45,27 @@ function scratchOf(graph: CooccurrenceGraph): Scratch {
   let scratch = scratches.get(graph);
   if (!scratch) {
     const size = graph.conceptIds.length;
-    scratches.set(graph, (scratch = { shown: new Int32Array(size), outside: new Uint32Array(graph.words), generation: 0 }));
+    scratches.set(graph, (scratch = { shown: new Int32Array(size), place: new Int32Array(size), outside: new Uint32Array(graph.words), generation: 0 }));
   }
   scratch.generation = (scratch.generation + 1) | 0 || 1;
   return scratch;
 }
 
-export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<NeighbourhoodOptions> = {}): MapGraph {
+export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<NeighbourhoodOptions> = {}): NeighbourhoodResponse {
   const { depth, limit, papers } = { ...NEIGHBOURHOOD_DEFAULTS, ...options };
   const centre = requireConcept(snapshot, id);
   const graph = cooccurrenceGraph(snapshot);
   const { start, neighbour, idRank } = graph;
-  const { shown, outside, generation } = scratchOf(graph);
+  const { shown, place, outside, generation } = scratchOf(graph);
   const centreNumber = graph.conceptNumber.get(id)!;
-  const chosen = [centreNumber];
-  shown[centreNumber] = generation;
+  const chosen: number[] = [];
   const choose = (c: number) => {
     if (shown[c] === generation) return;
     shown[c] = generation;
+    place[c] = chosen.length;
     chosen.push(c);
   };
+  choose(centreNumber);
   const firstRing = Math.min(limit, start[centreNumber + 1] - start[centreNumber]);
   for (let k = start[centreNumber]; k < start[centreNumber] + firstRing; k++) choose(neighbour[k]);
   let secondRingTotal = 0;
@@ -94,38 +100,70 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
       for (const c of round) if (c >= 0 && chosen.length <= budget) choose(c);
     }
   }
-  const maxPapers = snapshot.concepts.get(snapshot.conceptsByPapers[0])?.papers ?? 1;
-  const nodes: SerializedNode<MapNodeAttributes>[] = chosen.map((c) => conceptNode(snapshot.concepts.get(graph.conceptIds[c])!, maxPapers));
-  const pairs: { source: string; target: string; papers: number; weight: number }[] = [];
+  const attributes = conceptColumns(snapshot);
+  const concepts: ConceptColumns = { ids: [], labels: [], x: [], y: [], size: [], community: [], papers: [], year: [], pagerank: [] };
+  for (const c of chosen) {
+    concepts.ids.push(graph.conceptIds[c]);
+    concepts.labels.push(attributes.label[c]);
+    concepts.x.push(attributes.x[c]);
+    concepts.y.push(attributes.y[c]);
+    concepts.size.push(attributes.size[c]);
+    concepts.community.push(attributes.community[c]);
+    concepts.papers.push(attributes.papers[c]);
+    concepts.year.push(attributes.year[c]);
+    concepts.pagerank.push(attributes.pagerank[c]);
+  }
+  // Each pair once, as the slot in the row of the end whose id sorts first.
+  const sources: number[] = [];
+  const slots: number[] = [];
+  let maxWeight = 0;
   for (const c of chosen) {
     const degree = start[c + 1] - start[c];
     // Each concept's links to the others shown, strongest first: read from its row when
-    // that is short, looked up pair by pair when it is a hub's; each pair once, from the
-    // end whose id sorts first.
-    let linked: number[] = [];
+    // that is short, looked up pair by pair when it is a hub's (a hub's bitset rules out
+    // most pairs before a binary search).
+    const first = slots.length;
     if (degree <= chosen.length) {
       for (let k = start[c]; k < start[c + 1]; k++) {
         const d = neighbour[k];
-        if (shown[d] === generation && idRank[c] < idRank[d]) linked.push(k);
+        if (shown[d] === generation && idRank[c] < idRank[d]) slots.push(k);
       }
     } else {
+      const bits = graph.hubRow[c] >= 0 ? graph.hubRow[c] * graph.words : -1;
+      const linked: number[] = [];
       for (const d of chosen) {
-        if (idRank[c] > idRank[d]) continue;
+        if (idRank[c] >= idRank[d]) continue;
+        if (bits >= 0 && ((graph.rowBits[bits + (d >>> 5)] >>> (d & 31)) & 1) === 0) continue;
         const rank = graph.rankAt(c, d);
         if (rank >= 0) linked.push(start[c] + rank);
       }
       linked.sort((x, y) => x - y);
+      for (const k of linked) slots.push(k);
     }
-    const source = graph.conceptIds[c];
-    for (const k of linked) pairs.push({ source, target: graph.conceptIds[neighbour[k]], papers: graph.papers[k], weight: graph.weight[k] });
+    for (let j = first; j < slots.length; j++) {
+      sources.push(place[c]);
+      maxWeight = Math.max(maxWeight, graph.weight[slots[j]]);
+    }
   }
-  const maxWeight = pairs.reduce((max, p) => Math.max(max, p.weight), 0);
-  const edges: SerializedEdge<MapEdgeAttributes>[] = pairs.map((p) => cooccursEdge(p.source, p.target, p.papers, p.weight, maxWeight));
+  const edges: CooccursEdges = { source: sources, target: [], papers: [], weight: [], size: [] };
+  for (const k of slots) {
+    const edge = cooccursAttributes(graph.papers[k], graph.weight[k], maxWeight);
+    edges.target.push(place[neighbour[k]]);
+    edges.papers.push(edge.papers);
+    edges.weight.push(edge.weight);
+    edges.size.push(edge.size);
+  }
   const mentions = snapshot.mentionsByConcept.get(id) ?? [];
+  const shownPapers: NeighbourhoodPapers = { ids: [], titles: [], x: [], y: [], year: [], mentions: [] };
   mentions.slice(0, papers).forEach((m, index) => {
     const paper = snapshot.papers.get(m.paperId)!;
-    nodes.push(paperNode(paper, centre, index, centre.community));
-    edges.push(mentionsEdge(paper.id, id, m.count));
+    const { x, y } = paperPosition(centre, index);
+    shownPapers.ids.push(paper.id);
+    shownPapers.titles.push(paper.title);
+    shownPapers.x.push(x);
+    shownPapers.y.push(y);
+    shownPapers.year.push(paper.year);
+    shownPapers.mentions.push(m.count);
   });
   const counts: NeighbourhoodCounts = {
     neighbours: firstRing,
@@ -135,5 +173,5 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
     papers: Math.min(papers, mentions.length),
     papersTotal: mentions.length,
   };
-  return mapGraph(nodes, edges, { counts });
+  return { concepts, edges, papers: shownPapers, counts };
 }

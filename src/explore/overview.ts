@@ -1,6 +1,6 @@
 // The concept map shown on load: the concepts that best describe the corpus, the
 // CO_OCCURS edges among them, and positions laid out for them alone. Sent in columns
-// (model.ts OverviewConcepts, OverviewEdges): graphology's serialised form of 2,000
+// (model.ts OverviewConcepts, CooccursEdges): graphology's serialised form of 2,000
 // concepts and 15,000 edges was 3 MB of repeated keys, and parsing and importing it
 // was most of the explorer's first load.
 //
@@ -14,9 +14,9 @@
 import { knnPurity } from '../graph/knnPurity.ts';
 import type { Point } from '../graph/layout.ts';
 import { layoutMap, type MapLayoutEdge } from '../graph/mapLayout.ts';
-import type { OverviewConcepts, OverviewEdges, OverviewResponse } from '../graph/model.ts';
+import type { CooccursEdges, OverviewConcepts, OverviewResponse } from '../graph/model.ts';
 import { mapConcepts } from './mapConcepts.ts';
-import { conceptNode, cooccursEdge, round } from './mapGraph.ts';
+import { conceptNode, cooccursAttributes, round } from './mapGraph.ts';
 import type { Snapshot } from './snapshot.ts';
 
 export interface OverviewOptions {
@@ -131,9 +131,9 @@ export function overview(snapshot: Snapshot, options: Partial<OverviewOptions> =
   }
   let maxWeight = 0;
   for (const e of chosen.values()) maxWeight = Math.max(maxWeight, e.weight);
-  const edges: OverviewEdges = { source: [], target: [], papers: [], weight: [], size: [] };
+  const edges: CooccursEdges = { source: [], target: [], papers: [], weight: [], size: [] };
   for (const e of chosen.values()) {
-    const { attributes } = cooccursEdge(e.source, e.target, e.papers, e.weight, maxWeight);
+    const attributes = cooccursAttributes(e.papers, e.weight, maxWeight);
     edges.source.push(place.get(e.source)!);
     edges.target.push(place.get(e.target)!);
     edges.papers.push(attributes.papers);

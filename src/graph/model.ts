@@ -157,7 +157,9 @@ export interface GraphStats {
 
 // ---------------------------------------------------------------------------
 // HTTP API shapes (docs/design.md "Public interfaces"). Graphs travel in graphology's
-// serialized format so the web app can call `Graph.from()` on them.
+// serialized format so the web app can call `Graph.from()` on them, except the two
+// asked most, the overview and neighbourhoods: those travel in columns (ConceptColumns,
+// CooccursEdges) that web/src/map/ reads back into that format.
 
 export interface SerializedNode<A = Record<string, unknown>> {
   key: string;
@@ -220,6 +222,32 @@ export interface NeighbourhoodCounts {
   papersTotal: number;
 }
 
+/**
+ * Papers mentioning a neighbourhood's centre, most central first, in columns: paper i is
+ * `ids[i]` titled `titles[i]`, drawn at (`x[i]`, `y[i]`) in the centre's community,
+ * linked to the centre by a `kind: 'mentions'` edge of weight `mentions[i]` (occurrences).
+ */
+export interface NeighbourhoodPapers {
+  ids: string[];
+  titles: string[];
+  x: number[];
+  y: number[];
+  year: (number | null)[];
+  mentions: number[];
+}
+
+/**
+ * `GET /api/concepts/:id/neighbourhood`, in columns (web/src/map/neighbourhoodGraph.ts
+ * reads it into a graph): the centre first, then its neighbours, then the second ring;
+ * the CO_OCCURS edges among them; the papers mentioning the centre.
+ */
+export interface NeighbourhoodResponse {
+  concepts: ConceptColumns;
+  edges: CooccursEdges;
+  papers: NeighbourhoodPapers;
+  counts: NeighbourhoodCounts;
+}
+
 export interface HealthResponse {
   status: 'ok';
   store: StoreKind;
@@ -264,12 +292,11 @@ export interface CommunitySummary {
 }
 
 /**
- * The overview's concepts in columns: concept i is `ids[i]`, `labels[i]`, at (`x[i]`,
- * `y[i]`), and so on, each a MapNodeAttributes field of a `kind: 'concept'` node. Sent as
- * columns, not as graphology's node objects: 2,000 concepts without their keys repeated
- * 2,000 times.
+ * Concepts in columns: concept i is `ids[i]`, `labels[i]`, at (`x[i]`, `y[i]`), and so
+ * on, each a MapNodeAttributes field of a `kind: 'concept'` node. Sent as columns, not
+ * as graphology's node objects: 2,000 concepts without their keys repeated 2,000 times.
  */
-export interface OverviewConcepts {
+export interface ConceptColumns {
   ids: string[];
   labels: string[];
   x: number[];
@@ -279,17 +306,21 @@ export interface OverviewConcepts {
   papers: number[];
   year: (number | null)[];
   pagerank: number[];
+}
+
+/** The overview's concepts. */
+export interface OverviewConcepts extends ConceptColumns {
   /** Papers per year (MapNodeAttributes.yearCounts): `yearCounts[i]` counts the years from `yearFrom[i]`; null and [] for a concept without years. */
   yearFrom: (number | null)[];
   yearCounts: number[][];
 }
 
 /**
- * The overview's CO_OCCURS edges in columns: edge j joins concepts `source[j]` and
- * `target[j]` (places in OverviewConcepts, the one whose id sorts first as source), with
+ * CO_OCCURS edges in columns: edge j joins concepts `source[j]` and `target[j]` (places
+ * in the answer's ConceptColumns, the one whose id sorts first as source), with
  * MapEdgeAttributes `papers[j]`, `weight[j]` and `size[j]` of a `kind: 'cooccurs'` edge.
  */
-export interface OverviewEdges {
+export interface CooccursEdges {
   source: number[];
   target: number[];
   papers: number[];
@@ -300,7 +331,7 @@ export interface OverviewEdges {
 /** `GET /api/overview`: the concept map shown on load (web/src/map/overviewGraph.ts reads it into a graph). */
 export interface OverviewResponse {
   concepts: OverviewConcepts;
-  edges: OverviewEdges;
+  edges: CooccursEdges;
   communities: CommunitySummary[];
   /**
    * Year range of the corpus, for the year filter, and its papers per year

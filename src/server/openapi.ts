@@ -66,7 +66,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/api/concepts/{id}': get('A concept', 'ConceptResponse', 'A concept with its aliases, relevance, top papers, broader and narrower concepts, and related concepts.', [pathId('The concept id (its canonical key).')], NOT_FOUND),
-      '/api/concepts/{id}/neighbourhood': get('A concept\'s neighbourhood', 'MapGraph', 'The concept, its neighbours (one or two hops) and papers mentioning them, as a graph.', [
+      '/api/concepts/{id}/neighbourhood': get('A concept\'s neighbourhood', 'NeighbourhoodResponse', 'The concept, its neighbours (one or two hops), the CO_OCCURS edges among them and papers mentioning the concept, in columns.', [
         pathId('The concept id.'),
         query('depth', 'Hops.', int(1, 2, 1)),
         query('limit', 'Most neighbour concepts.', int(1, 200, 30)),

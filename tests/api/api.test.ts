@@ -11,8 +11,9 @@ import { startServer } from '../../src/server/serve.ts';
 import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { expectDocumented } from './openapiCheck.ts';
-import type { ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
+import type { ConceptResponse, CypherResponse, NeighbourhoodResponse, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
 import { overviewGraph } from '../../web/src/map/overviewGraph.ts';
+import { neighbourhoodGraph } from '../../web/src/map/neighbourhoodGraph.ts';
 
 let testStore: TestStore;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -152,8 +153,8 @@ describe('HTTP API', () => {
 
   it('expands a neighbourhood with concepts and papers linked to the centre', async () => {
     const id = (await get<SearchResponse>('/api/search?q=STDP')).body.results[0].id;
-    const one = (await get<MapGraph>(`/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=1&limit=10`)).body;
-    const two = (await get<MapGraph>(`/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=2&limit=10`)).body;
+    const one = neighbourhoodGraph((await get<NeighbourhoodResponse>(`/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=1&limit=10`)).body);
+    const two = neighbourhoodGraph((await get<NeighbourhoodResponse>(`/api/concepts/${encodeURIComponent(id)}/neighbourhood?depth=2&limit=10`)).body);
     expect(one.nodes.some((n) => n.key === id)).toBe(true);
     expect(one.nodes.some((n) => n.attributes.kind === 'paper')).toBe(true);
     expect(one.edges.some((e) => e.attributes.kind === 'mentions' && e.target === id)).toBe(true);

@@ -12,7 +12,7 @@ import { ingest, type IngestSummary } from '../../src/ingest.ts';
 import { startServer } from '../../src/server/serve.ts';
 import { exportGraph } from '../../src/export/index.ts';
 import type { GraphStore } from '../../src/store/GraphStore.ts';
-import type { BridgesResponse, ConceptResponse, CypherResponse, MapGraph, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
+import type { BridgesResponse, ConceptResponse, CypherResponse, NeighbourhoodResponse, OverviewResponse, PaperResponse, SearchResponse } from '../../src/graph/model.ts';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { locateCorpus } from '../helpers/neuripsStore.ts';
 import { keyOrdered, storedGraph, STORES, storeTitle, type StoreUnderTest } from '../helpers/stores.ts';
@@ -97,7 +97,7 @@ describe.each(STORES)('$kind', (storeCase) => {
       const id = encodeURIComponent(stdp.id);
       const concept = await get<ConceptResponse>(`/api/concepts/${id}`);
       expect(concept.status).toBe(200);
-      expect((await get<MapGraph>(`/api/concepts/${id}/neighbourhood?depth=2&limit=10`)).body.nodes.length).toBeGreaterThan(1);
+      expect((await get<NeighbourhoodResponse>(`/api/concepts/${id}/neighbourhood?depth=2&limit=10`)).body.concepts.ids.length).toBeGreaterThan(1);
       const papers = await get<{ total: number; papers: { id: string }[] }>(`/api/concepts/${id}/papers?limit=500`);
       expect(papers.body.papers.length).toBe(papers.body.total);
       const paper = await get<PaperResponse>('/api/papers/xss-1');

@@ -5,12 +5,13 @@
 // store (every prefix of every label) and on the NeurIPS/ICML/ICLR store (skipped, with
 // the reason, without the corpus).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MapGraph, NeighbourhoodCounts, SearchResult } from '../../src/graph/model.ts';
+import type { MapGraph, SearchResult } from '../../src/graph/model.ts';
 import { findBridges } from '../../src/explore/bridges/index.ts';
 import { conceptFamily } from '../../src/explore/family.ts';
 import { foldText } from '../../src/explore/foldText.ts';
-import { conceptNode, cooccursEdge, mapGraph, mentionsEdge, paperNode } from '../../src/explore/mapGraph.ts';
+import { conceptNode, cooccursAttributes, paperPosition } from '../../src/explore/mapGraph.ts';
 import { neighbourhood } from '../../src/explore/neighbourhood.ts';
+import { neighbourhoodGraph } from '../../web/src/map/neighbourhoodGraph.ts';
 import { matchTier, search } from '../../src/explore/search.ts';
 import { loadSnapshot, type Snapshot } from '../../src/explore/snapshot.ts';
 import { topK } from '../../src/explore/topK.ts';
@@ -78,13 +79,14 @@ function walkedNeighbourhood(snapshot: Snapshot, id: string, depth: 1 | 2, limit
   const nodes = [...chosen].map((c) => conceptNode(snapshot.concepts.get(c)!, maxPapers));
   const pairs = [...chosen].flatMap((c) => (snapshot.neighbours.get(c) ?? []).filter((n) => c < n.id && chosen.has(n.id)).map((n) => ({ c, n })));
   const maxWeight = pairs.reduce((m, p) => Math.max(m, p.n.weight), 0);
-  const edges = pairs.map(({ c, n }) => cooccursEdge(c, n.id, n.papers, n.weight, maxWeight));
+  const edges: MapGraph['edges'] = pairs.map(({ c, n }) => ({ key: `${c}|${n.id}`, source: c, target: n.id, attributes: cooccursAttributes(n.papers, n.weight, maxWeight) }));
   const centre = snapshot.concepts.get(id)!;
   (snapshot.mentionsByConcept.get(id) ?? []).slice(0, paperCount).forEach((m, i) => {
-    nodes.push(paperNode(snapshot.papers.get(m.paperId)!, centre, i, centre.community));
-    edges.push(mentionsEdge(m.paperId, id, m.count));
+    const paper = snapshot.papers.get(m.paperId)!;
+    nodes.push({ key: paper.id, attributes: { kind: 'paper', label: paper.title, ...paperPosition(centre, i), size: 2.5, community: centre.community, papers: 1, year: paper.year } });
+    edges.push({ key: `${m.paperId}>${id}`, source: m.paperId, target: id, attributes: { kind: 'mentions', papers: 1, weight: m.count, size: 0.6 } });
   });
-  return mapGraph(nodes, edges);
+  return { options: { type: 'undirected', multi: false, allowSelfLoops: false }, attributes: {}, nodes, edges };
 }
 
 /** Hops of the shortest paper(A) … paper(B) path through usable concepts, by BFS over the mention maps. */
@@ -139,8 +141,10 @@ function checkAgainstScans(name: string, open: () => Promise<{ store: GraphStore
       for (const id of snapshot.conceptsByPapers.slice(0, labels)) {
         for (const depth of [1, 2] as const) {
           // The answer's counts (what it holds of what there is) are checked in tests/api; here, its graph.
-          const { attributes, ...graph } = neighbourhood(snapshot, id, { depth });
-          expect((attributes as { counts?: NeighbourhoodCounts }).counts?.neighbours, `${id} depth ${depth}`).toBe(Math.min(30, snapshot.neighbours.get(id)?.length ?? 0));
+          const answer = neighbourhood(snapshot, id, { depth });
+          expect(answer.counts.neighbours, `${id} depth ${depth}`).toBe(Math.min(30, snapshot.neighbours.get(id)?.length ?? 0));
+          // Read as the explorer reads it.
+          const { attributes, ...graph } = neighbourhoodGraph(answer);
           const { attributes: _, ...walked } = walkedNeighbourhood(snapshot, id, depth);
           expect(graph, `${id} depth ${depth}`).toEqual(walked);
         }

@@ -7,7 +7,7 @@ import type {
   CypherResponse,
   EdgeEvidenceResponse,
   HealthResponse,
-  MapGraph,
+  NeighbourhoodResponse,
   OverviewResponse,
   PaperResponse,
   PaperSummary,
@@ -56,7 +56,7 @@ export const api = {
     request<OverviewResponse>(`/api/overview?limit=${limit}&by=${by}${edges === null ? '' : `&edges=${edges}`}`),
   concept: (id: string) => request<ConceptResponse>(`/api/concepts/${q(id)}`),
   neighbourhood: (id: string, depth: 1 | 2, limit = 30, papers = 15) =>
-    request<MapGraph>(`/api/concepts/${q(id)}/neighbourhood?depth=${depth}&limit=${limit}&papers=${papers}`),
+    request<NeighbourhoodResponse>(`/api/concepts/${q(id)}/neighbourhood?depth=${depth}&limit=${limit}&papers=${papers}`),
   conceptPapers: (id: string, offset: number, limit: number) =>
     request<{ total: number; papers: PaperSummary[] }>(`/api/concepts/${q(id)}/papers?offset=${offset}&limit=${limit}`),
   paper: (id: string) => request<PaperResponse>(`/api/papers/${q(id)}`),

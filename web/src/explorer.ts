@@ -14,6 +14,7 @@ import { downloadBlob, exportPng } from './map/exportPng.ts';
 import { hitTest, HIT_DEFAULTS } from './map/hitTest.ts';
 import { createLabelLayer, type LabelLayer } from './map/labelLayer.ts';
 import { createMapOverlay, type MapOverlay, type OverlayContent } from './map/mapOverlay.ts';
+import { neighbourhoodGraph } from './map/neighbourhoodGraph.ts';
 import { overviewGraph } from './map/overviewGraph.ts';
 import { yearScaleOf } from './map/palette.ts';
 import { createRenderer, type MapRenderer } from './map/renderer.ts';
@@ -303,7 +304,7 @@ export class Explorer implements ExplorerActions {
 
   private async fetchFocus(id: string, hops: 1 | 2): Promise<FocusData | null> {
     try {
-      const sub = await api.neighbourhood(id, hops, this.options.focusNeighbours, this.options.focusPapers);
+      const sub = neighbourhoodGraph(await api.neighbourhood(id, hops, this.options.focusNeighbours, this.options.focusPapers));
       return { id, hops, sub };
     } catch (error) {
       this.setStatus((error as Error).message, { fade: true });
