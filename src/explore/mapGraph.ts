@@ -38,10 +38,19 @@ export function paperPosition(near: Concept, index: number): { x: number; y: num
   return { x: round(near.x + radius * Math.cos(angle), 2), y: round(near.y + radius * Math.sin(angle), 2) };
 }
 
+/** An association strength as sent: four significant digits. */
+export function edgeWeight(weight: number): number {
+  return Number(weight.toPrecision(4));
+}
+
 /**
  * `maxWeight` is the strongest edge in view: association strengths span orders of
  * magnitude, so widths are relative to what is on screen and square-root scaled.
  */
+export function edgeSize(weight: number, maxWeight: number): number {
+  return round(0.5 + 2.5 * Math.sqrt(weight / (maxWeight || 1)), 2);
+}
+
 export function cooccursAttributes(papers: number, weight: number, maxWeight = 1): MapEdgeAttributes {
-  return { kind: 'cooccurs', papers, weight: Number(weight.toPrecision(4)), size: round(0.5 + 2.5 * Math.sqrt(weight / (maxWeight || 1)), 2) };
+  return { kind: 'cooccurs', papers, weight: edgeWeight(weight), size: edgeSize(weight, maxWeight) };
 }

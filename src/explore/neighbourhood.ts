@@ -6,7 +6,7 @@
 import type { ConceptColumns, CooccursEdges, NeighbourhoodCounts, NeighbourhoodPapers, NeighbourhoodResponse } from '../graph/model.ts';
 import { requireConcept } from './concept.ts';
 import { conceptColumns } from './conceptColumns.ts';
-import { cooccursAttributes, paperPosition } from './mapGraph.ts';
+import { edgeSize, edgeWeight, paperPosition } from './mapGraph.ts';
 import { cooccurrenceGraph, type CooccurrenceGraph } from './cooccurrenceGraph.ts';
 import type { Snapshot } from './snapshot.ts';
 
@@ -31,6 +31,8 @@ interface Scratch {
   place: Int32Array;
   outside: Uint32Array;
   generation: number;
+  /** Each row slot's weight as sent (mapGraph.ts edgeWeight), NaN until a neighbourhood shows it: formatting was a sixth of an answer. */
+  sentWeight: Float64Array;
 }
 
 function popcount(x: number): number {
@@ -45,7 +47,7 @@ function scratchOf(graph: CooccurrenceGraph): Scratch {
   let scratch = scratches.get(graph);
   if (!scratch) {
     const size = graph.conceptIds.length;
-    scratches.set(graph, (scratch = { shown: new Int32Array(size), place: new Int32Array(size), outside: new Uint32Array(graph.words), generation: 0 }));
+    scratches.set(graph, (scratch = { shown: new Int32Array(size), place: new Int32Array(size), outside: new Uint32Array(graph.words), generation: 0, sentWeight: new Float64Array(graph.neighbour.length).fill(NaN) }));
   }
   scratch.generation = (scratch.generation + 1) | 0 || 1;
   return scratch;
@@ -56,7 +58,7 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   const centre = requireConcept(snapshot, id);
   const graph = cooccurrenceGraph(snapshot);
   const { start, neighbour, idRank } = graph;
-  const { shown, place, outside, generation } = scratchOf(graph);
+  const { shown, place, outside, generation, sentWeight } = scratchOf(graph);
   const centreNumber = graph.conceptNumber.get(id)!;
   const chosen: number[] = [];
   const choose = (c: number) => {
@@ -147,11 +149,11 @@ export function neighbourhood(snapshot: Snapshot, id: string, options: Partial<N
   }
   const edges: CooccursEdges = { source: sources, target: [], papers: [], weight: [], size: [] };
   for (const k of slots) {
-    const edge = cooccursAttributes(graph.papers[k], graph.weight[k], maxWeight);
+    if (Number.isNaN(sentWeight[k])) sentWeight[k] = edgeWeight(graph.weight[k]);
     edges.target.push(place[neighbour[k]]);
-    edges.papers.push(edge.papers);
-    edges.weight.push(edge.weight);
-    edges.size.push(edge.size);
+    edges.papers.push(graph.papers[k]);
+    edges.weight.push(sentWeight[k]);
+    edges.size.push(edgeSize(graph.weight[k], maxWeight));
   }
   const mentions = snapshot.mentionsByConcept.get(id) ?? [];
   const shownPapers: NeighbourhoodPapers = { ids: [], titles: [], x: [], y: [], year: [], mentions: [] };
