@@ -20,6 +20,7 @@ import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
 import { SurfaceTally } from './stages/labels.ts';
 import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
+import { ModifierFragments } from './stages/modifierFragments.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
 import { OccurrenceStore } from './stages/occurrenceStore.ts';
 import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
@@ -109,12 +110,16 @@ export function buildExtraction(
   }
 
   const candidates = new Set<string>();
-  for (const { analysis, resolve } of prepared()) addCandidates(analysis, resolve, filter, candidates, { maxWords });
+  const modifiers = new ModifierFragments();
+  for (const { analysis, resolve } of prepared()) {
+    addCandidates(analysis, resolve, filter, candidates, { maxWords });
+    modifiers.add(analysis.phrases);
+  }
   const fragments = new FragmentTally();
   const stored = held ? null : new OccurrenceStore();
   const heldOccurrences: Map<string, Occurrence[]>[] = [];
   for (const { p, analysis, resolve } of prepared()) {
-    const occurrences = paperOccurrences(analysis, resolve, filter, candidates, { maxWords });
+    const occurrences = modifiers.prune(paperOccurrences(analysis, resolve, filter, candidates, { maxWords }));
     fragments.add(occurrences);
     if (stored) stored.add(occurrences, analysis.phrases);
     else heldOccurrences[p] = occurrences;

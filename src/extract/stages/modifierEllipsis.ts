@@ -24,7 +24,10 @@
 // of its uses. A common adjective keeps its general sense with any noun: "catastrophic"
 // is mostly catastrophic forgetting in this field, but "catastrophic failure" is not,
 // and "upper", "sufficient" or "closed" begin one term each without standing for it.
-// A run resolves only if it is no concept itself, in at least `minPapers` papers, and
+// A run that is mostly a phrase of its own is a noun, not a modifier left without its
+// head: "a trade-off between accuracy and speed" is no mention of "trade-off parameter",
+// so a run written as a whole phrase in more than `maxWholeShare` of its uses in
+// running text stands for nothing. A run resolves only if it is no concept itself, in at least `minPapers` papers, and
 // specific: in at most `maxCorpusShare` of all papers, since a modifier most papers use
 // stands for no one term. Elliptical mentions are never whole phrases, so ranking
 // weighs them as nested mentions (stages/ranking.ts) and they rarely lead a paper.
@@ -40,9 +43,11 @@ export interface EllipsisOptions {
   maxCorpusShare: number;
   /** Longest run, in words (default 3: "spike timing dependent"). */
   maxWords: number;
+  /** Most share of a run's uses in running text that are a whole phrase (default 0.5). */
+  maxWholeShare: number;
 }
 
-export const ellipsisDefaults: EllipsisOptions = { dominantShare: 0.5, minPapers: 3, maxCorpusShare: 0.02, maxWords: 3 };
+export const ellipsisDefaults: EllipsisOptions = { dominantShare: 0.5, minPapers: 3, maxCorpusShare: 0.02, maxWords: 3, maxWholeShare: 0.5 };
 
 interface Run {
   key: string;
@@ -116,8 +121,8 @@ export class EllipsisResolver {
   #counting = false;
   /** Run → papers writing it as a modifier. */
   readonly #runPapers = new Map<string, Set<number>>();
-  /** Run → [uses in running text, terminological ones]: a title capitalises every word. */
-  readonly #forms = new Map<string, [number, number]>();
+  /** Run → [uses in running text, terminological ones, whole-phrase ones]: a title capitalises every word. */
+  readonly #forms = new Map<string, [number, number, number]>();
   /** Run → concept continuing it → papers. */
   readonly #continued = new Map<string, Map<string, Set<number>>>();
   #resolved = new Map<string, string>();
@@ -155,9 +160,10 @@ export class EllipsisResolver {
         const papers = this.#runPapers.get(run.key) ?? this.#runPapers.set(run.key, new Set()).get(run.key)!;
         papers.add(p);
         if (phrase.field !== 'title' && (run.from > 0 || phrase.before)) {
-          const counts = this.#forms.get(run.key) ?? this.#forms.set(run.key, [0, 0]).get(run.key)!;
+          const counts = this.#forms.get(run.key) ?? this.#forms.set(run.key, [0, 0, 0]).get(run.key)!;
           counts[0]++;
           if (run.terminological) counts[1]++;
+          if (run.from === 0 && run.to === phrase.words.length - 1) counts[2]++;
         }
         // The concept continuing the run: the shortest kept occurrence starting with it.
         let next: Occurrence | undefined;
@@ -172,13 +178,13 @@ export class EllipsisResolver {
 
   /** Pass 3: modifier run → the concept it stands for, over a corpus of `papers` papers. */
   resolve(papers: number): Map<string, string> {
-    const { dominantShare, minPapers, maxCorpusShare } = this.#options;
+    const { dominantShare, minPapers, maxCorpusShare, maxWholeShare } = this.#options;
     const resolved = new Map<string, string>();
     const maxPapers = Math.max(minPapers, maxCorpusShare * papers);
     for (const [run, runPapers] of this.#runPapers) {
       if (runPapers.size < minPapers || runPapers.size > maxPapers || this.kept.has(run)) continue;
-      const [uses, terminological] = this.#forms.get(run) ?? [0, 0];
-      if (terminological * 2 < uses || uses === 0) continue;
+      const [uses, terminological, whole] = this.#forms.get(run) ?? [0, 0, 0];
+      if (terminological * 2 < uses || uses === 0 || whole > maxWholeShare * uses) continue;
       let best: [string, number] | null = null;
       const anyTerm = new Set<number>();
       for (const [concept, set] of this.#continued.get(run) ?? []) {
