@@ -10,7 +10,7 @@
 // writer, which empties it when it starts: whatever a killed run left there goes.
 import lbug from '@ladybugdb/core';
 import type { LbugValue, PreparedStatement, QueryResult } from '@ladybugdb/core';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Concept, GraphStats, KnowledgeGraph, Paper } from '../graph/model.ts';
 import {
@@ -30,6 +30,7 @@ import { assertReadOnly } from './readOnlyGuard.ts';
 import { ResultBudget } from './resultBudget.ts';
 import { ResultGraph } from './resultGraph.ts';
 import { collectValue, toRow } from './embedded/values.ts';
+import { planPaperDelta, rowDigest, type PaperDelta, type StoredPapers } from './embedded/paperDelta.ts';
 import { paperFromRow, readStats } from './rows.ts';
 import { rowsOf, writeCsv, type CsvCell } from './csvFile.ts';
 import { withStoreLock, type LockOptions } from './storeLock.ts';
@@ -92,6 +93,8 @@ class EmbeddedStore implements GraphStore {
   #openFile: string | null = null;
   /** The pointer as last read, and when: queries re-read it at most once a second. */
   #pointed: { file: string | null; at: number } = { file: null, at: 0 };
+  /** The papers `papers()` last read, for a write that keeps the unchanged ones (embedded/paperDelta.ts). */
+  #storedPapers: StoredPapers | null = null;
 
   constructor(dir: string, options: Required<EmbeddedOptions>) {
     this.location = dir;
@@ -155,7 +158,9 @@ class EmbeddedStore implements GraphStore {
 
   async papers(): Promise<Paper[]> {
     if (!this.#currentFile()) return [];
-    return (await this.run('all-papers')).map(paperFromRow);
+    const papers = (await this.run('all-papers')).map(paperFromRow);
+    this.#storedPapers = { file: this.#openFile!, digests: new Map(papers.map((paper) => [paper.id, rowDigest(paperRow(paper))])) };
+    return papers;
   }
 
   async run(name: string, params: Params = {}): Promise<Row[]> {
@@ -249,6 +254,9 @@ class EmbeddedStore implements GraphStore {
     mkdirSync(scratch, { recursive: true });
     const name = `graph-${Date.now()}-${process.pid}.lbug`;
     const building = path.join(scratch, name);
+    const live = this.#currentFile();
+    const delta = planPaperDelta(this.#storedPapers, live, graph.papers, paperRow);
+    this.#storedPapers = null;
     // The live database was open only to read the stored papers: its buffer pool is let go
     // before the new one fills its own.
     await this.#closeLive();
@@ -257,7 +265,9 @@ class EmbeddedStore implements GraphStore {
     try {
       for (;;) {
         try {
-          await this.#build(graph, scratch, building, poolBytes, progress);
+          if (!delta || !(await this.#buildOnto(live!, delta, graph, scratch, building, poolBytes, progress))) {
+            await this.#build(graph, scratch, building, poolBytes, progress);
+          }
           break;
         } catch (error) {
           if (!/buffer pool is full/i.test(errorText(error)) || poolBytes >= WRITE_POOL_CEILING) throw error;
@@ -286,12 +296,7 @@ class EmbeddedStore implements GraphStore {
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
       await this.#copyRows(conn, scratch, 'load-papers', PAPER_COLUMNS, graph.papers, paperRow, 'papers', progress);
-      await this.#copyRows(conn, scratch, 'load-concepts', CONCEPT_COLUMNS, graph.concepts, conceptRow, 'concepts', progress);
-      await this.#copyRows(conn, scratch, 'load-mentions', ['from', 'to', 'count', 'inTitle', 'score', 'spans'], graph.mentions,
-        (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)], 'mentions', progress);
-      await this.#copyRows(conn, scratch, 'load-cooccurs', ['from', 'to', 'papers', 'weight'], graph.cooccurrences,
-        (e) => [e.source, e.target, e.papers, e.weight], 'co-occurrences', progress);
-      await this.#copyRows(conn, scratch, 'load-broader', ['from', 'to', 'kind'], graph.broader, (e) => [e.narrower, e.broader, e.kind], 'broader', progress);
+      await this.#loadAfterPapers(conn, graph, scratch, progress);
       await conn.close();
       await db.close();
       await checkpointed(building);
@@ -300,6 +305,57 @@ class EmbeddedStore implements GraphStore {
       await db.close().catch(() => {});
       throw error;
     }
+  }
+
+  /**
+   * Builds the graph into `building` from a copy of the live database `live`: the Paper
+   * rows `delta` keeps stay, the removed and changed ones are deleted, new rows loaded,
+   * and every other table is dropped and loaded again (their rows nearly all change).
+   * False, with nothing built, when the live file's Paper table is not the schema's.
+   */
+  async #buildOnto(live: string, delta: PaperDelta, graph: KnowledgeGraph, scratch: string, building: string, poolBytes: number, progress: ProgressFn): Promise<boolean> {
+    copyFileSync(live, building);
+    const db = new Database(building, poolBytes, true, false, MAX_DB_BYTES);
+    const conn = new Connection(db);
+    try {
+      const schema = cypherStatements('schema', 'lbug');
+      const paperTable = schema.find((statement) => tableOf(statement) === 'Paper')!;
+      const others = schema.filter((statement) => statement !== paperTable);
+      if (!sameColumns(paperTable, lastResult(await conn.query("CALL table_info('Paper') RETURN *")).getAllSync())) {
+        await conn.close();
+        await db.close();
+        removeDatabaseFiles(building);
+        return false;
+      }
+      // Relationship tables first: a node table cannot go while edges point at it.
+      for (const statement of [...others].reverse()) await conn.query(`DROP TABLE IF EXISTS ${tableOf(statement)}`);
+      if (delta.removed.length > 0) {
+        const remove = await conn.prepare('MATCH (p:Paper) WHERE p.id IN $ids DELETE p');
+        if (!remove.isSuccess()) throw new Error(remove.getErrorMessage());
+        await conn.execute(remove, { ids: delta.removed });
+      }
+      await this.#copyRows(conn, scratch, 'load-papers', PAPER_COLUMNS, delta.written, paperRow, 'papers', progress);
+      for (const statement of others) await conn.query(statement);
+      await this.#loadAfterPapers(conn, graph, scratch, progress);
+      await conn.close();
+      await db.close();
+      await checkpointed(building);
+      return true;
+    } catch (error) {
+      await conn.close().catch(() => {});
+      await db.close().catch(() => {});
+      throw error;
+    }
+  }
+
+  /** Every table but Paper, into a database whose Paper table already holds `graph`'s papers. */
+  async #loadAfterPapers(conn: LbugConnection, graph: KnowledgeGraph, scratch: string, progress: ProgressFn): Promise<void> {
+    await this.#copyRows(conn, scratch, 'load-concepts', CONCEPT_COLUMNS, graph.concepts, conceptRow, 'concepts', progress);
+    await this.#copyRows(conn, scratch, 'load-mentions', ['from', 'to', 'count', 'inTitle', 'score', 'spans'], graph.mentions,
+      (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)], 'mentions', progress);
+    await this.#copyRows(conn, scratch, 'load-cooccurs', ['from', 'to', 'papers', 'weight'], graph.cooccurrences,
+      (e) => [e.source, e.target, e.papers, e.weight], 'co-occurrences', progress);
+    await this.#copyRows(conn, scratch, 'load-broader', ['from', 'to', 'kind'], graph.broader, (e) => [e.narrower, e.broader, e.kind], 'broader', progress);
   }
 
   /**
@@ -442,6 +498,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The table a schema statement creates. */
+function tableOf(statement: string): string {
+  const name = /^CREATE\s+(?:NODE|REL)\s+TABLE\s+(\w+)/i.exec(statement)?.[1];
+  if (!name) throw new Error(`schema.lbug.cypher: not a CREATE TABLE statement: ${statement.slice(0, 80)}`);
+  return name;
+}
+
+/** Whether `table_info` rows list the columns, in order and with the types, that a CREATE NODE TABLE statement declares. */
+function sameColumns(statement: string, info: Record<string, unknown>[]): boolean {
+  const declared = statement.slice(statement.indexOf('(') + 1, statement.lastIndexOf(')')).split(',').map((column) => column.trim().split(/\s+/).slice(0, 2).join(' '));
+  const stored = info.map((column) => `${column.name} ${column.type}`);
+  return declared.join(',') === stored.join(',');
 }
 
 /** A database file and the files LadybugDB keeps beside it, so a build can start again. */
