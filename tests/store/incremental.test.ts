@@ -1,11 +1,15 @@
 // Incremental ingest through the per-paper extraction cache: a store built in two
-// ingests (the second reusing the first's cached extraction) answers the same stats,
-// concepts and bridges as one built at once, on the sample and on a slice of the real
-// NeurIPS/ICML/ICLR corpus; and the cache tags only papers it has not seen.
+// ingests (the second reusing the first's cached extraction and keeping the stored
+// paper rows) answers the same stats, concepts and bridges as one built at once, on the
+// sample and on a slice of the real NeurIPS/ICML/ICLR corpus; the cache tags only papers
+// it has not seen; and a write that keeps stored papers stores what a write from scratch
+// does, and loses nothing when it fails or is killed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { KnowledgeGraph } from '../../src/graph/model.ts';
 import { readCorpus } from '../../src/corpus/index.ts';
 import { findBridges } from '../../src/explore/bridges/index.ts';
 import { loadSnapshot } from '../../src/explore/snapshot.ts';
@@ -15,6 +19,7 @@ import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
 import { locateCorpus } from '../helpers/neuripsStore.ts';
+import { storedGraph } from '../helpers/stores.ts';
 
 let scratch: string;
 beforeAll(() => {
@@ -63,8 +68,12 @@ async function buildBoth(name: string, records: object[], split: number, pair: [
   await withStore(once, (store) => ingest(store, [all], { cacheDir: path.join(once, 'extraction-cache') }));
   const cacheDir = path.join(twice, 'extraction-cache');
   const firstRun = await withStore(twice, (store) => ingest(store, [first], { cacheDir }));
-  const secondRun = await withStore(twice, (store) => ingest(store, [rest], { cacheDir }));
-  return { once: await answers(once, pair), twice: await answers(twice, pair), firstRun, secondRun, cacheDir };
+  // How many paper rows the second write loads: only the new papers when it keeps the stored ones.
+  let papersLoaded = 0;
+  const secondRun = await withStore(twice, (store) =>
+    ingest(store, [rest], { cacheDir, progress: (phase, _done, total) => void (phase === 'papers' && (papersLoaded = total)) }),
+  );
+  return { once: await answers(once, pair), twice: await answers(twice, pair), firstRun, secondRun, cacheDir, papersLoaded };
 }
 
 describe('per-paper extraction cache', () => {
@@ -105,9 +114,10 @@ describe('incremental ingest equals a full ingest', () => {
     const { records } = await readCorpus([SAMPLE_DIR]);
     const unique = [...new Map(records.map((r) => [r.id, r])).values()];
     const split = Math.floor(unique.length * 0.7);
-    const { once, twice, firstRun, secondRun, cacheDir } = await buildBoth('sample', unique, split, ['STDP', 'catastrophic forgetting']);
+    const { once, twice, firstRun, secondRun, cacheDir, papersLoaded } = await buildBoth('sample', unique, split, ['STDP', 'catastrophic forgetting']);
     expect(once.stats.papers).toBeGreaterThan(90);
     expect(twice).toEqual(once);
+    expect(papersLoaded).toBe(secondRun.stats.papers - secondRun.previousPapers);
     expect(firstRun.reused).toBe(0);
     expect(secondRun.previousPapers).toBe(firstRun.stats.papers);
     // Every paper stored before the second run came from the cache.
@@ -136,11 +146,115 @@ describe('incremental ingest equals a full ingest', () => {
       slice = slice.filter((paper) => !differs.has(paper.id));
     }
     expect(slice.length).toBeGreaterThan(1150);
-    const { once, twice, secondRun } = await buildBoth('neurips', slice, 800, ['reinforcement learning', 'generative adversarial networks']);
+    const { once, twice, secondRun, papersLoaded } = await buildBoth('neurips', slice, 800, ['reinforcement learning', 'generative adversarial networks']);
     expect(once.stats.papers).toBe(slice.length);
     expect(once.bridges.paths.length + once.bridges.structural.length).toBeGreaterThan(0);
     expect(twice).toEqual(once);
+    expect(papersLoaded).toBe(slice.length - 800);
     expect(secondRun.reused).toBe(secondRun.previousPapers);
     // Three ingests of a thousand real papers: about a minute on a quiet machine, far more on a shared one.
   }, 1_800_000);
+});
+
+describe('a write that keeps the stored papers', () => {
+  /** The sample's stored graph, and a store directory holding it. */
+  async function sampleStore(): Promise<{ dir: string; graph: KnowledgeGraph }> {
+    const dir = path.join(scratch, 'keep-base');
+    if (!existsSync(dir)) await withStore(dir, (store) => ingest(store, [SAMPLE_DIR], { workers: 1 }));
+    return { dir, graph: await withStore(dir, storedGraph) };
+  }
+
+  function copyOf(dir: string, name: string): string {
+    const copy = path.join(scratch, name);
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(dir, copy, { recursive: true });
+    return copy;
+  }
+
+  /** `graph` with its first paper retitled, its second gone (with its mentions) and a new paper. */
+  function edited(graph: KnowledgeGraph): KnowledgeGraph {
+    const [first, second] = graph.papers;
+    const added = { ...first, id: 'added-paper', title: 'A paper added later', doi: null, arxivId: null, sources: ['added'] };
+    return {
+      ...graph,
+      papers: [{ ...first, title: `${first.title} (revised)`, authors: [...first.authors, 'A. New'] }, ...graph.papers.slice(2), added],
+      mentions: graph.mentions.filter((m) => m.paperId !== second.id),
+    };
+  }
+
+  it('stores exactly what a write from scratch stores, loading only the new and changed papers', async () => {
+    const { dir, graph } = await sampleStore();
+    const next = edited(graph);
+    const fromScratch = path.join(scratch, 'keep-scratch');
+    await withStore(fromScratch, (store) => store.write(next));
+    const kept = copyOf(dir, 'keep-delta');
+    let papersLoaded = -1;
+    await withStore(kept, async (store) => {
+      await store.papers();
+      await store.write(next, (phase, _done, total) => void (phase === 'papers' && (papersLoaded = total)));
+    });
+    expect(papersLoaded).toBe(2);
+    const expected = await withStore(fromScratch, storedGraph);
+    expect(expected.papers.find((p) => p.id === graph.papers[0].id)?.title).toMatch(/\(revised\)$/);
+    expect(await withStore(kept, storedGraph)).toEqual(expected);
+    expect(await withStore(kept, (store) => store.stats())).toEqual(await withStore(fromScratch, (store) => store.stats()));
+  }, 300_000);
+
+  it('builds from scratch when another writer swapped in a graph after the papers were read', async () => {
+    const { dir, graph } = await sampleStore();
+    const next = edited(graph);
+    const store = copyOf(dir, 'keep-raced');
+    // The other writer changes a paper `next` keeps as it was: starting from the live file
+    // with the digests read before would keep the other writer's row.
+    const theirs = { ...graph, papers: graph.papers.map((p, i) => (i === 2 ? { ...p, title: 'Written by the other ingest' } : p)) };
+    await withStore(store, async (reader) => {
+      await reader.papers();
+      await withStore(store, (other) => other.write(theirs));
+      await reader.write(next);
+    });
+    const stored = await withStore(store, storedGraph);
+    expect(stored.papers.find((p) => p.id === graph.papers[2].id)?.title).toBe(graph.papers[2].title);
+    expect(stored.papers.map((p) => p.id)).toEqual(next.papers.map((p) => p.id).sort());
+  }, 300_000);
+
+  it('leaves the stored graph as it was when the write fails after the kept papers', async () => {
+    const { dir, graph } = await sampleStore();
+    const store = copyOf(dir, 'keep-fails');
+    const next = edited(graph);
+    const failsLate = { ...next, mentions: [...next.mentions, { ...next.mentions[0], conceptId: 'no such concept' }] };
+    await withStore(store, async (s) => {
+      await s.papers();
+      await expect(s.write(failsLate)).rejects.toThrow(/previous graph is unchanged/);
+    });
+    expect(await withStore(store, storedGraph)).toEqual(graph);
+  }, 300_000);
+
+  it('loses nothing when the ingest adding papers is killed while it writes, and the next ingest completes', async () => {
+    const { records } = await readCorpus([SAMPLE_DIR]);
+    const unique = [...new Map(records.map((r) => [r.id, r])).values()];
+    const first = writeJsonl(path.join(scratch, 'kill-first.jsonl'), unique.slice(0, 70));
+    const rest = writeJsonl(path.join(scratch, 'kill-rest.jsonl'), unique.slice(70));
+    const store = path.join(scratch, 'killed');
+    await withStore(store, (s) => ingest(s, [first], { workers: 1 }));
+    const before = await withStore(store, storedGraph);
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../bin/papergraph.mjs'), 'ingest', rest, '--db', store, '--workers', '1'], { stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // Killed once its new database file exists in tmp/: the copy of the live one, being written.
+    const building = () => existsSync(path.join(store, 'tmp')) && readdirSync(path.join(store, 'tmp')).some((f) => f.endsWith('.lbug'));
+    let killed = false;
+    for (const started = Date.now(); Date.now() - started < 240_000 && child.exitCode === null; ) {
+      if (building()) {
+        child.kill('SIGKILL');
+        killed = true;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await exited;
+    expect(killed).toBe(true);
+    expect(await withStore(store, storedGraph)).toEqual(before);
+    const after = await withStore(store, (s) => ingest(s, [rest], { workers: 1 }));
+    expect(after.stats.papers).toBe(unique.length);
+    expect(readdirSync(store).filter((f) => f === 'tmp')).toEqual([]);
+  }, 600_000);
 });
