@@ -321,14 +321,19 @@ class EmbeddedStore implements GraphStore {
       const schema = cypherStatements('schema', 'lbug');
       const paperTable = schema.find((statement) => tableOf(statement) === 'Paper')!;
       const others = schema.filter((statement) => statement !== paperTable);
-      if (!sameColumns(paperTable, lastResult(await conn.query("CALL table_info('Paper') RETURN *")).getAllSync())) {
+      const abandon = async () => {
         await conn.close();
         await db.close();
         removeDatabaseFiles(building);
         return false;
+      };
+      if (!sameColumns(paperTable, lastResult(await conn.query("CALL table_info('Paper') RETURN *")).getAllSync())) return abandon();
+      try {
+        // Relationship tables first: a node table cannot go while edges point at it.
+        for (const statement of [...others].reverse()) await conn.query(`DROP TABLE IF EXISTS ${tableOf(statement)}`);
+      } catch {
+        return abandon(); // a table of another version's schema still points at them
       }
-      // Relationship tables first: a node table cannot go while edges point at it.
-      for (const statement of [...others].reverse()) await conn.query(`DROP TABLE IF EXISTS ${tableOf(statement)}`);
       if (delta.removed.length > 0) {
         const remove = await conn.prepare('MATCH (p:Paper) WHERE p.id IN $ids DELETE p');
         if (!remove.isSuccess()) throw new Error(remove.getErrorMessage());

@@ -5,6 +5,7 @@
 // it has not seen; and a write that keeps stored papers stores what a write from scratch
 // does, and loses nothing when it fails or is killed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import lbug from '@ladybugdb/core';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -215,6 +216,32 @@ describe('a write that keeps the stored papers', () => {
     const stored = await withStore(store, storedGraph);
     expect(stored.papers.find((p) => p.id === graph.papers[2].id)?.title).toBe(graph.papers[2].title);
     expect(stored.papers.map((p) => p.id)).toEqual(next.papers.map((p) => p.id).sort());
+  }, 300_000);
+
+  it("builds from scratch when the live file's schema is another version's (a Paper column more, a table pointing at Concept)", async () => {
+    const { dir, graph } = await sampleStore();
+    const next = edited(graph);
+    const fromScratch = path.join(scratch, 'keep-schema-scratch');
+    await withStore(fromScratch, (store) => store.write(next));
+    const expected = await withStore(fromScratch, storedGraph);
+    for (const [name, change] of [['keep-paper-column', 'ALTER TABLE Paper ADD extra STRING'], ['keep-extra-table', 'CREATE REL TABLE CITES(FROM Concept TO Concept)']]) {
+      const store = copyOf(dir, name);
+      const live = path.join(store, readFileSync(path.join(store, 'CURRENT'), 'utf8').trim());
+      const db = new lbug.Database(live, 1 << 26, true, false, 1 << 30);
+      const conn = new lbug.Connection(db);
+      await conn.query(change);
+      // Into the file itself, as every graph the writer swaps in is.
+      await conn.query('CHECKPOINT');
+      await conn.close();
+      await db.close();
+      let papersLoaded = -1;
+      await withStore(store, async (s) => {
+        await s.papers();
+        await s.write(next, (phase, _done, total) => void (phase === 'papers' && (papersLoaded = total)));
+      });
+      expect(papersLoaded).toBe(next.papers.length);
+      expect(await withStore(store, storedGraph)).toEqual(expected);
+    }
   }, 300_000);
 
   it('leaves the stored graph as it was when the write fails after the kept papers', async () => {

@@ -10,6 +10,7 @@
 // each paper's row, tied to the database file it came from. A write onto any other file
 // (another process swapped in a newer graph meanwhile) builds from scratch.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { Paper } from '../../graph/model.ts';
 import type { CsvCell } from '../csvFile.ts';
 
@@ -46,7 +47,8 @@ export function rowDigest(cells: CsvCell[]): string {
 
 /**
  * How to turn the papers of `stored` into `papers`, or null when `stored` is not the
- * live file `live` or keeps too few of them to be worth starting from.
+ * live file `live`, the file is not checkpointed, or it keeps too few papers to be worth
+ * starting from.
  */
 export function planPaperDelta(
   stored: StoredPapers | null,
@@ -56,7 +58,8 @@ export function planPaperDelta(
   options: PaperDeltaOptions = {},
 ): PaperDelta | null {
   const { minKeptShare } = { ...DEFAULTS, ...options };
-  if (!stored || !live || stored.file !== live) return null;
+  // A log beside the live file would hold rows a copy of the file lacks (the writer swaps in only checkpointed files).
+  if (!stored || !live || stored.file !== live || existsSync(`${live}.wal`)) return null;
   const unmatched = new Set(stored.digests.keys());
   const written: Paper[] = [];
   const removed: string[] = [];
