@@ -5,7 +5,9 @@
 // `tmp/` (with its load CSVs), moves it next to the live one once it is whole and
 // swaps `CURRENT` (an atomic rename), so a failed or interrupted ingest leaves the
 // previous graph exactly as it was, a server reading the old file is never disturbed
-// mid-query, and no file outside `tmp/` is ever a partial graph. Writers take the
+// mid-query, and no file outside `tmp/` is ever a partial graph. After an ingest's read of
+// the stored papers, the new database starts as a copy of the live one that keeps the
+// unchanged paper rows (embedded/paperDelta.ts). Writers take the
 // store's lock (storeLock.ts, `ingest.lock`), so `tmp/` belongs to the one running
 // writer, which empties it when it starts: whatever a killed run left there goes.
 import lbug from '@ladybugdb/core';
@@ -311,7 +313,8 @@ class EmbeddedStore implements GraphStore {
    * Builds the graph into `building` from a copy of the live database `live`: the Paper
    * rows `delta` keeps stay, the removed and changed ones are deleted, new rows loaded,
    * and every other table is dropped and loaded again (their rows nearly all change).
-   * False, with nothing built, when the live file's Paper table is not the schema's.
+   * False, with nothing built, when the live file's Paper table is not the schema's or its
+   * other tables cannot be dropped.
    */
   async #buildOnto(live: string, delta: PaperDelta, graph: KnowledgeGraph, scratch: string, building: string, poolBytes: number, progress: ProgressFn): Promise<boolean> {
     copyFileSync(live, building);
