@@ -244,6 +244,24 @@ describe('a write that keeps the stored papers', () => {
     }
   }, 300_000);
 
+  it('builds from scratch when it would keep under half of the papers', async () => {
+    const { dir, graph } = await sampleStore();
+    const kept = graph.papers.slice(0, 30);
+    const papers = [...kept, ...graph.papers.slice(30).map((p) => ({ ...p, id: `${p.id}-renamed` }))];
+    const ids = new Set(kept.map((p) => p.id));
+    const next = { ...graph, papers, mentions: graph.mentions.filter((m) => ids.has(m.paperId)) };
+    const store = copyOf(dir, 'keep-few');
+    let papersLoaded = -1;
+    await withStore(store, async (s) => {
+      await s.papers();
+      await s.write(next, (phase, _done, total) => void (phase === 'papers' && (papersLoaded = total)));
+    });
+    expect(papersLoaded).toBe(papers.length);
+    const fromScratch = path.join(scratch, 'keep-few-scratch');
+    await withStore(fromScratch, (s) => s.write(next));
+    expect(await withStore(store, storedGraph)).toEqual(await withStore(fromScratch, storedGraph));
+  }, 300_000);
+
   it('leaves the stored graph as it was when the write fails after the kept papers', async () => {
     const { dir, graph } = await sampleStore();
     const store = copyOf(dir, 'keep-fails');
