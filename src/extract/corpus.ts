@@ -18,6 +18,7 @@ import { acronymResolver, collectAcronyms, longFormVariants, type AcronymTable }
 import { addCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
+import { GerundHeads } from './stages/gerundHeads.ts';
 import { SurfaceTally } from './stages/labels.ts';
 import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
 import { ModifierFragments } from './stages/modifierFragments.ts';
@@ -84,7 +85,14 @@ export function buildExtraction(
   }
 
   collectAcronyms(raw(), acronyms, { maxWords });
-  const evidence = wordEvidence(raw(), {}, papers);
+  const gerunds = new GerundHeads();
+  const evidence = wordEvidence(
+    (function* () {
+      for (const analysis of raw()) yield (gerunds.add(analysis), analysis);
+    })(),
+    {},
+    papers,
+  );
   // A variant the user's thesaurus names stays as the user has it.
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
   const resolverOf = acronymResolver(acronyms, {}, variants);
@@ -92,7 +100,7 @@ export function buildExtraction(
   /** Papers with no phrase to cut or join, found on the first pass: later passes skip looking. */
   const uncut = new Uint8Array(analyses.length);
   const held: Prepared[] | null = analyses.held ? [] : null;
-  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced compounds joined, acronyms resolved. */
+  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced compounds joined, gerund heads given back, acronyms resolved. */
   function* prepared(): Generator<Prepared> {
     for (let p = 0; p < analyses.length; p++) {
       const kept = held?.[p];
@@ -101,7 +109,7 @@ export function buildExtraction(
         continue;
       }
       const read = analyses.get(p);
-      const analysis = uncut[p] ? read : joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence);
+      const analysis = uncut[p] ? read : gerunds.extend(joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence), papers[p]);
       if (analysis === read) uncut[p] = 1;
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;

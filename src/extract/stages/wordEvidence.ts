@@ -78,7 +78,7 @@ export const wordEvidenceDefaults: WordEvidenceOptions = {
 
 const DETERMINERS = new Set('the a an these those its their our his her each every'.split(' '));
 /** What opens a verb's object or clause. */
-const OBJECT_OPENERS = new Set([...DETERMINERS, ...'this that how whether what both all such to'.split(' ')]);
+export const OBJECT_OPENERS = new Set([...DETERMINERS, ...'this that how whether what both all such to'.split(' ')]);
 // analyze.ts counts the tagger's own verbs with the same openers.
 
 export interface WordEvidence {
