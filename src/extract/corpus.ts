@@ -19,6 +19,7 @@ import { addCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
 import { GerundHeads } from './stages/gerundHeads.ts';
+import { FrozenFrames } from './stages/frozenFrames.ts';
 import { SurfaceTally } from './stages/labels.ts';
 import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
 import { ModifierFragments } from './stages/modifierFragments.ts';
@@ -86,9 +87,15 @@ export function buildExtraction(
 
   collectAcronyms(raw(), acronyms, { maxWords });
   const gerunds = new GerundHeads();
+  const frames = new FrozenFrames();
   const evidence = wordEvidence(
     (function* () {
-      for (const analysis of raw()) yield (gerunds.add(analysis), analysis);
+      let p = 0;
+      for (const analysis of raw()) {
+        gerunds.add(analysis);
+        frames.add(analysis, papers[p++]);
+        yield analysis;
+      }
     })(),
     {},
     papers,
@@ -96,7 +103,12 @@ export function buildExtraction(
   // A variant the user's thesaurus names stays as the user has it.
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
   const resolverOf = acronymResolver(acronyms, {}, variants);
-  const filter = keyFilter(thesaurus, evidence, variants);
+  const judged = keyFilter(thesaurus, evidence, variants);
+  // A noun written nearly only in one frozen expression ("orders of magnitude") is none, unless the user's thesaurus names it.
+  const filter = (key: string): string | null => {
+    const kept = judged(key);
+    return kept !== null && frames.frozen(kept) && !thesaurus.replaced(key) ? null : kept;
+  };
   /** Papers with no phrase to cut or join, found on the first pass: later passes skip looking. */
   const uncut = new Uint8Array(analyses.length);
   const held: Prepared[] | null = analyses.held ? [] : null;
