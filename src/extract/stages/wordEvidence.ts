@@ -212,6 +212,8 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
   };
   // Two-word compounds → their closed form, by first word.
   const closed = new Map<string, Map<string, string>>();
+  /** Closed form → the hyphenated compound it is written as ("feedforward" → "feed forward"). */
+  const hyphenatedOf = new Map<string, string>();
   for (const [unit, uses] of unitUses) {
     const space = unit.indexOf(' ');
     if (space < 0 || unit.indexOf(' ', space + 1) >= 0 || uses.hyphenated === 0) continue;
@@ -220,6 +222,7 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     const joined = unitUses.get(first + second);
     if (!joined || joined.modifier + joined.head < Math.max(o.minUses, uses.modifier + uses.head)) continue;
     (closed.get(first) ?? closed.set(first, new Map()).get(first)!).set(second, first + second);
+    hyphenatedOf.set(first + second, unit);
   }
   const verbs = new Set<string>();
   for (const [word, uses] of words) {
@@ -230,8 +233,12 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
   }
   return {
     isAdjective(key) {
+      // A closed form is the term its hyphenated compound is: where the hyphenated spelling
+      // is a compound modifier ("a feed-forward network"), so is "feedforward".
+      const hyphenated = hyphenatedOf.get(key);
+      if (hyphenated && this.isAdjective(hyphenated)) return true;
       const unit = unitUses.get(key);
-      if (unit && unit.plural < o.pluralShare * unit.head) {
+      if (unit && (unit.head === 0 || unit.plural < o.pluralShare * unit.head)) {
         const all = unit.modifier + unit.head;
         // English hyphenates a compound modifier ("end-to-end training", "trained end to end").
         const share = unit.hyphenated >= 0.5 * all ? o.compoundModifierShare : o.modifierShare;
