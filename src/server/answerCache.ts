@@ -9,7 +9,7 @@
 // browser's copy of any of these URLs is current while the read model is the same.
 // Those validators are weak and cheap: hashing every body (Express's default ETag) was
 // a visible share of a request's CPU time.
-import type { Request, Response } from 'express';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
 export interface Answer {
   body: Buffer;
@@ -71,12 +71,26 @@ export async function cachedAnswerAsync(owner: object, key: string, maxBytes: nu
   return lookup(owner, key) ?? keep(owner, key, maxBytes, await compute());
 }
 
+/**
+ * Whether the client's copy (If-None-Match) is `etag`'s, as Express's req.fresh decides
+ * for these answers (they carry no Last-Modified); `Cache-Control: no-cache` asks anew.
+ */
+function clientHas(headers: IncomingHttpHeaders, etag: string): boolean {
+  const noneMatch = headers['if-none-match'];
+  if (!noneMatch || /(?:^|,)\s*no-cache\s*(?:,|$)/.test(headers['cache-control'] ?? '')) return false;
+  return noneMatch.trim() === '*' || noneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === etag || `W/${tag}` === etag || tag === `W/${etag}`;
+  });
+}
+
 /** Sends an answer as JSON, or 304 when the client's copy is of this read model. */
-export function sendAnswer(req: Request, res: Response, answer: Answer): void {
+export function sendAnswer(req: { method?: string; headers: IncomingHttpHeaders }, res: ServerResponse, answer: Answer): void {
   res.setHeader('ETag', answer.etag);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  if (req.fresh) {
-    res.status(304).end();
+  if (clientHas(req.headers, answer.etag)) {
+    res.statusCode = 304;
+    res.end();
     return;
   }
   res.setHeader('Content-Length', answer.body.length);

@@ -3,6 +3,7 @@
 // JSON {error:{code, message}} with a fitting status, never as a stack trace.
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
+import type { RequestListener, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { ApiError, HealthResponse, StoreKind } from '../graph/model.ts';
 import { conceptDetails, conceptPapers } from '../explore/concept.ts';
@@ -23,7 +24,8 @@ import { bridgesRoute } from './bridgesRoute.ts';
 import { cachedAnswer, sendAnswer } from './answerCache.ts';
 import { encodedBody, sendEncoded } from './encodedBody.ts';
 import { openApiDocument } from './openapi.ts';
-import { sameOrigin } from './sameOrigin.ts';
+import { fastReads, type ReadRequest } from './fastReads.ts';
+import { hostRule, sameOrigin } from './sameOrigin.ts';
 
 export interface AppContext {
   store: GraphReader;
@@ -63,7 +65,31 @@ function sendError(res: Response, status: number, code: string, message: string)
   res.status(status).json(body);
 }
 
+/** Headers on every answer. */
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  // Paper text is escaped before it reaches the DOM; this is the second wall.
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  );
+}
+
+/** The server's request handler: the read routes' fast path (fastReads.ts), else the Express app. */
+export function createListener(ctx: AppContext): RequestListener {
+  const { app, fast } = build(ctx);
+  return (req, res) => {
+    if (!fast.handle(req, res)) app(req, res);
+  };
+}
+
+/** The Express app alone: every route, without the fast path in front. */
 export function createApp(ctx: AppContext): express.Express {
+  return build(ctx).app;
+}
+
+function build(ctx: AppContext) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -71,21 +97,20 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('etag', false);
   const cacheBytes = ctx.answerCacheBytes ?? 0;
   /** The answer to a question about the current graph, kept per graph under `key` (route and validated parameters). */
-  const answer = (req: Request, res: Response, key: string, compute: (snapshot: Snapshot) => unknown) => {
+  const answer = (req: ReadRequest, res: ServerResponse, key: string, compute: (snapshot: Snapshot) => unknown) => {
     const snapshot = ctx.snapshot();
     sendAnswer(req, res, cachedAnswer(snapshot, key, cacheBytes, () => compute(snapshot)));
   };
-  app.use(sameOrigin(ctx.host ?? '127.0.0.1', ctx.allowedHosts ?? []));
+  const host = ctx.host ?? '127.0.0.1';
+  const allowedHosts = ctx.allowedHosts ?? [];
+  app.use(sameOrigin(host, allowedHosts));
   app.use((_req, res, next) => {
-    res.set('X-Content-Type-Options', 'nosniff');
-    res.set('Referrer-Policy', 'no-referrer');
-    // Paper text is escaped before it reaches the DOM; this is the second wall.
-    res.set(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    );
+    securityHeaders(res);
     next();
   });
+  const ownHost = hostRule(host, allowedHosts);
+  // Registered here, these routes are in Express too and keep their place in its order.
+  const fast = fastReads(app, (req) => ownHost(req) !== null, securityHeaders);
 
   app.get('/api/health', async (_req, res) => {
     const s = ctx.snapshot();
@@ -99,7 +124,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.json(body);
   });
 
-  app.get('/api/search', (req, res) => {
+  fast.get('/api/search', (req, res) => {
     const q = stringParam(req.query.q, 'q', { max: 200 });
     const limit = intParam(req.query.limit, 'limit', { min: 1, max: 100, fallback: 10 });
     answer(req, res, `search\0${q}\0${limit}`, (snapshot) => ({ results: search(snapshot, q, { limit }) }));
@@ -114,12 +139,12 @@ export function createApp(ctx: AppContext): express.Express {
     sendEncoded(req, res, await encodedBody(snapshot, etag, body));
   });
 
-  app.get('/api/concepts/:id', (req, res) => {
+  fast.get('/api/concepts/:id', (req, res) => {
     const id = idParam(req.params.id);
     answer(req, res, `concept\0${id}`, (snapshot) => conceptDetails(snapshot, id));
   });
 
-  app.get('/api/concepts/:id/neighbourhood', (req, res) => {
+  fast.get('/api/concepts/:id/neighbourhood', (req, res) => {
     const id = idParam(req.params.id);
     const depth = intParam(req.query.depth, 'depth', { min: 1, max: 2, fallback: 1 }) as 1 | 2;
     const limit = intParam(req.query.limit, 'limit', { min: 1, max: 200, fallback: 30 });
@@ -127,7 +152,7 @@ export function createApp(ctx: AppContext): express.Express {
     answer(req, res, `neighbourhood\0${id}\0${depth}\0${limit}\0${papers}`, (snapshot) => neighbourhood(snapshot, id, { depth, limit, papers }));
   });
 
-  app.get('/api/concepts/:id/papers', (req, res) => {
+  fast.get('/api/concepts/:id/papers', (req, res) => {
     const id = idParam(req.params.id);
     const offset = intParam(req.query.offset, 'offset', { min: 0, max: 10_000_000, fallback: 0 });
     const limit = intParam(req.query.limit, 'limit', { min: 1, max: 500, fallback: 50 });
@@ -144,7 +169,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.json(await edgeEvidence(ctx.store, ctx.snapshot(), a, b, { limit: intParam(req.query.limit, 'limit', { min: 1, max: 200, fallback: 50 }) }));
   });
 
-  app.get('/api/communities/:id', (req, res) => {
+  fast.get('/api/communities/:id', (req, res) => {
     const id = intParam(req.params.id, 'id', { min: 0, max: 1_000_000 });
     answer(req, res, `community\0${id}`, (snapshot) => communityDetails(snapshot, id));
   });
@@ -211,5 +236,5 @@ export function createApp(ctx: AppContext): express.Express {
     console.error(error);
     sendError(res, 500, 'internal', 'Something went wrong on the server; the details are in its log.');
   });
-  return app;
+  return { app, fast };
 }

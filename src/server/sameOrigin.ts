@@ -12,6 +12,7 @@
 // cross-site Origin, "null" (sandboxed frames, file: pages) or a cross-site
 // Sec-Fetch-Site gets 403. A request without Origin is not from a web page (curl,
 // scripts, the CLI) and is let through: those clients could send any header anyway.
+import type { IncomingMessage } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { ApiError } from '../graph/model.ts';
 
@@ -45,26 +46,31 @@ function refuse(res: Response, status: number, code: string, message: string): v
 }
 
 /**
- * Express middleware enforcing the Host and Origin rules. `boundHost` is the address
- * the server listens on; `allowedHosts` are `--allowed-host` names (`name` matches any
- * port, `name:port` that port only).
+ * The Host rule: the request's target and whether it is one of the server's own names
+ * ('own') or an `--allowed-host` name ('listed'); null when the server must not answer.
+ * `boundHost` is the address the server listens on; `allowedHosts` are `--allowed-host`
+ * names (`name` matches any port, `name:port` that port only).
  */
-export function sameOrigin(boundHost: string, allowedHosts: string[]) {
+export function hostRule(boundHost: string, allowedHosts: string[]) {
   const allowed = allowedHosts.map((entry) => parseHost(entry, -1)).filter((e): e is HostPort => e !== null);
   const bound = WILDCARD.has(boundHost) ? null : asHost(boundHost.replace(/^\[|\]$/g, ''));
-
-  /** 'own' for the server's own names on its port, 'listed' for an --allowed-host name, else null. */
-  const hostKind = (req: Request, target: HostPort): 'own' | 'listed' | null => {
-    const own = [...LOOPBACK, bound, asHost(req.socket.localAddress)].filter(Boolean);
-    if (own.includes(target.host) && target.port === req.socket.localPort) return 'own';
-    return allowed.some((a) => a.host === target.host && (a.port === -1 || a.port === target.port)) ? 'listed' : null;
+  return (req: IncomingMessage): { target: HostPort; kind: 'own' | 'listed' } | null => {
+    const target = parseHost(req.headers.host ?? '', 80);
+    if (!target) return null;
+    if (target.port === req.socket.localPort && (LOOPBACK.includes(target.host) || target.host === bound || target.host === asHost(req.socket.localAddress))) {
+      return { target, kind: 'own' };
+    }
+    return allowed.some((a) => a.host === target.host && (a.port === -1 || a.port === target.port)) ? { target, kind: 'listed' } : null;
   };
+}
 
+/** Express middleware enforcing the Host and Origin rules (arguments as for hostRule). */
+export function sameOrigin(boundHost: string, allowedHosts: string[]) {
+  const rule = hostRule(boundHost, allowedHosts);
   return (req: Request, res: Response, next: NextFunction): void => {
     const hostHeader = req.headers.host ?? '';
-    const target = parseHost(hostHeader, 80);
-    const kind = target && hostKind(req, target);
-    if (!target || !kind) {
+    const own = rule(req);
+    if (!own) {
       refuse(
         res,
         421,
@@ -74,6 +80,7 @@ export function sameOrigin(boundHost: string, allowedHosts: string[]) {
       );
       return;
     }
+    const { target, kind } = own;
     if (SAFE_METHODS.has(req.method)) {
       next();
       return;

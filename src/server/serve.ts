@@ -1,6 +1,6 @@
 // `papergraph serve`: open the store, load the read model, listen.
 import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Config } from '../config.ts';
@@ -8,7 +8,7 @@ import { prepareIndexes } from '../explore/prepareIndexes.ts';
 import { loadSnapshot, type Snapshot } from '../explore/snapshot.ts';
 import { openReader, type GraphReader, type StopWatching } from '../store/index.ts';
 import { isolatedConsole } from '../store/isolatedConsole.ts';
-import { createApp } from './app.ts';
+import { createListener } from './app.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -20,7 +20,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
   // Console queries run in child processes that can be killed and live under a memory
   // limit: the embedded engine cannot interrupt every query, and a crash stays there.
   const console = isolatedConsole(config, { prestart: true });
-  const app = createApp({
+  const listener = createListener({
     store,
     snapshot: () => snapshot,
     console,
@@ -32,7 +32,7 @@ export async function startServer(config: Config, options: { quiet?: boolean } =
     answerCacheBytes: config.answerCacheMb * 1_000_000,
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
+    const s = createServer(listener).listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();

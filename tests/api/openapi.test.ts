@@ -12,10 +12,10 @@ import { OPENAPI, expectDocumented, pathTemplate } from './openapiCheck.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Every `app.get('/api/…')` / `app.post(…)` route the server registers, as OpenAPI path templates. */
+/** Every `app.get('/api/…')` / `app.post(…)` route the server registers (`fast.get`: also Express's, fastReads.ts), as OpenAPI path templates. */
 function appRoutes(): string[] {
   const source = ['src/server/app.ts'].map((f) => readFileSync(path.join(ROOT, f), 'utf8')).join('\n');
-  return [...source.matchAll(/app\.(get|post|put|patch|delete)\('(\/api\/[^']+)'/g)].map((m) => `${m[1].toUpperCase()} ${m[2].replace(/:(\w+)/g, '{$1}')}`);
+  return [...source.matchAll(/\b(?:app|fast)\.(get|post|put|patch|delete)\('(\/api\/[^']+)'/g)].map((m) => `${m[1].toUpperCase()} ${m[2].replace(/:(\w+)/g, '{$1}')}`);
 }
 
 describe('OpenAPI document', () => {
