@@ -6,10 +6,12 @@
 // The stages run as passes over the papers, each reading one paper's analysis at a time
 // and keeping only corpus counts between papers: acronyms and word evidence; candidates;
 // how fragments nest; frequencies; then ranking and labels. An `AnalysisSource` may
-// decode each analysis from its compact form (analysisCache.ts) on every pass, so no
-// pass holds more than one paper's phrases: memory grows with the vocabulary and the
-// candidates' occurrences, kept as 12 bytes each (stages/occurrenceStore.ts), not with
-// the corpus's text.
+// decode each analysis from its compact form (analysisCache.ts); it is read twice, and
+// the passes after the second read the paper as they prepared it from a compact copy of
+// their own (stages/preparedStore.ts), so no pass holds more than one paper's phrases:
+// memory grows with the vocabulary, the prepared phrases' words (some 20 bytes each) and
+// the candidates' occurrences, kept as 12 bytes each (stages/occurrenceStore.ts), not
+// with the corpus's text.
 import type { Extraction, Mention } from '../graph/model.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
@@ -23,6 +25,7 @@ import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.t
 import { ModifierFragments } from './stages/modifierFragments.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
 import { OccurrenceStore } from './stages/occurrenceStore.ts';
+import { PreparedStore } from './stages/preparedStore.ts';
 import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
@@ -79,34 +82,44 @@ export function buildExtraction(
 ): Extraction {
   const maxWords = options.maxWords ?? 5;
   const minDocumentFrequency = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
+  // One pass reads the analyses as cached: the acronyms each defines, and word evidence.
   function* raw(): Generator<PaperAnalysis> {
-    for (let p = 0; p < analyses.length; p++) yield analyses.get(p);
+    for (let p = 0; p < analyses.length; p++) {
+      const analysis = analyses.get(p);
+      collectAcronyms([analysis], acronyms, { maxWords });
+      yield analysis;
+    }
   }
-
-  collectAcronyms(raw(), acronyms, { maxWords });
   const evidence = wordEvidence(raw(), {}, papers);
   // A variant the user's thesaurus names stays as the user has it.
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
   const resolverOf = acronymResolver(acronyms, {}, variants);
   const filter = keyFilter(thesaurus, evidence, variants);
-  /** Papers with no phrase to cut or join, found on the first pass: later passes skip looking. */
-  const uncut = new Uint8Array(analyses.length);
   const held: Prepared[] | null = analyses.held ? [] : null;
-  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced compounds joined, acronyms resolved. */
+  const store = held ? null : new PreparedStore();
+  let preparedAll = false;
+  /**
+   * Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced
+   * compounds joined, acronyms resolved; prepared on the first pass, read back after.
+   */
   function* prepared(): Generator<Prepared> {
     for (let p = 0; p < analyses.length; p++) {
-      const kept = held?.[p];
-      if (kept) {
-        yield kept;
+      if (preparedAll) {
+        if (held) yield held[p];
+        else {
+          const analysis = store!.get(p);
+          yield { p, analysis, resolve: resolverOf(analysis) };
+        }
         continue;
       }
-      const read = analyses.get(p);
-      const analysis = uncut[p] ? read : joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence);
-      if (analysis === read) uncut[p] = 1;
+      const analysis = joinSpacedCompounds(cutAtVerbs([analyses.get(p)], evidence)[0], papers[p], evidence);
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;
+      else store!.add(analysis);
       yield paper;
     }
+    preparedAll = true;
+    store?.seal();
   }
 
   const candidates = new Set<string>();
