@@ -3,8 +3,10 @@
 // in compact form, so that the passes after the first read it back instead of decoding
 // the cached analysis and preparing it again: five passes read it. Every string (a
 // word's text, key and head, a phrase's neighbours, a short form) is interned once, so
-// the passes share one copy of each and the Map lookups keyed by them hash it once; a
-// word is four to seven 32-bit integers in one growing array, a paper a range of it.
+// the passes share one copy of each and the Map lookups keyed by them hash it once.
+// Numbers are variable-length (LEB128: seven bits a byte), a word's offsets relative to
+// the word before it, so a word takes some seven bytes and a phrase's header six;
+// papers are packed into chunks of a few megabytes, never one array copied as it grows.
 // The verbs an analysis counts are left out: word evidence, the only stage that reads
 // them, has read them before.
 import type { Field } from '../../graph/model.ts';
@@ -15,7 +17,8 @@ const FIELDS: Field[] = ['title', 'abstract'];
 const KINDS: Phrase['kind'][] = ['maximal', 'definition', 'loose'];
 const HEAD_CLASSES: PhraseWord['headClass'][] = ['noun', 'gerund', 'none'];
 
-// A word's flags; a word is [flags, text, start, end, key?, head?, adjectiveNoun?].
+// A word's flags; a word is flags, text, start − previous end, end − start, then key,
+// head and adjectiveNoun when it has its own.
 const ACRONYM = 1;
 const UNIT_START = 2;
 const UNIT_END = 4;
@@ -24,40 +27,68 @@ const OWN_HEAD = 16;
 const ADJECTIVE_NOUN = 32;
 const HEAD_CLASS_SHIFT = 6;
 
+const chunkSize = 1 << 22;
+
 export class PreparedStore {
   #ids: Map<string, number> | null = new Map();
   #strings: string[] = [];
-  #data = new Int32Array(1 << 16);
+  #chunks: Uint8Array[] = [];
+  /** Each paper's chunk and its first byte there. */
+  #chunkOf: number[] = [];
+  #startOf: number[] = [];
+  /** The paper being added, before it goes to a chunk. */
+  #scratch = new Uint8Array(1 << 16);
   #length = 0;
-  /** Where each paper starts in `#data`; one more entry than papers. */
-  #starts: number[] = [0];
+  #used = chunkSize;
 
   /** Appends the next paper's prepared analysis. */
   add(analysis: PaperAnalysis): void {
-    this.#push(this.#id(analysis.id), analysis.phrases.length, analysis.definitions.length);
-    for (const { short, phrase } of analysis.definitions) this.#push(this.#id(short), phrase);
+    this.#length = 0;
+    this.#push(this.#id(analysis.id));
+    this.#push(analysis.phrases.length);
+    this.#push(analysis.definitions.length);
+    for (const { short, phrase } of analysis.definitions) {
+      this.#push(this.#id(short));
+      this.#push(phrase);
+    }
     for (const phrase of analysis.phrases) {
-      const header = FIELDS.indexOf(phrase.field) | (KINDS.indexOf(phrase.kind) << 1);
-      this.#push(header, phrase.sentence, phrase.position, phrase.words.length, this.#optional(phrase.before), this.#optional(phrase.after));
+      this.#push(FIELDS.indexOf(phrase.field) | (KINDS.indexOf(phrase.kind) << 1));
+      this.#push(phrase.sentence);
+      this.#push(phrase.position);
+      this.#push(phrase.words.length);
+      this.#push(phrase.before === undefined ? 0 : this.#id(phrase.before) + 1);
+      this.#push(phrase.after === undefined ? 0 : this.#id(phrase.after) + 1);
+      let end = 0;
       for (const word of phrase.words) {
         const ownKey = word.key !== word.text;
         const ownHead = word.head !== word.key;
         const hasNoun = word.adjectiveNoun !== undefined;
-        const flags =
+        this.#push(
           (word.acronym ? ACRONYM : 0) |
-          (word.unitStart ? UNIT_START : 0) |
-          (word.unitEnd ? UNIT_END : 0) |
-          (ownKey ? OWN_KEY : 0) |
-          (ownHead ? OWN_HEAD : 0) |
-          (hasNoun ? ADJECTIVE_NOUN : 0) |
-          (HEAD_CLASSES.indexOf(word.headClass) << HEAD_CLASS_SHIFT);
-        this.#push(flags, this.#id(word.text), word.start, word.end);
+            (word.unitStart ? UNIT_START : 0) |
+            (word.unitEnd ? UNIT_END : 0) |
+            (ownKey ? OWN_KEY : 0) |
+            (ownHead ? OWN_HEAD : 0) |
+            (hasNoun ? ADJECTIVE_NOUN : 0) |
+            (HEAD_CLASSES.indexOf(word.headClass) << HEAD_CLASS_SHIFT),
+        );
+        this.#push(this.#id(word.text));
+        this.#pushSigned(word.start - end);
+        this.#pushSigned(word.end - word.start);
+        end = word.end;
         if (ownKey) this.#push(this.#id(word.key));
         if (ownHead) this.#push(this.#id(word.head));
         if (hasNoun) this.#push(this.#id(word.adjectiveNoun!));
       }
     }
-    this.#starts.push(this.#length);
+    if (this.#used + this.#length > chunkSize || this.#chunks.length === 0) {
+      this.#chunks.push(new Uint8Array(Math.max(chunkSize, this.#length)));
+      this.#used = 0;
+    }
+    this.#chunks[this.#chunks.length - 1].set(this.#scratch.subarray(0, this.#length), this.#used);
+    this.#chunkOf.push(this.#chunks.length - 1);
+    this.#startOf.push(this.#used);
+    this.#used += this.#length;
   }
 
   /** Every paper is added: the interning table is let go, only the strings are needed to read. */
@@ -67,33 +98,50 @@ export class PreparedStore {
 
   /** Paper `p`'s analysis as `add` was given it, its verbs left out. */
   get(p: number): PaperAnalysis {
-    const data = this.#data;
+    const data = this.#chunks[this.#chunkOf[p]];
     const strings = this.#strings;
-    let at = this.#starts[p];
-    const id = strings[data[at++]];
-    const phraseCount = data[at++];
-    const definitionCount = data[at++];
+    let at = this.#startOf[p];
+    const next = (): number => {
+      let value = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = data[at++];
+        value += (byte & 127) * 2 ** shift;
+        shift += 7;
+      } while (byte & 128);
+      return value;
+    };
+    const nextSigned = (): number => {
+      const zigzag = next();
+      return zigzag % 2 === 0 ? zigzag / 2 : -(zigzag + 1) / 2;
+    };
+    const id = strings[next()];
+    const phraseCount = next();
+    const definitionCount = next();
     const definitions: LocalDefinition[] = [];
-    for (let d = 0; d < definitionCount; d++, at += 2) definitions.push({ short: strings[data[at]], phrase: data[at + 1] });
+    for (let d = 0; d < definitionCount; d++) {
+      const short = strings[next()];
+      definitions.push({ short, phrase: next() });
+    }
     const phrases: Phrase[] = [];
     for (let i = 0; i < phraseCount; i++) {
-      const header = data[at];
-      const sentence = data[at + 1];
-      const position = data[at + 2];
-      const wordCount = data[at + 3];
-      const before = data[at + 4];
-      const after = data[at + 5];
-      at += 6;
+      const header = next();
+      const sentence = next();
+      const position = next();
+      const wordCount = next();
+      const before = next();
+      const after = next();
       const words: PhraseWord[] = [];
+      let end = 0;
       for (let w = 0; w < wordCount; w++) {
-        const flags = data[at];
-        const text = strings[data[at + 1]];
-        const start = data[at + 2];
-        const end = data[at + 3];
-        at += 4;
-        const key = flags & OWN_KEY ? strings[data[at++]] : text;
-        const head = flags & OWN_HEAD ? strings[data[at++]] : key;
-        const adjectiveNoun = flags & ADJECTIVE_NOUN ? strings[data[at++]] : undefined;
+        const flags = next();
+        const text = strings[next()];
+        const start = end + nextSigned();
+        end = start + nextSigned();
+        const key = flags & OWN_KEY ? strings[next()] : text;
+        const head = flags & OWN_HEAD ? strings[next()] : key;
+        const adjectiveNoun = flags & ADJECTIVE_NOUN ? strings[next()] : undefined;
         words.push({
           text,
           start,
@@ -113,8 +161,8 @@ export class PreparedStore {
         position,
         words,
         kind: KINDS[header >> 1],
-        before: before < 0 ? undefined : strings[before],
-        after: after < 0 ? undefined : strings[after],
+        before: before === 0 ? undefined : strings[before - 1],
+        after: after === 0 ? undefined : strings[after - 1],
       });
     }
     return { id, phrases, definitions, verbs: {} };
@@ -130,16 +178,20 @@ export class PreparedStore {
     return id;
   }
 
-  #optional(text: string | undefined): number {
-    return text === undefined ? -1 : this.#id(text);
+  #push(value: number): void {
+    if (this.#length + 8 > this.#scratch.length) {
+      const grown = new Uint8Array(this.#scratch.length * 2);
+      grown.set(this.#scratch);
+      this.#scratch = grown;
+    }
+    while (value >= 128) {
+      this.#scratch[this.#length++] = (value % 128) | 128;
+      value = Math.floor(value / 128);
+    }
+    this.#scratch[this.#length++] = value;
   }
 
-  #push(...values: number[]): void {
-    if (this.#length + values.length > this.#data.length) {
-      const grown = new Int32Array(this.#data.length * 2);
-      grown.set(this.#data);
-      this.#data = grown;
-    }
-    for (const value of values) this.#data[this.#length++] = value;
+  #pushSigned(value: number): void {
+    this.#push(value < 0 ? -2 * value - 1 : 2 * value);
   }
 }
