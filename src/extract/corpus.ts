@@ -6,12 +6,12 @@
 // The stages run as passes over the papers, each reading one paper's analysis at a time
 // and keeping only corpus counts between papers: acronyms and word evidence; candidates;
 // how fragments nest; frequencies; then ranking and labels. An `AnalysisSource` may
-// decode each analysis from its compact form (analysisCache.ts); it is read twice, and
-// the passes after the second read the paper as they prepared it from a compact copy of
-// their own (stages/preparedStore.ts), so no pass holds more than one paper's phrases:
-// memory grows with the vocabulary, the prepared phrases' words (some 20 bytes each) and
-// the candidates' occurrences, kept as 12 bytes each (stages/occurrenceStore.ts), not
-// with the corpus's text.
+// decode each analysis from its compact form (analysisCache.ts): it is read once, and
+// the passes after read each paper back from compact copies of their own
+// (stages/preparedStore.ts: as read, for the pass that prepares it; then as prepared),
+// so no pass holds more than one paper's phrases: memory grows with the vocabulary, the
+// phrases' words (some 7 bytes each) and the candidates' occurrences, kept as 12 bytes
+// each (stages/occurrenceStore.ts), not with the corpus's text.
 import type { Extraction, Mention } from '../graph/model.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
@@ -82,13 +82,17 @@ export function buildExtraction(
 ): Extraction {
   const maxWords = options.maxWords ?? 5;
   const minDocumentFrequency = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
-  // One pass reads the analyses as cached: the acronyms each defines, and word evidence.
+  /** The analyses as read on the first pass, for the second: a source decodes each again only once. */
+  let unprepared: PreparedStore | null = analyses.held ? null : new PreparedStore();
+  // One pass reads the analyses as given: the acronyms each defines, and word evidence.
   function* raw(): Generator<PaperAnalysis> {
     for (let p = 0; p < analyses.length; p++) {
       const analysis = analyses.get(p);
       collectAcronyms([analysis], acronyms, { maxWords });
+      unprepared?.add(analysis);
       yield analysis;
     }
+    unprepared?.seal();
   }
   const evidence = wordEvidence(raw(), {}, papers);
   // A variant the user's thesaurus names stays as the user has it.
@@ -112,13 +116,15 @@ export function buildExtraction(
         }
         continue;
       }
-      const analysis = joinSpacedCompounds(cutAtVerbs([analyses.get(p)], evidence)[0], papers[p], evidence);
+      const read = unprepared ? unprepared.get(p) : analyses.get(p);
+      const analysis = joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence);
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;
       else store!.add(analysis);
       yield paper;
     }
     preparedAll = true;
+    unprepared = null;
     store?.seal();
   }
 

@@ -102,13 +102,15 @@ export class PreparedStore {
     const strings = this.#strings;
     let at = this.#startOf[p];
     const next = (): number => {
-      let value = 0;
-      let shift = 0;
+      const first = data[at++];
+      if (first < 128) return first;
+      let value = first & 127;
+      let scale = 128;
       let byte: number;
       do {
         byte = data[at++];
-        value += (byte & 127) * 2 ** shift;
-        shift += 7;
+        value += (byte & 127) * scale;
+        scale *= 128;
       } while (byte & 128);
       return value;
     };
