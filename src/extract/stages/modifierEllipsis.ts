@@ -74,7 +74,8 @@ const REVERSED = /^anti(?=\p{Lu}\p{Ll}+$)/u;
  */
 /** A word's key as a modifier: an acronym as its long form, "antiHebbian" as "hebbian". */
 function modifierKey(word: Occurrence['phrase']['words'][number], resolve: Resolve): string {
-  return word.acronym ? resolve(word.key) : REVERSED.test(word.text) ? word.text.replace(REVERSED, '').toLowerCase() : word.key;
+  // The prefix test first: every word of every phrase is asked on three passes.
+  return word.acronym ? resolve(word.key) : word.text.startsWith('anti') && REVERSED.test(word.text) ? word.text.replace(REVERSED, '').toLowerCase() : word.key;
 }
 
 function modifierRuns(phrase: Occurrence['phrase'], resolve: Resolve, maxWords: number, whole = false): Run[] {

@@ -77,10 +77,15 @@ export class FragmentTally {
 export function ownOccurrences(byKey: Map<string, Occurrence[]>, dominant: Map<string, string>): Map<string, Occurrence[]> {
   if (dominant.size === 0) return byKey;
   const kept = new Map<string, Occurrence[]>();
-  const outers = [...byKey.values()].flat();
+  // Only an occurrence of the same phrase can cover one: each is compared with its phrase's.
+  let inPhrase: Map<object, Occurrence[]> | undefined;
   for (const [key, list] of byKey) {
     const container = dominant.get(key);
-    const own = container ? list.filter((inner) => !outers.some((outer) => covers(outer, inner))) : list;
+    if (container && !inPhrase) {
+      inPhrase = new Map();
+      for (const outers of byKey.values()) for (const outer of outers) (inPhrase.get(outer.phrase) ?? inPhrase.set(outer.phrase, []).get(outer.phrase)!).push(outer);
+    }
+    const own = container ? list.filter((inner) => !inPhrase!.get(inner.phrase)!.some((outer) => covers(outer, inner))) : list;
     if (own.length > 0) kept.set(key, own);
   }
   return kept;

@@ -221,6 +221,15 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     if (!joined || joined.modifier + joined.head < Math.max(o.minUses, uses.modifier + uses.head)) continue;
     (closed.get(first) ?? closed.set(first, new Map()).get(first)!).set(second, first + second);
   }
+  // Hyphenated units by first word and the rest, for reading a spaced compound's first word
+  // before every noun phrase without building each "word second" key.
+  const hyphenatedAfter = new Map<string, Map<string, number>>();
+  for (const [unit, uses] of unitUses) {
+    const space = unit.indexOf(' ');
+    if (space < 0 || uses.hyphenated === 0) continue;
+    const first = unit.slice(0, space);
+    (hyphenatedAfter.get(first) ?? hyphenatedAfter.set(first, new Map()).get(first)!).set(unit.slice(space + 1), uses.hyphenated);
+  }
   const verbs = new Set<string>();
   for (const [word, uses] of words) {
     if (uses.heads < o.minUses || uses.headsBeforeObject < o.objectShare * uses.heads) continue;
@@ -255,8 +264,8 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     opensSpacedCompound(word, first) {
       const before = wordsBefore.get(word);
       if (!before) return false;
-      const hyphenatedAs = (second: string) => unitUses.get(`${word} ${second}`)?.hyphenated ?? 0;
-      const hyphenated = hyphenatedAs(first.key) + (first.head !== first.key ? hyphenatedAs(first.head) : 0);
+      const after = hyphenatedAfter.get(word);
+      const hyphenated = after ? (after.get(first.key) ?? 0) + (first.head !== first.key ? (after.get(first.head) ?? 0) : 0) : 0;
       return hyphenated >= o.minUses && hyphenated >= o.spacedCompoundShare * before;
     },
     isRelational(key) {
