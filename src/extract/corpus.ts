@@ -21,7 +21,7 @@ import { addCandidates, keyFilter } from './stages/candidates.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
 import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
 import { SurfaceTally } from './stages/labels.ts';
-import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
+import { addEllipsisCounts, EllipsisResolver, withAdded } from './stages/modifierEllipsis.ts';
 import { ModifierFragments } from './stages/modifierFragments.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
 import { OccurrenceStore } from './stages/occurrenceStore.ts';
@@ -157,20 +157,35 @@ export function buildExtraction(
   for (const { p, analysis, resolve } of prepared()) ellipses.count(p, analysis.phrases, resolve, () => occurrencesOf(p, analysis));
   const anyEllipsis = ellipses.resolve(papers.length).size > 0;
   const ranked = anyEllipsis ? { frequency: new Map(counts.frequency), documentFrequency: new Map(counts.documentFrequency), titleFrequency: new Map(counts.titleFrequency) } : counts;
+  /** Each paper's elliptical mentions, found once: concept → phrase index, first and last word of each (few papers have any). */
+  const elliptical = new Map<number, [string, number[]][]>();
   if (anyEllipsis) {
     for (const { p, analysis, resolve } of prepared()) {
       let own: Map<string, Occurrence[]> | undefined;
       const ownOf = () => (own ??= occurrencesOf(p, analysis));
       const added = ellipses.ellipses(analysis.phrases, resolve, ownOf);
-      if (added) addEllipsisCounts(ranked, ownOf(), added);
+      if (!added) continue;
+      addEllipsisCounts(ranked, ownOf(), added);
+      elliptical.set(p, [...added].map(([concept, list]) => [concept, list.flatMap((o) => [analysis.phrases.indexOf(o.phrase), o.from, o.to])]));
     }
   }
+  const ellipticalOf = (p: number, phrases: PaperAnalysis['phrases']): Map<string, Occurrence[]> | null => {
+    const kept = elliptical.get(p);
+    if (!kept) return null;
+    return new Map(
+      kept.map(([key, spans]) => {
+        const list: Occurrence[] = [];
+        for (let i = 0; i < spans.length; i += 3) list.push({ key, phrase: phrases[spans[i]], from: spans[i + 1], to: spans[i + 2], elliptical: true });
+        return [key, list];
+      }),
+    );
+  };
 
   const corpus = { papers: papers.length, documentFrequency: ranked.documentFrequency, titleFrequency: ranked.titleFrequency, kept: terms.kept };
   const mentions: Mention[] = [];
   const surfaces = new SurfaceTally(terms.kept);
   for (const { p, analysis, resolve } of prepared()) {
-    const occurrences = ellipses.withEllipses(occurrencesOf(p, analysis), analysis.phrases, resolve);
+    const occurrences = withAdded(occurrencesOf(p, analysis), ellipticalOf(p, analysis.phrases));
     for (const mention of rankPaper(papers[p], analysis, occurrences, resolve, corpus, options)) mentions.push(mention);
     surfaces.add(papers[p], occurrences);
   }
