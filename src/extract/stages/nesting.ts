@@ -37,22 +37,22 @@ export class FragmentTally {
     const byPhrase = new Map<object, Occurrence[]>();
     for (const list of byKey.values()) {
       for (const occurrence of list) {
-        const same = byPhrase.get(occurrence.phrase) ?? [];
-        same.push(occurrence);
-        byPhrase.set(occurrence.phrase, same);
+        const same = byPhrase.get(occurrence.phrase);
+        if (same) same.push(occurrence);
+        else byPhrase.set(occurrence.phrase, [occurrence]);
       }
     }
     for (const same of byPhrase.values()) {
       for (const inner of same) {
         this.#total.set(inner.key, (this.#total.get(inner.key) ?? 0) + 1);
         if (inner.from === 0 && inner.to === inner.phrase.words.length - 1) this.#alone.set(inner.key, (this.#alone.get(inner.key) ?? 0) + 1);
-        const seen = new Set<string>();
+        let seen: Set<string> | undefined;
         for (const outer of same) {
-          if (seen.has(outer.key) || !covers(outer, inner)) continue;
-          seen.add(outer.key);
-          const counts = this.#covered.get(inner.key) ?? new Map<string, number>();
+          if (!covers(outer, inner) || seen?.has(outer.key)) continue;
+          (seen ??= new Set()).add(outer.key);
+          let counts = this.#covered.get(inner.key);
+          if (!counts) this.#covered.set(inner.key, (counts = new Map()));
           counts.set(outer.key, (counts.get(outer.key) ?? 0) + 1);
-          this.#covered.set(inner.key, counts);
         }
       }
     }

@@ -142,10 +142,10 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       const last = phrase.words[phrase.words.length - 1];
       if (!last) continue;
       if (!last.acronym) {
-        const uses = headUses.get(last.head) ?? { all: 0, plural: 0 };
+        let uses = headUses.get(last.head);
+        if (!uses) headUses.set(last.head, (uses = { all: 0, plural: 0 }));
         uses.all++;
         if (last.head !== last.key) uses.plural++;
-        headUses.set(last.head, uses);
       }
       if (phrase.kind !== 'maximal') continue;
       if (paper) {
@@ -162,22 +162,22 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
         const isHead = i === phrase.words.length - 1;
         // Most units are one word: its key, without building a list.
         const unit = start === i ? (isHead ? word.head : word.key) : phrase.words.slice(start, i + 1).map((w, j, all) => (isHead && j === all.length - 1 ? w.head : w.key)).join(' ');
-        const uses = unitUses.get(unit) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        let uses = unitUses.get(unit);
+        if (!uses) unitUses.set(unit, (uses = { modifier: 0, head: 0, plural: 0, hyphenated: 0 }));
         if (i > start) uses.hyphenated++;
         if (!isHead) uses.modifier++;
         else {
           uses.head++;
           if (word.head !== word.key) uses.plural++;
         }
-        unitUses.set(unit, uses);
       });
       // A multi-word phrase written whole is its key's use as a head ("reinforcement learning"
       // also names the compound "reinforcement-learning").
       const key = phraseKeyOf(phrase.words);
       if (start > 0) {
-        const whole = unitUses.get(key) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        let whole = unitUses.get(key);
+        if (!whole) unitUses.set(key, (whole = { modifier: 0, head: 0, plural: 0, hyphenated: 0 }));
         whole.head++;
-        unitUses.set(key, whole);
       }
       const afterDeterminer = DETERMINERS.has(phrase.before ?? '');
       const opening = usesOf(phrase.words[0].text.toLowerCase());
@@ -189,11 +189,11 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       const ending = usesOf(last.text.toLowerCase());
       ending.heads++;
       if (OBJECT_OPENERS.has(phrase.after ?? '')) ending.headsBeforeObject++;
-      const keyUses = keys.get(key) ?? { whole: 0, beforeOf: 0, afterDeterminer: 0 };
+      let keyUses = keys.get(key);
+      if (!keyUses) keys.set(key, (keyUses = { whole: 0, beforeOf: 0, afterDeterminer: 0 }));
       keyUses.whole++;
       if (phrase.after === 'of') keyUses.beforeOf++;
       if (afterDeterminer) keyUses.afterDeterminer++;
-      keys.set(key, keyUses);
     }
   }
 
