@@ -92,7 +92,6 @@ export function buildExtraction(
       unprepared?.add(analysis);
       yield analysis;
     }
-    unprepared?.seal();
   }
   const evidence = wordEvidence(raw(), {}, papers);
   // A variant the user's thesaurus names stays as the user has it.
@@ -100,7 +99,7 @@ export function buildExtraction(
   const resolverOf = acronymResolver(acronyms, {}, variants);
   const filter = keyFilter(thesaurus, evidence, variants);
   const held: Prepared[] | null = analyses.held ? [] : null;
-  const store = held ? null : new PreparedStore();
+  const store = unprepared ? new PreparedStore(unprepared) : null;
   let preparedAll = false;
   /**
    * Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced
@@ -120,6 +119,7 @@ export function buildExtraction(
       const analysis = joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence);
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;
+      else if (analysis === read) store!.copy(unprepared!, p);
       else store!.add(analysis);
       yield paper;
     }

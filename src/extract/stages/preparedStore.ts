@@ -29,17 +29,27 @@ const HEAD_CLASS_SHIFT = 6;
 
 const chunkSize = 1 << 22;
 
+interface Strings {
+  ids: Map<string, number> | null;
+  list: string[];
+}
+
 export class PreparedStore {
-  #ids: Map<string, number> | null = new Map();
-  #strings: string[] = [];
+  readonly #strings: Strings;
   #chunks: Uint8Array[] = [];
-  /** Each paper's chunk and its first byte there. */
+  /** Each paper's chunk, its first byte there and its length. */
   #chunkOf: number[] = [];
   #startOf: number[] = [];
+  #lengthOf: number[] = [];
   /** The paper being added, before it goes to a chunk. */
   #scratch = new Uint8Array(1 << 16);
   #length = 0;
   #used = chunkSize;
+
+  /** `sharing`'s strings are this store's too: then `copy` can take a paper from it as it is. */
+  constructor(sharing?: PreparedStore) {
+    this.#strings = sharing ? sharing.#strings : { ids: new Map(), list: [] };
+  }
 
   /** Appends the next paper's prepared analysis. */
   add(analysis: PaperAnalysis): void {
@@ -81,25 +91,37 @@ export class PreparedStore {
         if (hasNoun) this.#push(this.#id(word.adjectiveNoun!));
       }
     }
-    if (this.#used + this.#length > chunkSize || this.#chunks.length === 0) {
-      this.#chunks.push(new Uint8Array(Math.max(chunkSize, this.#length)));
-      this.#used = 0;
-    }
-    this.#chunks[this.#chunks.length - 1].set(this.#scratch.subarray(0, this.#length), this.#used);
-    this.#chunkOf.push(this.#chunks.length - 1);
-    this.#startOf.push(this.#used);
-    this.#used += this.#length;
+    this.#append(this.#scratch.subarray(0, this.#length));
+  }
+
+  /** Appends paper `p` of `from`, a store sharing this one's strings, unchanged. */
+  copy(from: PreparedStore, p: number): void {
+    if (from.#strings !== this.#strings) throw new Error('copy needs a store sharing its strings');
+    const start = from.#startOf[p];
+    this.#append(from.#chunks[from.#chunkOf[p]].subarray(start, start + from.#lengthOf[p]));
   }
 
   /** Every paper is added: the interning table is let go, only the strings are needed to read. */
   seal(): void {
-    this.#ids = null;
+    this.#strings.ids = null;
+  }
+
+  #append(bytes: Uint8Array): void {
+    if (this.#used + bytes.length > chunkSize || this.#chunks.length === 0) {
+      this.#chunks.push(new Uint8Array(Math.max(chunkSize, bytes.length)));
+      this.#used = 0;
+    }
+    this.#chunks[this.#chunks.length - 1].set(bytes, this.#used);
+    this.#chunkOf.push(this.#chunks.length - 1);
+    this.#startOf.push(this.#used);
+    this.#lengthOf.push(bytes.length);
+    this.#used += bytes.length;
   }
 
   /** Paper `p`'s analysis as `add` was given it, its verbs left out. */
   get(p: number): PaperAnalysis {
     const data = this.#chunks[this.#chunkOf[p]];
-    const strings = this.#strings;
+    const strings = this.#strings.list;
     let at = this.#startOf[p];
     const next = (): number => {
       const first = data[at++];
@@ -171,11 +193,12 @@ export class PreparedStore {
   }
 
   #id(text: string): number {
-    let id = this.#ids!.get(text);
+    const { ids, list } = this.#strings;
+    let id = ids!.get(text);
     if (id === undefined) {
-      id = this.#strings.length;
-      this.#ids!.set(text, id);
-      this.#strings.push(text);
+      id = list.length;
+      ids!.set(text, id);
+      list.push(text);
     }
     return id;
   }
