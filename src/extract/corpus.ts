@@ -6,10 +6,12 @@
 // The stages run as passes over the papers, each reading one paper's analysis at a time
 // and keeping only corpus counts between papers: acronyms and word evidence; candidates;
 // how fragments nest; frequencies; then ranking and labels. An `AnalysisSource` may
-// decode each analysis from its compact form (analysisCache.ts) on every pass, so no
-// pass holds more than one paper's phrases: memory grows with the vocabulary and the
-// candidates' occurrences, kept as 12 bytes each (stages/occurrenceStore.ts), not with
-// the corpus's text.
+// decode each analysis from its compact form (analysisCache.ts): it is read once, and
+// the passes after read each paper back from compact copies of their own
+// (stages/preparedStore.ts: as read, for the pass that prepares it; then as prepared),
+// so no pass holds more than one paper's phrases: memory grows with the vocabulary, the
+// phrases' words (some 7 bytes each) and the candidates' occurrences, kept as 12 bytes
+// each (stages/occurrenceStore.ts), not with the corpus's text.
 import type { Extraction, Mention } from '../graph/model.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
@@ -21,10 +23,11 @@ import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
 import { GerundHeads } from './stages/gerundHeads.ts';
 import { FrozenFrames } from './stages/frozenFrames.ts';
 import { SurfaceTally } from './stages/labels.ts';
-import { addEllipsisCounts, EllipsisResolver } from './stages/modifierEllipsis.ts';
+import { addEllipsisCounts, EllipsisResolver, withAdded } from './stages/modifierEllipsis.ts';
 import { ModifierFragments } from './stages/modifierFragments.ts';
 import { FragmentTally, ownOccurrences } from './stages/nesting.ts';
 import { OccurrenceStore } from './stages/occurrenceStore.ts';
+import { PreparedStore } from './stages/preparedStore.ts';
 import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.ts';
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
@@ -81,11 +84,17 @@ export function buildExtraction(
 ): Extraction {
   const maxWords = options.maxWords ?? 5;
   const minDocumentFrequency = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
+  /** The analyses as read on the first pass, for the second: a source decodes each again only once. */
+  let unprepared: PreparedStore | null = analyses.held ? null : new PreparedStore();
+  // One pass reads the analyses as given: the acronyms each defines, and word evidence.
   function* raw(): Generator<PaperAnalysis> {
-    for (let p = 0; p < analyses.length; p++) yield analyses.get(p);
+    for (let p = 0; p < analyses.length; p++) {
+      const analysis = analyses.get(p);
+      collectAcronyms([analysis], acronyms, { maxWords });
+      unprepared?.add(analysis);
+      yield analysis;
+    }
   }
-
-  collectAcronyms(raw(), acronyms, { maxWords });
   const gerunds = new GerundHeads();
   const frames = new FrozenFrames();
   const evidence = wordEvidence(
@@ -109,24 +118,35 @@ export function buildExtraction(
     const kept = judged(key);
     return kept !== null && frames.frozen(kept) && !thesaurus.replaced(key) ? null : kept;
   };
-  /** Papers with no phrase to cut or join, found on the first pass: later passes skip looking. */
-  const uncut = new Uint8Array(analyses.length);
   const held: Prepared[] | null = analyses.held ? [] : null;
-  /** Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced compounds joined, gerund heads given back, acronyms resolved. */
+  const store = unprepared ? new PreparedStore(unprepared) : null;
+  let preparedAll = false;
+  /**
+   * Each paper as the later stages read it: phrases cut at the corpus's verbs, spaced
+   * compounds joined, gerund heads given back, acronyms resolved; prepared on the first
+   * pass, read back after.
+   */
   function* prepared(): Generator<Prepared> {
     for (let p = 0; p < analyses.length; p++) {
-      const kept = held?.[p];
-      if (kept) {
-        yield kept;
+      if (preparedAll) {
+        if (held) yield held[p];
+        else {
+          const analysis = store!.get(p);
+          yield { p, analysis, resolve: resolverOf(analysis) };
+        }
         continue;
       }
-      const read = analyses.get(p);
-      const analysis = uncut[p] ? read : gerunds.extend(joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence), papers[p]);
-      if (analysis === read) uncut[p] = 1;
+      const read = unprepared ? unprepared.get(p) : analyses.get(p);
+      const analysis = gerunds.extend(joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence), papers[p]);
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;
+      else if (analysis === read) store!.copy(unprepared!, p);
+      else store!.add(analysis);
       yield paper;
     }
+    preparedAll = true;
+    unprepared = null;
+    store?.seal();
   }
 
   const candidates = new Set<string>();
@@ -158,20 +178,35 @@ export function buildExtraction(
   for (const { p, analysis, resolve } of prepared()) ellipses.count(p, analysis.phrases, resolve, () => occurrencesOf(p, analysis));
   const anyEllipsis = ellipses.resolve(papers.length).size > 0;
   const ranked = anyEllipsis ? { frequency: new Map(counts.frequency), documentFrequency: new Map(counts.documentFrequency), titleFrequency: new Map(counts.titleFrequency) } : counts;
+  /** Each paper's elliptical mentions, found once: concept → phrase index, first and last word of each (few papers have any). */
+  const elliptical = new Map<number, [string, number[]][]>();
   if (anyEllipsis) {
     for (const { p, analysis, resolve } of prepared()) {
       let own: Map<string, Occurrence[]> | undefined;
       const ownOf = () => (own ??= occurrencesOf(p, analysis));
       const added = ellipses.ellipses(analysis.phrases, resolve, ownOf);
-      if (added) addEllipsisCounts(ranked, ownOf(), added);
+      if (!added) continue;
+      addEllipsisCounts(ranked, ownOf(), added);
+      elliptical.set(p, [...added].map(([concept, list]) => [concept, list.flatMap((o) => [analysis.phrases.indexOf(o.phrase), o.from, o.to])]));
     }
   }
+  const ellipticalOf = (p: number, phrases: PaperAnalysis['phrases']): Map<string, Occurrence[]> | null => {
+    const kept = elliptical.get(p);
+    if (!kept) return null;
+    return new Map(
+      kept.map(([key, spans]) => {
+        const list: Occurrence[] = [];
+        for (let i = 0; i < spans.length; i += 3) list.push({ key, phrase: phrases[spans[i]], from: spans[i + 1], to: spans[i + 2], elliptical: true });
+        return [key, list];
+      }),
+    );
+  };
 
   const corpus = { papers: papers.length, documentFrequency: ranked.documentFrequency, titleFrequency: ranked.titleFrequency, kept: terms.kept };
   const mentions: Mention[] = [];
   const surfaces = new SurfaceTally(terms.kept);
   for (const { p, analysis, resolve } of prepared()) {
-    const occurrences = ellipses.withEllipses(occurrencesOf(p, analysis), analysis.phrases, resolve);
+    const occurrences = withAdded(occurrencesOf(p, analysis), ellipticalOf(p, analysis.phrases));
     for (const mention of rankPaper(papers[p], analysis, occurrences, resolve, corpus, options)) mentions.push(mention);
     surfaces.add(papers[p], occurrences);
   }

@@ -386,4 +386,26 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     }
     expect(ids(extraction)).toEqual(expect.arrayContaining(['classification error', 'classification rule']));
   });
+
+  it('ranks the same concepts in `papergraph extract` as in ingest, where the corpus passes keep the papers they cut and joined in compact form', async () => {
+    const corpus = [
+      ...corpusOf('o', outperformsSentences),
+      ...corpusOf('l', leastSquaresSentences),
+      ...corpusOf('h', hebbianSentences),
+      ...corpusOf('g', ganDefinitionSentences),
+      ...corpusOf('d', stdpDefinitionSentences),
+    ];
+    const extraction = await extractCorpus(corpus);
+    const labels = new Map(extraction.concepts.map((c) => [c.id, c.label]));
+    const lines: string[] = [];
+    async function* input() {
+      yield* corpus;
+    }
+    await extractJsonl(input(), (line) => {
+      lines.push(line);
+    });
+    const streamed = lines.map((line) => JSON.parse(line).concepts);
+    expect(streamed.flat().length).toBeGreaterThan(corpus.length);
+    expect(streamed).toEqual(corpus.map((p) => extraction.mentions.filter((m) => m.paperId === p.id).map((m) => ({ id: m.conceptId, label: labels.get(m.conceptId), score: m.score }))));
+  });
 });

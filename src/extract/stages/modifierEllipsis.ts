@@ -74,7 +74,8 @@ const REVERSED = /^anti(?=\p{Lu}\p{Ll}+$)/u;
  */
 /** A word's key as a modifier: an acronym as its long form, "antiHebbian" as "hebbian". */
 function modifierKey(word: Occurrence['phrase']['words'][number], resolve: Resolve): string {
-  return word.acronym ? resolve(word.key) : REVERSED.test(word.text) ? word.text.replace(REVERSED, '').toLowerCase() : word.key;
+  // The prefix test first: every word of every phrase is asked on three passes.
+  return word.acronym ? resolve(word.key) : word.text.startsWith('anti') && REVERSED.test(word.text) ? word.text.replace(REVERSED, '').toLowerCase() : word.key;
 }
 
 function modifierRuns(phrase: Occurrence['phrase'], resolve: Resolve, maxWords: number, whole = false): Run[] {
@@ -110,7 +111,7 @@ const firstWordOf = (w: Word, resolve: Resolve) => (w.acronym ? resolve(w.key).s
 /**
  * Resolves modifier runs to the concepts they stand for, over the corpus a paper at a
  * time, in three passes: `noteWritten` for every paper, then `count` for every paper,
- * then `resolve`; after which `withEllipses` adds a paper's elliptical mentions.
+ * then `resolve`; after which `ellipses` gives a paper's elliptical mentions (`withAdded` adds them).
  */
 export class EllipsisResolver {
   readonly #options: EllipsisOptions;
@@ -225,11 +226,6 @@ export class EllipsisResolver {
       }
     }
     return out;
-  }
-
-  /** A paper's occurrences with its elliptical mentions added (the same map when it has none). */
-  withEllipses(byKey: Map<string, Occurrence[]>, phrases: Phrase[], resolve: Resolve): Map<string, Occurrence[]> {
-    return withAdded(byKey, this.ellipses(phrases, resolve, () => byKey));
   }
 
   #mayHold(phrase: Phrase, resolve: Resolve): boolean {

@@ -37,22 +37,22 @@ export class FragmentTally {
     const byPhrase = new Map<object, Occurrence[]>();
     for (const list of byKey.values()) {
       for (const occurrence of list) {
-        const same = byPhrase.get(occurrence.phrase) ?? [];
-        same.push(occurrence);
-        byPhrase.set(occurrence.phrase, same);
+        const same = byPhrase.get(occurrence.phrase);
+        if (same) same.push(occurrence);
+        else byPhrase.set(occurrence.phrase, [occurrence]);
       }
     }
     for (const same of byPhrase.values()) {
       for (const inner of same) {
         this.#total.set(inner.key, (this.#total.get(inner.key) ?? 0) + 1);
         if (inner.from === 0 && inner.to === inner.phrase.words.length - 1) this.#alone.set(inner.key, (this.#alone.get(inner.key) ?? 0) + 1);
-        const seen = new Set<string>();
+        let seen: Set<string> | undefined;
         for (const outer of same) {
-          if (seen.has(outer.key) || !covers(outer, inner)) continue;
-          seen.add(outer.key);
-          const counts = this.#covered.get(inner.key) ?? new Map<string, number>();
+          if (!covers(outer, inner) || seen?.has(outer.key)) continue;
+          (seen ??= new Set()).add(outer.key);
+          let counts = this.#covered.get(inner.key);
+          if (!counts) this.#covered.set(inner.key, (counts = new Map()));
           counts.set(outer.key, (counts.get(outer.key) ?? 0) + 1);
-          this.#covered.set(inner.key, counts);
         }
       }
     }
@@ -77,10 +77,15 @@ export class FragmentTally {
 export function ownOccurrences(byKey: Map<string, Occurrence[]>, dominant: Map<string, string>): Map<string, Occurrence[]> {
   if (dominant.size === 0) return byKey;
   const kept = new Map<string, Occurrence[]>();
-  const outers = [...byKey.values()].flat();
+  // Only an occurrence of the same phrase can cover one: each is compared with its phrase's.
+  let inPhrase: Map<object, Occurrence[]> | undefined;
   for (const [key, list] of byKey) {
     const container = dominant.get(key);
-    const own = container ? list.filter((inner) => !outers.some((outer) => covers(outer, inner))) : list;
+    if (container && !inPhrase) {
+      inPhrase = new Map();
+      for (const outers of byKey.values()) for (const outer of outers) (inPhrase.get(outer.phrase) ?? inPhrase.set(outer.phrase, []).get(outer.phrase)!).push(outer);
+    }
+    const own = container ? list.filter((inner) => !inPhrase!.get(inner.phrase)!.some((outer) => covers(outer, inner))) : list;
     if (own.length > 0) kept.set(key, own);
   }
   return kept;

@@ -49,13 +49,13 @@ export function paperOccurrences(
     for (const occurrence of subTerms(phrase, resolve, maxWords, false)) {
       const key = filter(occurrence.key);
       if (!key || !candidates.has(key)) continue;
-      const list = byKey.get(key) ?? [];
+      let list = byKey.get(key);
       // A definition's long form repeats a noun phrase's words: one occurrence per span.
       const start = phrase.words[occurrence.from].start;
       const end = phrase.words[occurrence.to].end;
-      if (list.some((o) => o.phrase.field === phrase.field && o.phrase.words[o.from].start === start && o.phrase.words[o.to].end === end)) continue;
-      list.push({ ...occurrence, key });
-      byKey.set(key, list);
+      if (list?.some((o) => o.phrase.field === phrase.field && o.phrase.words[o.from].start === start && o.phrase.words[o.to].end === end)) continue;
+      if (!list) byKey.set(key, (list = []));
+      list.push({ key, phrase, from: occurrence.from, to: occurrence.to });
     }
   }
   return byKey;

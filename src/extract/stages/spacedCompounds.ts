@@ -12,13 +12,19 @@ import { wordKey } from '../normalize.ts';
 import type { PaperText } from '../types.ts';
 import type { WordEvidence } from './wordEvidence.ts';
 
+/** `\p{L}`, without a regular expression for ASCII: this reads the word before every noun phrase. */
+function isLetter(code: number, char: string): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /\p{L}/u.test(char);
+}
+
 /** The word right before `at` in `text`, across spaces only (no punctuation, no hyphen before it), with its start. */
 export function wordBefore(text: string, at: number): { word: string; start: number } | undefined {
   let end = at;
   while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\n' || text[end - 1] === '\t')) end--;
   if (end === at) return undefined;
   let start = end;
-  while (start > 0 && /\p{L}/u.test(text[start - 1])) start--;
+  while (start > 0 && isLetter(text.charCodeAt(start - 1), text[start - 1])) start--;
   if (start === end || (start > 0 && /[\p{N}\-\u2010-\u2015]/u.test(text[start - 1]))) return undefined;
   return { word: text.slice(start, end), start };
 }

@@ -142,10 +142,10 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       const last = phrase.words[phrase.words.length - 1];
       if (!last) continue;
       if (!last.acronym) {
-        const uses = headUses.get(last.head) ?? { all: 0, plural: 0 };
+        let uses = headUses.get(last.head);
+        if (!uses) headUses.set(last.head, (uses = { all: 0, plural: 0 }));
         uses.all++;
         if (last.head !== last.key) uses.plural++;
-        headUses.set(last.head, uses);
       }
       if (phrase.kind !== 'maximal') continue;
       if (paper) {
@@ -162,22 +162,22 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
         const isHead = i === phrase.words.length - 1;
         // Most units are one word: its key, without building a list.
         const unit = start === i ? (isHead ? word.head : word.key) : phrase.words.slice(start, i + 1).map((w, j, all) => (isHead && j === all.length - 1 ? w.head : w.key)).join(' ');
-        const uses = unitUses.get(unit) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        let uses = unitUses.get(unit);
+        if (!uses) unitUses.set(unit, (uses = { modifier: 0, head: 0, plural: 0, hyphenated: 0 }));
         if (i > start) uses.hyphenated++;
         if (!isHead) uses.modifier++;
         else {
           uses.head++;
           if (word.head !== word.key) uses.plural++;
         }
-        unitUses.set(unit, uses);
       });
       // A multi-word phrase written whole is its key's use as a head ("reinforcement learning"
       // also names the compound "reinforcement-learning").
       const key = phraseKeyOf(phrase.words);
       if (start > 0) {
-        const whole = unitUses.get(key) ?? { modifier: 0, head: 0, plural: 0, hyphenated: 0 };
+        let whole = unitUses.get(key);
+        if (!whole) unitUses.set(key, (whole = { modifier: 0, head: 0, plural: 0, hyphenated: 0 }));
         whole.head++;
-        unitUses.set(key, whole);
       }
       const afterDeterminer = DETERMINERS.has(phrase.before ?? '');
       const opening = usesOf(phrase.words[0].text.toLowerCase());
@@ -189,11 +189,11 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
       const ending = usesOf(last.text.toLowerCase());
       ending.heads++;
       if (OBJECT_OPENERS.has(phrase.after ?? '')) ending.headsBeforeObject++;
-      const keyUses = keys.get(key) ?? { whole: 0, beforeOf: 0, afterDeterminer: 0 };
+      let keyUses = keys.get(key);
+      if (!keyUses) keys.set(key, (keyUses = { whole: 0, beforeOf: 0, afterDeterminer: 0 }));
       keyUses.whole++;
       if (phrase.after === 'of') keyUses.beforeOf++;
       if (afterDeterminer) keyUses.afterDeterminer++;
-      keys.set(key, keyUses);
     }
   }
 
@@ -223,6 +223,15 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     if (!joined || joined.modifier + joined.head < Math.max(o.minUses, uses.modifier + uses.head)) continue;
     (closed.get(first) ?? closed.set(first, new Map()).get(first)!).set(second, first + second);
     hyphenatedOf.set(first + second, unit);
+  }
+  // Hyphenated units by first word and the rest, for reading a spaced compound's first word
+  // before every noun phrase without building each "word second" key.
+  const hyphenatedAfter = new Map<string, Map<string, number>>();
+  for (const [unit, uses] of unitUses) {
+    const space = unit.indexOf(' ');
+    if (space < 0 || uses.hyphenated === 0) continue;
+    const first = unit.slice(0, space);
+    (hyphenatedAfter.get(first) ?? hyphenatedAfter.set(first, new Map()).get(first)!).set(unit.slice(space + 1), uses.hyphenated);
   }
   const verbs = new Set<string>();
   for (const [word, uses] of words) {
@@ -262,8 +271,8 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     opensSpacedCompound(word, first) {
       const before = wordsBefore.get(word);
       if (!before) return false;
-      const hyphenatedAs = (second: string) => unitUses.get(`${word} ${second}`)?.hyphenated ?? 0;
-      const hyphenated = hyphenatedAs(first.key) + (first.head !== first.key ? hyphenatedAs(first.head) : 0);
+      const after = hyphenatedAfter.get(word);
+      const hyphenated = after ? (after.get(first.key) ?? 0) + (first.head !== first.key ? (after.get(first.head) ?? 0) : 0) : 0;
       return hyphenated >= o.minUses && hyphenated >= o.spacedCompoundShare * before;
     },
     isRelational(key) {
