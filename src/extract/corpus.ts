@@ -10,7 +10,8 @@
 // pass holds more than one paper's phrases: memory grows with the vocabulary and the
 // candidates' occurrences, kept as 12 bytes each (stages/occurrenceStore.ts), not with
 // the corpus's text.
-import type { Extraction, Mention } from '../graph/model.ts';
+import type { Extraction } from '../graph/model.ts';
+import { MentionTable } from '../graph/mentionTable.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
@@ -168,7 +169,7 @@ export function buildExtraction(
   }
 
   const corpus = { papers: papers.length, documentFrequency: ranked.documentFrequency, titleFrequency: ranked.titleFrequency, kept: terms.kept };
-  const mentions: Mention[] = [];
+  const mentions = new MentionTable();
   const surfaces = new SurfaceTally(terms.kept);
   for (const { p, analysis, resolve } of prepared()) {
     const occurrences = ellipses.withEllipses(occurrencesOf(p, analysis), analysis.phrases, resolve);
