@@ -530,7 +530,14 @@ function sameColumns(statement: string, info: Record<string, unknown>[]): boolea
   return declared.join(',') === stored.join(',');
 }
 
-/** A database file and the files LadybugDB keeps beside it, so a build can start again. */
+/**
+ * A database file and every file LadybugDB keeps beside it under its name (`.wal`,
+ * `.shadow`, `.wal.checkpoint`…), so a build can start again: a checkpoint file left from
+ * the failed build makes the next one refuse to open ("Database ID … does not match").
+ */
 function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '.wal', '.shadow', '.tmp']) rmSync(`${file}${suffix}`, { recursive: true, force: true });
+  const name = path.basename(file);
+  for (const entry of readdirSync(path.dirname(file))) {
+    if (entry === name || entry.startsWith(`${name}.`)) rmSync(path.join(path.dirname(file), entry), { recursive: true, force: true });
+  }
 }
