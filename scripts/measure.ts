@@ -1,6 +1,7 @@
 // Shared by the benchmarks: run a command as a whole process and report wall time,
 // CPU time and peak resident memory (utime + stime and VmHWM from /proc, polled every
-// 50 ms; both cover worker threads, which share the process). CPU time says what a run
+// 50 ms; both cover worker threads, which share the process, and the processes it starts,
+// whose peaks are added). CPU time says what a run
 // costs when other processes share the cores and wall time is theirs as much as ours.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 export interface ProcessMeasure {
   code: number | null;
   wallMs: number;
-  /** User + system CPU time of the process and its threads, as last polled before it exited. */
+  /** User + system CPU time of the process, its threads and its child processes, as last polled before it exited. */
   cpuMs: number;
   peakRssMb: number;
   stdout: string;
@@ -24,15 +25,41 @@ function vmHwmKb(pid: number): number {
   }
 }
 
+/** `pid`'s child processes, theirs, and so on (Linux); [] elsewhere or once they are gone. */
+function descendants(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.flatMap((child) => [child, ...descendants(child)]);
+  } catch {
+    return [];
+  }
+}
+
+/** stat(5) fields from utime (14) on, counted from the state field (3). */
+function statFields(pid: number): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /** CPU time used so far by process `pid`, in ms, from /proc (Linux); NaN elsewhere. */
 export function cpuTimeMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), counted from the state field (3).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ: 100 on every Linux
-  } catch {
-    return NaN;
-  }
+  const fields = statFields(pid);
+  // utime and stime; USER_HZ is 100 on every Linux.
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 : NaN;
+}
+
+/**
+ * CPU time of `pid` and every process under it, in ms: the live ones' own, plus what
+ * `pid` has reaped (cutime and cstime), so a child's time still counts once it exits.
+ */
+function treeCpuTimeMs(pid: number): number {
+  const fields = statFields(pid);
+  if (!fields) return NaN;
+  const reaped = ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  return cpuTimeMs(pid) + reaped + descendants(pid).reduce((sum, child) => sum + (cpuTimeMs(child) || 0), 0);
 }
 
 export function measureProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<ProcessMeasure> {
@@ -45,9 +72,13 @@ export function measureProcess(command: string, args: string[], options: { env?:
     let cpuMs = 0;
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    // A command may run its work in a child process (bin/papergraph.mjs does for ingest):
+    // the peaks of the process and of those under it, added.
+    const peaks = new Map<number, number>();
     const poll = setInterval(() => {
-      peakKb = Math.max(peakKb, vmHwmKb(child.pid!));
-      const cpu = cpuTimeMs(child.pid!);
+      for (const pid of [child.pid!, ...descendants(child.pid!)]) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, vmHwmKb(pid)));
+      peakKb = Math.max(peakKb, [...peaks.values()].reduce((sum, kb) => sum + kb, 0));
+      const cpu = treeCpuTimeMs(child.pid!);
       if (!Number.isNaN(cpu)) cpuMs = Math.max(cpuMs, cpu);
     }, 50);
     child.on('error', reject);

@@ -43,7 +43,7 @@ export async function exportGraph(store: GraphReader, format: string, out: strin
     await writeCsv(path.join(dir, 'concepts.csv'), ['id', 'label', 'aliases', 'papers', 'mentions', 'community', 'x', 'y', 'pagerank', 'betweenness', 'participation', 'meanYear', 'relevance', 'generic'],
       graph.concepts.map((c) => [c.id, c.label, c.aliases.join('; '), c.papers, c.mentions, c.community, c.x, c.y, c.pagerank, c.betweenness, c.participation, c.meanYear, c.relevance, c.generic]));
     await writeCsv(path.join(dir, 'mentions.csv'), ['paper', 'concept', 'count', 'inTitle', 'score'],
-      graph.mentions.map((m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score]));
+      Array.from(graph.mentions, (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score]));
     await writeCsv(path.join(dir, 'cooccurs.csv'), ['source', 'target', 'papers', 'weight'],
       graph.cooccurrences.map((e) => [e.source, e.target, e.papers, e.weight]));
     await writeCsv(path.join(dir, 'broader.csv'), ['narrower', 'broader', 'kind'], graph.broader.map((e) => [e.narrower, e.broader, e.kind]));

@@ -12,7 +12,8 @@
 // so no pass holds more than one paper's phrases: memory grows with the vocabulary, the
 // phrases' words (some 7 bytes each) and the candidates' occurrences, kept as 12 bytes
 // each (stages/occurrenceStore.ts), not with the corpus's text.
-import type { Extraction, Mention } from '../graph/model.ts';
+import type { Extraction } from '../graph/model.ts';
+import { MentionTable } from '../graph/mentionTable.ts';
 import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
@@ -203,7 +204,7 @@ export function buildExtraction(
   };
 
   const corpus = { papers: papers.length, documentFrequency: ranked.documentFrequency, titleFrequency: ranked.titleFrequency, kept: terms.kept };
-  const mentions: Mention[] = [];
+  const mentions = new MentionTable();
   const surfaces = new SurfaceTally(terms.kept);
   for (const { p, analysis, resolve } of prepared()) {
     const occurrences = withAdded(occurrencesOf(p, analysis), ellipticalOf(p, analysis.phrases));

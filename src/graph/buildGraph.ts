@@ -16,7 +16,8 @@ import { createConceptGraph } from './conceptGraph.ts';
 import { conceptStats } from './conceptStats.ts';
 import { compareIds, countCooccurrences, type CooccurrenceOptions } from './cooccurrence.ts';
 import { layoutConcepts, type LayoutOptions } from './layout.ts';
-import type { Concept, Extraction, KnowledgeGraph, Mention, Paper } from './model.ts';
+import { MentionTable } from './mentionTable.ts';
+import type { Concept, Extraction, KnowledgeGraph, MentionList, Paper } from './model.ts';
 import { participationCoefficient } from './participation.ts';
 import { weightedPagerank, type PagerankOptions } from './pagerank.ts';
 import { conceptHierarchy } from './hierarchy.ts';
@@ -70,9 +71,10 @@ export async function buildGraph(papers: Paper[], extraction: Extraction, option
   const paperIds = uniqueIds(papers.map((paper) => paper.id), 'paper');
   const extracted = new Map(extraction.concepts.map((concept) => [concept.id, concept]));
   uniqueIds(extraction.concepts.map((concept) => concept.id), 'concept');
-  const mentions = extraction.mentions.filter(
-    (mention) => paperIds.has(mention.paperId) && extracted.has(mention.conceptId),
-  );
+  // As given when every mention is of a known paper and concept (no copy of millions of them).
+  const table = MentionTable.of(extraction.mentions);
+  const known = table.filter((k) => paperIds.has(table.paperId(k)) && extracted.has(table.conceptId(k)));
+  const mentions = known === table ? extraction.mentions : known;
 
   phase('cooccurrence');
   const stats = conceptStats(papers, mentions);
@@ -142,7 +144,7 @@ export async function buildGraph(papers: Paper[], extraction: Extraction, option
  * left out (that test comes last in documentSubsumption, so filtering later is the same).
  * The counts are let go before the analytics run.
  */
-function pairStatistics(mentions: Mention[], options: BuildOptions) {
+function pairStatistics(mentions: MentionList, options: BuildOptions) {
   const counts = countCooccurrences(mentions, options.cooccurrence);
   return {
     cooccurrences: associationStrength(counts, options.association),

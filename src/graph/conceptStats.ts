@@ -1,7 +1,8 @@
 // Per-concept counts over the corpus: how many papers mention a concept, how often,
 // and when (the mean publication year of those papers, the explorer's "age" of a
 // topic, as in VOSviewer's overlay maps of average publication year).
-import type { Mention, Paper } from './model.ts';
+import { MentionTable } from './mentionTable.ts';
+import type { MentionList, Paper } from './model.ts';
 
 export interface ConceptStats {
   /** Distinct papers mentioning the concept. */
@@ -13,19 +14,20 @@ export interface ConceptStats {
 }
 
 /** Stats of every concept with at least one mention; `mentions` must name known papers. */
-export function conceptStats(papers: Paper[], mentions: Mention[]): Map<string, ConceptStats> {
+export function conceptStats(papers: Paper[], list: MentionList): Map<string, ConceptStats> {
   // Over indexes: at 85,000 papers there are millions of mentions, too many for a Set of papers per concept.
+  const mentions = MentionTable.of(list);
   const paperIndex = new Map(papers.map((paper, p) => [paper.id, p]));
   const conceptIndex = new Map<string, number>();
-  for (const mention of mentions) if (!conceptIndex.has(mention.conceptId)) conceptIndex.set(mention.conceptId, conceptIndex.size);
+  for (let k = 0; k < mentions.length; k++) if (!conceptIndex.has(mentions.conceptId(k))) conceptIndex.set(mentions.conceptId(k), conceptIndex.size);
   const mentionCount = new Float64Array(conceptIndex.size);
   // (concept, paper) as concept · papers + paper, sorted so that each pair's copies are adjacent.
   const keys = new Float64Array(mentions.length);
-  mentions.forEach((mention, k) => {
-    const concept = conceptIndex.get(mention.conceptId)!;
-    mentionCount[concept] += mention.count;
-    keys[k] = concept * papers.length + paperIndex.get(mention.paperId)!;
-  });
+  for (let k = 0; k < mentions.length; k++) {
+    const concept = conceptIndex.get(mentions.conceptId(k))!;
+    mentionCount[concept] += mentions.count(k);
+    keys[k] = concept * papers.length + paperIndex.get(mentions.paperId(k))!;
+  }
   keys.sort();
   const paperCount = new Uint32Array(conceptIndex.size);
   const yearSum = new Float64Array(conceptIndex.size);

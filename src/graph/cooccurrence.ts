@@ -12,7 +12,8 @@
 // cap and lose nothing: the cap is set well above them (the sample corpus peaks at
 // 68 concepts a paper, NeurIPS abstracts average ~30) so that an edge's paper count
 // matches the list of papers the explorer opens behind it.
-import type { Mention } from './model.ts';
+import { MentionTable } from './mentionTable.ts';
+import type { MentionList } from './model.ts';
 
 export interface CooccurrenceOptions {
   /** Concepts per paper that take part in pairs, most central first. Default 100 (4,950 pairs at most per paper). */
@@ -48,20 +49,12 @@ export interface CooccurrenceCounts {
   papers: number;
 }
 
-export function countCooccurrences(mentions: Mention[], options: CooccurrenceOptions = {}): CooccurrenceCounts {
+export function countCooccurrences(list: MentionList, options: CooccurrenceOptions = {}): CooccurrenceCounts {
   const { maxConceptsPerPaper, keysPerRun } = { ...DEFAULTS, ...options };
   if (!Number.isInteger(maxConceptsPerPaper) || maxConceptsPerPaper < 2) {
     throw new RangeError(`maxConceptsPerPaper must be an integer ≥ 2, got ${maxConceptsPerPaper}`);
   }
-
-  const byPaper = new Map<string, Map<string, Mention>>();
-  for (const mention of mentions) {
-    let concepts = byPaper.get(mention.paperId);
-    if (!concepts) byPaper.set(mention.paperId, (concepts = new Map()));
-    // A concept listed twice for one paper still co-occurs once; keep its best mention.
-    const seen = concepts.get(mention.conceptId);
-    if (!seen || rankMentions(mention, seen) < 0) concepts.set(mention.conceptId, mention);
-  }
+  const mentions = MentionTable.of(list);
 
   // Pairs are counted a range of source concepts at a time: each run lists the targets
   // of its pair occurrences bucketed by source (the counts per source are known, so
@@ -70,19 +63,41 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
   // cover consecutive ranges of sources of at most `keysPerRun` occurrences each: an
   // 85,000-paper corpus makes ~50 million pair occurrences, whose targets at once
   // would be the largest allocation of the ingest.
-  const ids = [...new Set(mentions.map((m) => m.conceptId))].sort(compareIds);
+  const used = new Uint8Array(mentions.conceptIds.length);
+  for (let k = 0; k < mentions.length; k++) used[mentions.conceptOf(k)] = 1;
+  const ids = mentions.conceptIds.filter((_, c) => used[c] === 1).sort(compareIds);
   const indexOf = new Map(ids.map((id, i) => [id, i]));
+  /** Each concept number of the table as its place in `ids`. */
+  const sortedOf = Uint32Array.from(mentions.conceptIds, (id) => indexOf.get(id) ?? 0);
   const n = ids.length;
   const occurrences = new Map<string, number>();
   const pairedByPaper: Uint32Array[] = [];
   /** Pair occurrences by their source concept. */
   const bySource = new Float64Array(n);
-  for (const concepts of byPaper.values()) {
+  // Each paper's mentions (papers in the order they first appear), by counting sort.
+  const paperStart = new Uint32Array(mentions.papers + 1);
+  for (let k = 0; k < mentions.length; k++) paperStart[mentions.paperOf(k) + 1]++;
+  for (let p = 0; p < mentions.papers; p++) paperStart[p + 1] += paperStart[p];
+  const ofPaper = new Uint32Array(mentions.length);
+  const fillPaper = paperStart.slice(0, mentions.papers);
+  for (let k = 0; k < mentions.length; k++) ofPaper[fillPaper[mentions.paperOf(k)]++] = k;
+  const rank = (a: number, b: number) => rankMentions(mentions, a, b);
+  let contributing = 0;
+  for (let p = 0; p < mentions.papers; p++) {
+    if (paperStart[p + 1] === paperStart[p]) continue;
+    contributing++;
+    // A concept listed twice for one paper still co-occurs once; keep its best mention.
+    const best = new Map<number, number>();
+    for (let e = paperStart[p]; e < paperStart[p + 1]; e++) {
+      const k = ofPaper[e];
+      const seen = best.get(mentions.conceptOf(k));
+      if (seen === undefined || rank(k, seen) < 0) best.set(mentions.conceptOf(k), k);
+    }
     const kept = Uint32Array.from(
-      [...concepts.values()]
-        .sort(rankMentions)
+      [...best.values()]
+        .sort(rank)
         .slice(0, maxConceptsPerPaper)
-        .map((m) => indexOf.get(m.conceptId)!),
+        .map((k) => sortedOf[mentions.conceptOf(k)]),
     ).sort();
     pairedByPaper.push(kept);
     for (let a = 0; a < kept.length; a++) {
@@ -90,8 +105,6 @@ export function countCooccurrences(mentions: Mention[], options: CooccurrenceOpt
       occurrences.set(ids[kept[a]], (occurrences.get(ids[kept[a]]) ?? 0) + 1);
     }
   }
-  const contributing = byPaper.size;
-  byPaper.clear();
   const runs: [number, number][] = [];
   for (let lo = 0, hi = 0; lo < n; lo = hi) {
     let size = 0;
@@ -148,8 +161,8 @@ export function listPairs(counts: CooccurrenceCounts): PairCount[] {
 }
 
 /** Most central first: per-paper score, then occurrences, then id so ties never depend on input order. */
-function rankMentions(a: Mention, b: Mention): number {
-  return b.score - a.score || b.count - a.count || compareIds(a.conceptId, b.conceptId);
+function rankMentions(mentions: MentionTable, a: number, b: number): number {
+  return mentions.score(b) - mentions.score(a) || mentions.count(b) - mentions.count(a) || compareIds(mentions.conceptId(a), mentions.conceptId(b));
 }
 
 /** Plain code-unit order: the `source < target` of the stored edges. */

@@ -69,10 +69,20 @@ export interface Mention {
   spans: Span[];
 }
 
+/**
+ * A corpus's mentions, read in order or by place: an array, or on the write side the
+ * typed columns of src/graph/mentionTable.ts (millions of mentions at scale), which hand
+ * out one Mention object at a time. `Array.from` makes either an array.
+ */
+export interface MentionList extends Iterable<Mention> {
+  readonly length: number;
+  at(index: number): Mention | undefined;
+}
+
 /** What extraction produces for a corpus: the input of the graph build. */
 export interface Extraction {
   concepts: ExtractedConcept[];
-  mentions: Mention[];
+  mentions: MentionList;
 }
 
 /** A Concept node as stored, with its analytics. */
@@ -136,7 +146,7 @@ export interface BroaderEdge {
 export interface KnowledgeGraph {
   papers: Paper[];
   concepts: Concept[];
-  mentions: Mention[];
+  mentions: MentionList;
   cooccurrences: CoOccurrence[];
   /** The concept hierarchy (src/graph/hierarchy.ts): a DAG, transitively reduced. */
   broader: BroaderEdge[];

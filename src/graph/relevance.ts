@@ -29,7 +29,8 @@
 // rarer concepts are never generic (nothing shows they spread, and their estimates
 // are mostly noise).
 import { compareIds } from './cooccurrence.ts';
-import type { Mention } from './model.ts';
+import { MentionTable } from './mentionTable.ts';
+import type { MentionList } from './model.ts';
 import { createRandom } from './random.ts';
 
 export interface RelevanceOptions {
@@ -77,12 +78,13 @@ interface PaperProfiles {
  * Over indexes and typed arrays: at 85,000 papers there are millions of mentions.
  */
 export function conceptRelevance(
-  mentions: Mention[],
+  list: MentionList,
   communities: Map<string, number>,
   unclustered: number | null,
   options: RelevanceOptions = {},
 ): Map<string, ConceptRelevance> {
   const { genericShare, minShare, minPapers, minCandidates, nullSamples, seed } = { ...DEFAULTS, ...options };
+  const mentions = MentionTable.of(list);
   const ids = [...communities.keys()].sort(compareIds);
   const conceptIndex = new Map(ids.map((id, i) => [id, i]));
   // A loop, not Math.max(...values): a spread of 150,000 concepts overflows the call stack.
@@ -95,16 +97,16 @@ export function conceptRelevance(
 
   // Papers mentioning a concept of the map, in id order; each (paper, concept) once.
   const mentioning = new Set<string>();
-  for (const m of mentions) if (conceptIndex.has(m.conceptId)) mentioning.add(m.paperId);
+  for (let k = 0; k < mentions.length; k++) if (conceptIndex.has(mentions.conceptId(k))) mentioning.add(mentions.paperId(k));
   const paperIds = [...mentioning].sort(compareIds);
   mentioning.clear();
   const paperIndex = new Map(paperIds.map((id, p) => [id, p]));
   const n = ids.length;
   const keys = new Float64Array(mentions.length);
   let used = 0;
-  for (const m of mentions) {
-    const concept = conceptIndex.get(m.conceptId);
-    if (concept !== undefined) keys[used++] = paperIndex.get(m.paperId)! * n + concept;
+  for (let k = 0; k < mentions.length; k++) {
+    const concept = conceptIndex.get(mentions.conceptId(k));
+    if (concept !== undefined) keys[used++] = paperIndex.get(mentions.paperId(k))! * n + concept;
   }
   const sorted = keys.subarray(0, used).sort();
   let distinct = 0;

@@ -371,11 +371,11 @@ class EmbeddedStore implements GraphStore {
    * in the buffer pool until it commits is one file's rows, not the table's, and only
    * one file's rows exist as text at a time.
    */
-  async #copyRows<T>(conn: LbugConnection, scratch: string, query: string, header: string[], items: T[], row: (item: T) => CsvCell[], phase: string, progress: ProgressFn): Promise<void> {
+  async #copyRows<T>(conn: LbugConnection, scratch: string, query: string, header: string[], items: Rows<T>, row: (item: T) => CsvCell[], phase: string, progress: ProgressFn): Promise<void> {
     const batch = this.#options.batch;
     for (let i = 0; i < items.length; i += batch) {
       progress(phase, i, items.length);
-      const file = await writeCsv(path.join(scratch, `${phase}.csv`), header, rowsOf(items.slice(i, i + batch), row));
+      const file = await writeCsv(path.join(scratch, `${phase}.csv`), header, rowsOf(range(items, i, i + batch), row));
       await conn.query(cypherQuery(query, 'lbug').replaceAll('{{file}}', file));
       rmSync(file);
     }
@@ -407,6 +407,14 @@ class EmbeddedStore implements GraphStore {
   async close(): Promise<void> {
     await this.#closeLive();
   }
+}
+
+/** What a table loads from: an array, or the mentions' typed columns (src/graph/mentionTable.ts). */
+type Rows<T> = { readonly length: number; at(index: number): T | undefined };
+
+/** Items `from` .. `to` of `items`, one at a time. */
+function* range<T>(items: Rows<T>, from: number, to: number): Generator<T> {
+  for (let i = from; i < Math.min(to, items.length); i++) yield items.at(i)!;
 }
 
 /**
@@ -522,7 +530,14 @@ function sameColumns(statement: string, info: Record<string, unknown>[]): boolea
   return declared.join(',') === stored.join(',');
 }
 
-/** A database file and the files LadybugDB keeps beside it, so a build can start again. */
+/**
+ * A database file and every file LadybugDB keeps beside it under its name (`.wal`,
+ * `.shadow`, `.wal.checkpoint`…), so a build can start again: a checkpoint file left from
+ * the failed build makes the next one refuse to open ("Database ID … does not match").
+ */
 function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '.wal', '.shadow', '.tmp']) rmSync(`${file}${suffix}`, { recursive: true, force: true });
+  const name = path.basename(file);
+  for (const entry of readdirSync(path.dirname(file))) {
+    if (entry === name || entry.startsWith(`${name}.`)) rmSync(path.join(path.dirname(file), entry), { recursive: true, force: true });
+  }
 }

@@ -263,7 +263,7 @@ class Neo4jStore implements GraphStore {
       phase = 'concepts';
       await this.#load(session, 'load-concepts', graph.concepts.map(conceptRow), nodeBatch, run, phase, progress);
       phase = 'mentions';
-      await this.#load(session, 'load-mentions', graph.mentions.map(mentionRow), relationshipBatch, run, phase, progress);
+      await this.#load(session, 'load-mentions', Array.from(graph.mentions, mentionRow), relationshipBatch, run, phase, progress);
       phase = 'co-occurrences';
       await this.#load(session, 'load-cooccurs', graph.cooccurrences.map(cooccurrenceRow), relationshipBatch, run, phase, progress);
       phase = 'the concept hierarchy';

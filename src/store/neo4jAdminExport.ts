@@ -63,7 +63,7 @@ export async function writeNeo4jAdminCsv(graph: KnowledgeGraph, dir: string, opt
     file('mentions.csv'),
     [':START_ID(Paper)', ':END_ID(Concept)', 'count:int', 'inTitle:boolean', 'score:double', 'spans', ':TYPE'],
     // Spans are JSON text, as in the other stores: Neo4j keeps no list of maps as a property.
-    graph.mentions.map((m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans), 'MENTIONS']),
+    Array.from(graph.mentions, (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans), 'MENTIONS']),
     cell,
   );
   const cooccurs = await writeCsv(

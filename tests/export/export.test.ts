@@ -66,7 +66,7 @@ describe('papergraph export', () => {
     await exportTo('json', file);
     const graph = JSON.parse(readFileSync(file, 'utf8')) as KnowledgeGraph;
     expect(graph.papers.map((p) => p.id).sort()).toEqual(['p1', 'p2']);
-    expect(graph.mentions.every((m) => m.spans.length > 0)).toBe(true);
+    expect(Array.from(graph.mentions).every((m) => m.spans.length > 0)).toBe(true);
     expect(graph.cooccurrences.every((e) => e.source < e.target)).toBe(true);
   });
 

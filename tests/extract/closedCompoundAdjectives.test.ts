@@ -44,7 +44,7 @@ const feedforward = [
 describe('the closed form of a hyphenated compound modifier', () => {
   it('"feedforward" is an adjective as "feed-forward" is: no concept alone ("is feedforward", "feedforward and recurrent nets")', async () => {
     const { mentions } = await extractCorpus(feedforward.map((abstract, i) => ({ id: String(i), title: '', abstract })), { workers: 1 });
-    const ids = new Set(mentions.map((m) => m.conceptId));
+    const ids = new Set(Array.from(mentions, (m) => m.conceptId));
     expect(ids).not.toContain('feedforward');
     expect(ids).toContain('feedforward neural network');
   });

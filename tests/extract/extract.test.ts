@@ -31,7 +31,7 @@ import {
 const paper = (id: string, title: string, abstract: string): PaperText => ({ id, title, abstract });
 
 function papersOf(extraction: Extraction, conceptId: string): string[] {
-  return extraction.mentions.filter((m) => m.conceptId === conceptId).map((m) => m.paperId).sort();
+  return Array.from(extraction.mentions).filter((m) => m.conceptId === conceptId).map((m) => m.paperId).sort();
 }
 
 function conceptWithAlias(extraction: Extraction, alias: string) {
@@ -191,7 +191,7 @@ describe('extractCorpus', () => {
       }
     }
     expect(papersOf(extraction, 'catastrophic forgetting')).toEqual(['a', 'b']);
-    expect(extraction.mentions.find((m) => m.paperId === 'a' && m.conceptId === 'catastrophic forgetting')?.inTitle).toBe(true);
+    expect(Array.from(extraction.mentions).find((m) => m.paperId === 'a' && m.conceptId === 'catastrophic forgetting')?.inTitle).toBe(true);
   });
 
   it('applies a thesaurus: replacements merge, empty replacements drop', async () => {
@@ -346,7 +346,7 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     // The spaced papers (l12-l17) are mentions of the hyphenated term, labelled as the text writes it.
     expect(papersOf(extraction, 'least squares regression')).toEqual(expect.arrayContaining(['l13', 'l14', 'l15', 'l17']));
     expect(papersOf(extraction, 'least squares problem')).toEqual(expect.arrayContaining(['l5', 'l8', 'l12']));
-    const mention = extraction.mentions.find((m) => m.paperId === 'l13' && m.conceptId === 'least squares regression')!;
+    const mention = Array.from(extraction.mentions).find((m) => m.paperId === 'l13' && m.conceptId === 'least squares regression')!;
     expect(mention.spans.map((span) => leastSquaresSentences[13].slice(span.start, span.end))).toEqual(['least squares regression']);
   });
 
@@ -381,7 +381,7 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     expect(stored.abstract).toBe('We bound the classification error of l1 regularized regression under catastrophic forgetting.');
     const extraction = await extractCorpus(papers);
     expect(ids(extraction).filter((id) => /ﬁ|textit|\\|\$/.test(id))).toEqual([]);
-    for (const mention of extraction.mentions.filter((m) => m.paperId === 'a' && m.conceptId === 'catastrophic forgetting')) {
+    for (const mention of Array.from(extraction.mentions).filter((m) => m.paperId === 'a' && m.conceptId === 'catastrophic forgetting')) {
       for (const span of mention.spans) expect((span.field === 'title' ? stored.title : stored.abstract).slice(span.start, span.end).toLowerCase()).toBe('catastrophic forgetting');
     }
     expect(ids(extraction)).toEqual(expect.arrayContaining(['classification error', 'classification rule']));
@@ -406,6 +406,6 @@ describe('rules on real sentences (NeurIPS/ICML/ICLR abstracts)', () => {
     });
     const streamed = lines.map((line) => JSON.parse(line).concepts);
     expect(streamed.flat().length).toBeGreaterThan(corpus.length);
-    expect(streamed).toEqual(corpus.map((p) => extraction.mentions.filter((m) => m.paperId === p.id).map((m) => ({ id: m.conceptId, label: labels.get(m.conceptId), score: m.score }))));
+    expect(streamed).toEqual(corpus.map((p) => Array.from(extraction.mentions).filter((m) => m.paperId === p.id).map((m) => ({ id: m.conceptId, label: labels.get(m.conceptId), score: m.score }))));
   });
 });

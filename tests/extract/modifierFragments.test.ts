@@ -26,7 +26,7 @@ const closedForm = [
 ];
 
 const concepts = async (abstracts: string[]) =>
-  (await extractCorpus(abstracts.map((abstract, i) => ({ id: String(i), title: '', abstract })), { workers: 1 })).mentions.reduce(
+  [...(await extractCorpus(abstracts.map((abstract, i) => ({ id: String(i), title: '', abstract })), { workers: 1 })).mentions].reduce(
     (byPaper, m) => byPaper.set(m.paperId, [...(byPaper.get(m.paperId) ?? []), m.conceptId]),
     new Map<string, string[]>(),
   );

@@ -50,7 +50,7 @@ describe('co-occurrence and association strength', () => {
 
   it('counts a concept listed twice for a paper once', () => {
     const { extraction } = handCorpus([{ id: 'p', concepts: ['a', 'b'] }]);
-    const twice = [...extraction.mentions, { ...extraction.mentions[0] }];
+    const twice = [...extraction.mentions, { ...extraction.mentions.at(0)! }];
     expect(listPairs(countCooccurrences(twice))).toEqual([{ source: 'a', target: 'b', papers: 1 }]);
   });
 
@@ -180,12 +180,12 @@ describe('buildGraph', () => {
     const { papers, extraction } = handCorpus([{ id: 'p1', year: 2010, concepts: ['a', 'b'] }, { id: 'p2', year: 2014, concepts: ['a'] }]);
     const mentions = [
       ...extraction.mentions,
-      { ...extraction.mentions[0], paperId: 'ghost' },
-      { ...extraction.mentions[0], conceptId: 'unknown' },
+      { ...extraction.mentions.at(0)!, paperId: 'ghost' },
+      { ...extraction.mentions.at(0)!, conceptId: 'unknown' },
     ];
     const concepts = [...extraction.concepts, { id: 'unused', label: 'unused', aliases: ['unused'], score: 0 }];
     const graph = await buildGraph(papers, { concepts, mentions });
-    expect(graph.mentions).toEqual(extraction.mentions);
+    expect(Array.from(graph.mentions)).toEqual(Array.from(extraction.mentions));
     expect(graph.concepts.map((c) => c.id)).toEqual(['a', 'b']);
     expect(graph.concepts[0].meanYear).toBe(2012);
     expect(graph.papers).toBe(papers);

@@ -21,7 +21,7 @@ function threeTopics(): HandPaper[] {
 describe('relevance on hand-built topics', () => {
   const { papers, extraction } = handCorpus(threeTopics());
   const communities = new Map<string, number>();
-  for (const id of new Set(extraction.mentions.map((m) => m.conceptId))) communities.set(id, id === 'method' ? 1 : 'abc'.indexOf(id[0]));
+  for (const id of new Set(Array.from(extraction.mentions, (m) => m.conceptId))) communities.set(id, id === 'method' ? 1 : 'abc'.indexOf(id[0]));
   communities.set('spike', 0);
 
   it('scores a concept spread over every topic below one confined to a topic', () => {

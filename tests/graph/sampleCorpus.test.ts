@@ -33,7 +33,7 @@ describe('graph of the sample corpus', () => {
 
   it('counts the papers of a concept the way a reader would', () => {
     const snn = graph.concepts.find((c) => c.id === 'spiking neural network')!;
-    const mentioning = new Set(extraction.mentions.filter((m) => m.conceptId === snn.id).map((m) => m.paperId));
+    const mentioning = new Set(Array.from(extraction.mentions).filter((m) => m.conceptId === snn.id).map((m) => m.paperId));
     expect(snn.papers).toBe(mentioning.size);
     expect(snn.papers).toBeGreaterThanOrEqual(5);
     expect(snn.meanYear).not.toBeNull();

@@ -79,7 +79,7 @@ describe('neo4j-admin CSV export', () => {
 
   it('stores spans as JSON text that reads back to the spans', () => {
     const spans = read('mentions.csv').rows.map((r) => JSON.parse(r[5]));
-    expect(spans).toEqual(fixtureGraph.mentions.map((m) => m.spans));
+    expect(spans).toEqual(Array.from(fixtureGraph.mentions, (m) => m.spans));
   });
 
   it('names the files as the Neo4j container sees them when asked', async () => {

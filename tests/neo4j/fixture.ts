@@ -76,7 +76,7 @@ export function smallerGraph(): KnowledgeGraph {
   return {
     papers: fixtureGraph.papers.filter((p) => p.id !== gone),
     concepts: fixtureGraph.concepts.filter((c) => c.id !== 'catastrophic forgetting'),
-    mentions: fixtureGraph.mentions.filter((m) => m.paperId !== gone),
+    mentions: Array.from(fixtureGraph.mentions).filter((m) => m.paperId !== gone),
     cooccurrences: fixtureGraph.cooccurrences,
     broader: fixtureGraph.broader,
   };

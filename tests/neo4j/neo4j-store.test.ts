@@ -106,7 +106,7 @@ describe.runIf(NEO4J_URI)('Neo4j store against a real Neo4j 5', () => {
     expect(paper).toMatchObject({ id: 'arxiv:2101.00001', year: 2021, doi: '10.1/x', authors: ['Ada Lovelace', 'Alan Turing'] });
     const mentions = await store.run('paper-mentions', { id: 'arxiv:2101.00001' });
     expect(mentions.map((m) => m.id)).toEqual(['spike timing dependent plasticity', 'dendrite']);
-    expect(JSON.parse(String(mentions[0].spans))).toEqual(fixtureGraph.mentions[0].spans);
+    expect(JSON.parse(String(mentions[0].spans))).toEqual(fixtureGraph.mentions.at(0)!.spans);
     expect(await store.run('paper', { id: 'no such paper' })).toEqual([]);
   });
 

@@ -146,7 +146,7 @@ describe('embedded store', () => {
     // Part of the sample's graph (every paper, the concepts of its first 150 mentions), so
     // that each table takes a few batches of 40 rows.
     const sample = await withStore(storedGraph);
-    const mentions = sample.mentions.slice(0, 150);
+    const mentions = Array.from(sample.mentions).slice(0, 150);
     const kept = new Set(mentions.map((m) => m.conceptId));
     const graph: KnowledgeGraph = {
       papers: sample.papers,
@@ -164,7 +164,7 @@ describe('embedded store', () => {
       const expected = await storeSnapshot(whole);
       expect(expected.stats).toMatchObject({ papers: graph.papers.length, concepts: graph.concepts.length, mentions: graph.mentions.length });
       expect(await storeSnapshot(batched)).toEqual(expected);
-      const failsLate = { ...graph, mentions: [...graph.mentions, { ...graph.mentions[0], conceptId: 'no such concept' }] };
+      const failsLate = { ...graph, mentions: [...graph.mentions, { ...graph.mentions.at(0)!, conceptId: 'no such concept' }] };
       await expect(batched.write(failsLate)).rejects.toThrow(/previous graph is unchanged/);
       expect(await storeSnapshot(batched)).toEqual(expected);
     });

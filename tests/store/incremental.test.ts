@@ -179,7 +179,7 @@ describe('a write that keeps the stored papers', () => {
     return {
       ...graph,
       papers: [{ ...first, title: `${first.title} (revised)`, authors: [...first.authors, 'A. New'] }, ...graph.papers.slice(2), added],
-      mentions: graph.mentions.filter((m) => m.paperId !== second.id),
+      mentions: Array.from(graph.mentions).filter((m) => m.paperId !== second.id),
     };
   }
 
@@ -249,7 +249,7 @@ describe('a write that keeps the stored papers', () => {
     const kept = graph.papers.slice(0, 30);
     const papers = [...kept, ...graph.papers.slice(30).map((p) => ({ ...p, id: `${p.id}-renamed` }))];
     const ids = new Set(kept.map((p) => p.id));
-    const next = { ...graph, papers, mentions: graph.mentions.filter((m) => ids.has(m.paperId)) };
+    const next = { ...graph, papers, mentions: Array.from(graph.mentions).filter((m) => ids.has(m.paperId)) };
     const store = copyOf(dir, 'keep-few');
     let papersLoaded = -1;
     await withStore(store, async (s) => {
@@ -266,7 +266,7 @@ describe('a write that keeps the stored papers', () => {
     const { dir, graph } = await sampleStore();
     const store = copyOf(dir, 'keep-fails');
     const next = edited(graph);
-    const failsLate = { ...next, mentions: [...next.mentions, { ...next.mentions[0], conceptId: 'no such concept' }] };
+    const failsLate = { ...next, mentions: [...next.mentions, { ...next.mentions.at(0)!, conceptId: 'no such concept' }] };
     await withStore(store, async (s) => {
       await s.papers();
       await expect(s.write(failsLate)).rejects.toThrow(/previous graph is unchanged/);
