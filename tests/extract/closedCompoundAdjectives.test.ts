@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCorpus } from '../../src/extract/index.ts';
+import { conceptsOf } from './sentenceConcepts.ts';
 
 // Real sentences of the NeurIPS/ICML/ICLR corpus: "feed-forward" hyphenated as a compound
 // modifier, its closed form "feedforward" in front of nouns, coordinated and predicative.
@@ -43,8 +43,7 @@ const feedforward = [
 
 describe('the closed form of a hyphenated compound modifier', () => {
   it('"feedforward" is an adjective as "feed-forward" is: no concept alone ("is feedforward", "feedforward and recurrent nets")', async () => {
-    const { mentions } = await extractCorpus(feedforward.map((abstract, i) => ({ id: String(i), title: '', abstract })), { workers: 1 });
-    const ids = new Set(Array.from(mentions, (m) => m.conceptId));
+    const ids = await conceptsOf(feedforward);
     expect(ids).not.toContain('feedforward');
     expect(ids).toContain('feedforward neural network');
   });

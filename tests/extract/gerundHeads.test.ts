@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCorpus } from '../../src/extract/index.ts';
+import { conceptsByPaper } from './sentenceConcepts.ts';
 
 // Real sentences of the NeurIPS/ICML/ICLR corpus: compromise reads "sampling" after
 // "Gibbs" as a verb, while the corpus writes "sampling" as a head after many modifiers.
@@ -52,15 +52,9 @@ const sampling = [
   'SGD estimates the gradient by uniform sampling with sample size one.',
 ];
 
-const concepts = async (abstracts: string[]) =>
-  [...(await extractCorpus(abstracts.map((abstract, i) => ({ id: String(i), title: '', abstract })), { workers: 1 })).mentions].reduce(
-    (byPaper, m) => byPaper.set(m.paperId, [...(byPaper.get(m.paperId) ?? []), m.conceptId]),
-    new Map<string, string[]>(),
-  );
-
 describe('gerund heads the tagger read as verbs', () => {
   it('"Gibbs sampling" is a concept, and "Gibbs" alone is none, where the corpus writes "sampling" as a noun-phrase head', async () => {
-    const byPaper = await concepts([...gibbs, ...sampling]);
+    const byPaper = await conceptsByPaper([...gibbs, ...sampling]);
     for (let i = 0; i < gibbs.length; i++) {
       expect(byPaper.get(String(i))).toContain('gibbs sampling');
       expect(byPaper.get(String(i))).not.toContain('gibb');

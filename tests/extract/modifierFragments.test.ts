@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCorpus } from '../../src/extract/index.ts';
+import { conceptsByPaper } from './sentenceConcepts.ts';
 
 // Real sentences of the NeurIPS/ICML/ICLR corpus.
 const closedForm = [
@@ -25,15 +25,9 @@ const closedForm = [
   'The marginal likelihood is computed in closed form.',
 ];
 
-const concepts = async (abstracts: string[]) =>
-  [...(await extractCorpus(abstracts.map((abstract, i) => ({ id: String(i), title: '', abstract })), { workers: 1 })).mentions].reduce(
-    (byPaper, m) => byPaper.set(m.paperId, [...(byPaper.get(m.paperId) ?? []), m.conceptId]),
-    new Map<string, string[]>(),
-  );
-
 describe('modifiers that are no concepts where they modify a noun', () => {
   it('"closed-form" in front of a noun is no mention of "closed form"; "in closed form" still is', async () => {
-    const byPaper = await concepts(closedForm);
+    const byPaper = await conceptsByPaper(closedForm);
     expect(byPaper.get('2')).toContain('closed form solution');
     expect(byPaper.get('2')).not.toContain('closed form');
     expect(byPaper.get('5')).not.toContain('closed form');
