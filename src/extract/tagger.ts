@@ -277,9 +277,24 @@ const lexicalClasses = new Map<string, LexicalClass>();
 export function lexicalClass(word: string): LexicalClass {
   let known = lexicalClasses.get(word);
   if (known) return known;
-  const terms = parse(word).flat();
-  const tags = terms.length === 1 ? terms[0].tags : new Set<string>();
+  const tags = tagsAlone(word);
   known = tags.has('Gerund') ? 'gerund' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : 'other';
   lexicalClasses.set(word, known);
   return known;
+}
+
+/**
+ * The tags `parse(word)` gives a word that is one term. A word of letters alone is one
+ * sentence of one term (nothing splits it but the contractions step), so it is tagged
+ * as that term directly: the corpus passes ask this of every distinct phrase head.
+ */
+function tagsAlone(word: string): Set<string> {
+  const known = /^\p{L}+$/u.test(word) ? wordOf(word) : undefined;
+  if (known === undefined || known.contracts) {
+    const terms = parse(word).flat();
+    return terms.length === 1 ? terms[0].tags : new Set<string>();
+  }
+  const term = termOf(known);
+  preTag([[term]], [[known.memo]], world);
+  return term.tags;
 }
