@@ -15,10 +15,15 @@ register();
 const { analyzePaper } = await import('./analyze.ts');
 const { encodeAnalysis } = await import('./analysisCache.ts');
 
-parentPort.on('message', ({ batch, papers }) => {
-  try {
-    parentPort.postMessage({ batch, analyses: papers.map((paper) => encodeAnalysis(analyzePaper(paper))) });
-  } catch (error) {
-    parentPort.postMessage({ batch, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+// Every worker receives every job; `claimed` counts the batches taken by all of them.
+parentPort.on('message', ({ job, papers, batchSize, claimed }) => {
+  for (let batch = Atomics.add(claimed, 0, 1); batch * batchSize < papers.length; batch = Atomics.add(claimed, 0, 1)) {
+    try {
+      const analyses = papers.slice(batch * batchSize, (batch + 1) * batchSize).map((paper) => encodeAnalysis(analyzePaper(paper)));
+      parentPort.postMessage({ job, batch, analyses });
+    } catch (error) {
+      parentPort.postMessage({ job, batch, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      return;
+    }
   }
 });
