@@ -69,7 +69,7 @@ export function wordMemo(): WordMemo {
 
 /** What the steps use of compromise's world (`nlp.world()`). */
 export interface PreTaggerWorld {
-  model: { one: { _multiCache?: Record<string, number> } };
+  model: { one: { _multiCache?: Record<string, number>; lexicon: Record<string, unknown> } };
   methods: { two: { quickSplit(document: PreTaggedTerm[][]): PreTaggedTerm[][] } };
 }
 type Pass = (terms: PreTaggedTerm[], i: number, modelOrWorld: unknown, world?: unknown, isYelling?: boolean) => unknown;
@@ -137,6 +137,29 @@ function replay(term: PreTaggedTerm, state: Recorded, shared: boolean): void {
   if (state.index) term.index = [0, 0];
 }
 
+let openings: Set<string> | undefined;
+
+/**
+ * Whether a multi-word lexicon entry could start at term i: some entry opens with its
+ * word and the next one. The multi-word step looks up every length from the longest
+ * entry down, each a new string; most words that open an entry ("in", "state") are
+ * followed by a word no entry continues with.
+ */
+function opensEntry(terms: PreTaggedTerm[], i: number, world: PreTaggerWorld): boolean {
+  const next = terms[i + 1];
+  if (!next) return false;
+  const word = terms[i].machine || terms[i].normal;
+  const following = next.machine || next.normal;
+  if (word.includes(' ') || following.includes(' ')) return true;
+  openings ??= new Set(
+    Object.keys(world.model.one.lexicon).flatMap((entry) => {
+      const words = entry.split(' ');
+      return words.length > 1 ? [`${words[0]} ${words[1]}`] : [];
+    }),
+  );
+  return openings.has(`${word} ${following}`);
+}
+
 /** Gives a term that may hold a recorded tag set its own copy, before a step changes it. */
 function unshare(term: PreTaggedTerm): void {
   term.tags = new Set(term.tags);
@@ -171,7 +194,7 @@ export function preTag(docs: PreTaggedTerm[][], memos: (WordMemo | undefined)[][
         continue;
       }
       // A multi-word entry ("in order to") tags its words together; failing that, the word is looked up alone.
-      if (multi[term.machine || term.normal] !== undefined && terms[i + 1] && multiWord(terms, i, world)) continue;
+      if (multi[term.machine || term.normal] !== undefined && opensEntry(terms, i, world) && multiWord(terms, i, world)) continue;
       const recorded = memo.lexicon;
       if (recorded) replay(term, recorded, true);
       else {
