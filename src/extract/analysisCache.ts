@@ -23,7 +23,7 @@ import type { Phrase, PhraseWord } from './phrases.ts';
 import type { PaperText } from './types.ts';
 
 /** Files whose content decides what `analyzePaper` returns: a change to any of them is a new extractor version. */
-const PER_PAPER_SOURCES = ['analyze.ts', 'tagger.ts', 'phrases.ts', 'acronyms.ts', 'normalize.ts', 'lexicon.ts', 'analysisCache.ts'];
+const PER_PAPER_SOURCES = ['analyze.ts', 'tagger.ts', 'preTagger.ts', 'phrases.ts', 'acronyms.ts', 'normalize.ts', 'lexicon.ts', 'analysisCache.ts'];
 const WORD_LISTS = new URL('../../data/extract/', import.meta.url);
 
 let version: string | undefined;

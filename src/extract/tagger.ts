@@ -9,10 +9,12 @@
 // its contractions step scans every word against the whole contraction list. Here a
 // word's punctuation, normal, alias and machine forms are computed once per distinct
 // word, and the contractions step runs only on a text that has a word it could split.
-// The terms and tags are the ones `nlp.tokenize(text).compute(['alias', 'normal',
+// The lexicon and pre-tagger run through preTagger.ts, which does a word's own steps
+// once per distinct word. The terms and tags are the ones `nlp.tokenize(text).compute(['alias', 'normal',
 // 'lexicon', 'preTagger'])` gives (tests/extract/tagger-parse.test.ts compares the two
 // on real abstracts).
 import nlp from 'compromise/two';
+import { preTag, wordMemo, type PreTaggerWorld, type WordMemo } from './preTagger.ts';
 
 export type WordClass =
   | 'noun'
@@ -49,9 +51,9 @@ interface CompromiseTerm {
 
 type Step = (view: { docs: CompromiseTerm[][]; world: unknown }) => void;
 
-interface CompromiseWorld {
-  compute: Record<'alias' | 'normal' | 'machine' | 'contractions' | 'lexicon' | 'preTagger', Step>;
-  methods: {
+interface CompromiseWorld extends PreTaggerWorld {
+  compute: Record<'alias' | 'normal' | 'machine' | 'contractions', Step>;
+  methods: PreTaggerWorld['methods'] & {
     one: {
       tokenize: {
         splitSentences(text: string, world: CompromiseWorld): string[];
@@ -60,38 +62,12 @@ interface CompromiseWorld {
       };
     };
   };
-  model: { one: { contractions: { word?: string }[] } };
+  model: { one: PreTaggerWorld['model']['one'] & { contractions: { word?: string }[] } };
 }
 
 const world = nlp.world() as unknown as CompromiseWorld;
 const { splitSentences, splitTerms, splitWhitespace } = world.methods.one.tokenize;
 const View = nlp.tokenize('').constructor as new (document: CompromiseTerm[][]) => { docs: CompromiseTerm[][]; world: unknown };
-
-/**
- * What compromise makes of a whitespace-delimited word on its own, by the word: its
- * text without surrounding punctuation, the punctuation, its normal form, aliases and
- * machine form. These steps read only the word, and a corpus writes the same words
- * over and over. Cleared when full, so memory stays bounded on any corpus.
- */
-const parsedWords = new Map<string, CompromiseTerm>();
-const maxParsedWords = 200_000;
-
-function termOf(word: string): CompromiseTerm {
-  let parsed = parsedWords.get(word);
-  if (parsed === undefined) {
-    parsed = splitWhitespace(word, world.model);
-    const view = { docs: [[parsed]], world };
-    world.compute.normal(view);
-    world.compute.alias(view);
-    world.compute.machine(view);
-    if (parsedWords.size >= maxParsedWords) parsedWords.clear();
-    parsedWords.set(word, parsed);
-  }
-  const term: CompromiseTerm = { text: parsed.text, pre: parsed.pre, post: parsed.post, tags: new Set(), normal: parsed.normal };
-  if (parsed.alias) term.alias = [...parsed.alias];
-  if (parsed.machine !== undefined) term.machine = parsed.machine;
-  return term;
-}
 
 /** Words the contractions step splits without an apostrophe ("cannot", "gonna"). */
 const contractionWords = new Set(world.model.one.contractions.flatMap((c) => (c.word ? [c.word] : [])));
@@ -104,23 +80,71 @@ function mayContract(term: CompromiseTerm): boolean {
   return term.normal.includes("'") || contractionWords.has(term.normal) || numberRange.test(term.normal) || numberUnit.test(term.text);
 }
 
+/**
+ * What compromise makes of a whitespace-delimited word on its own, by the word: its
+ * text without surrounding punctuation, the punctuation, its normal form, aliases and
+ * machine form, whether the contractions step could split it, and the pre-tagger's
+ * recordings of it. These read only the word, and a corpus writes the same words over
+ * and over. Cleared when full, so memory stays bounded on any corpus.
+ */
+interface KnownWord {
+  parsed: CompromiseTerm;
+  contracts: boolean;
+  /** Where the pre-tagger records what the word alone decides. */
+  memo: WordMemo;
+}
+const parsedWords = new Map<string, KnownWord>();
+const maxParsedWords = 200_000;
+
+function wordOf(word: string): KnownWord {
+  let known = parsedWords.get(word);
+  if (known === undefined) {
+    const parsed = splitWhitespace(word, world.model);
+    const view = { docs: [[parsed]], world };
+    world.compute.normal(view);
+    world.compute.alias(view);
+    world.compute.machine(view);
+    if (parsedWords.size >= maxParsedWords) parsedWords.clear();
+    known = { parsed, contracts: mayContract(parsed), memo: wordMemo() };
+    parsedWords.set(word, known);
+  }
+  return known;
+}
+
+/** A fresh term of a known word, untagged. */
+function termOf({ parsed }: KnownWord): CompromiseTerm {
+  const term: CompromiseTerm = { text: parsed.text, pre: parsed.pre, post: parsed.post, tags: new Set(), normal: parsed.normal };
+  if (parsed.alias) term.alias = [...parsed.alias];
+  if (parsed.machine !== undefined) term.machine = parsed.machine;
+  return term;
+}
+
 /** compromise's terms of `text`, tagged by its lexicon and pre-tagger, one array per sentence. */
 export function parse(text: string): CompromiseTerm[][] {
   const document: CompromiseTerm[][] = [];
+  const memos: WordMemo[][] = [];
   let contracts = false;
   for (const sentence of splitSentences(text, world)) {
     const terms: CompromiseTerm[] = [];
+    const slots: WordMemo[] = [];
     for (const word of splitTerms(sentence, world.model)) {
-      const term = termOf(word);
-      contracts ||= mayContract(term);
-      terms.push(term);
+      const known = wordOf(word);
+      contracts ||= known.contracts;
+      terms.push(termOf(known));
+      slots.push(known.memo);
     }
     document.push(terms);
+    memos.push(slots);
   }
   const view = new View(document);
-  if (contracts) world.compute.contractions(view);
-  world.compute.lexicon(view);
-  world.compute.preTagger(view);
+  if (contracts) {
+    // The step replaces a contracted term with new ones and leaves the others as they were.
+    const slotOf = new Map(document.flatMap((terms, s) => terms.map((term, t) => [term, memos[s][t]] as const)));
+    world.compute.contractions(view);
+    preTag(view.docs, view.docs.map((terms) => terms.map((term) => slotOf.get(term))), world);
+  } else {
+    preTag(view.docs, memos, world);
+  }
   return view.docs;
 }
 
@@ -253,9 +277,24 @@ const lexicalClasses = new Map<string, LexicalClass>();
 export function lexicalClass(word: string): LexicalClass {
   let known = lexicalClasses.get(word);
   if (known) return known;
-  const terms = parse(word).flat();
-  const tags = terms.length === 1 ? terms[0].tags : new Set<string>();
+  const tags = tagsAlone(word);
   known = tags.has('Gerund') ? 'gerund' : tags.has('Noun') ? 'noun' : tags.has('Adjective') ? 'adjective' : 'other';
   lexicalClasses.set(word, known);
   return known;
+}
+
+/**
+ * The tags `parse(word)` gives a word that is one term. A word of letters alone is one
+ * sentence of one term (nothing splits it but the contractions step), so it is tagged
+ * as that term directly: the corpus passes ask this of every distinct phrase head.
+ */
+function tagsAlone(word: string): Set<string> {
+  const known = /^\p{L}+$/u.test(word) ? wordOf(word) : undefined;
+  if (known === undefined || known.contracts) {
+    const terms = parse(word).flat();
+    return terms.length === 1 ? terms[0].tags : new Set<string>();
+  }
+  const term = termOf(known);
+  preTag([[term]], [[known.memo]], world);
+  return term.tags;
 }

@@ -58,6 +58,20 @@ describe('tagger parse', () => {
     expect(differences(texts)).toEqual([]);
   });
 
+  it('tags a word again the same where its neighbours decide (capitals, colon, year, multi-word entries)', () => {
+    // The pre-tagger replays a word's own steps from its first occurrence: each word
+    // below comes back where a neighbour or its clause changes how it is tagged.
+    const texts = [
+      'DEEP NETWORKS FOR SPEECH RECOGNITION IN NOISY ROOMS WITH TYPE II ERRORS',
+      'Deep networks for speech recognition in noisy rooms, and type II errors.',
+      'Summary: networks learn speech. Summary of networks: speech in rooms.',
+      'In 1998, the 1998 model saw 1998 samples; by 2019 the networks of 2019 had 1998 units.',
+      'We train in order to learn the order of words, in spite of noise and in order.',
+      'CNNs and a CNN, the CNN of IBM, Type II and II, MODEL II, the XVII networks.',
+    ];
+    expect(differences([...texts, ...texts.reverse()])).toEqual([]);
+  });
+
   const corpus = locateCorpus();
   const missing = 'missing' in corpus ? corpus.missing : null;
   it.skipIf(missing !== null)(`gives compromise's own terms and tags on 600 real abstracts${missing ? ` (skipped: ${missing})` : ''}`, async () => {
