@@ -255,7 +255,11 @@ class EmbeddedStore implements GraphStore {
     rmSync(scratch, { recursive: true, force: true });
     mkdirSync(scratch, { recursive: true });
     const name = `graph-${Date.now()}-${process.pid}.lbug`;
-    const building = path.join(scratch, name);
+    // Every attempt builds a file of its own name: a database given up is closed, but its
+    // native object lives until collected, and one built at the same path could meet it
+    // (CI: "Error renaming file ….lbug.wal to ….wal.checkpoint", the build after an abandoned one).
+    let attempts = 0;
+    const nextFile = () => path.join(scratch, `${path.basename(name, '.lbug')}-${attempts++}.lbug`);
     const live = this.#currentFile();
     const delta = planPaperDelta(this.#storedPapers, live, graph.papers, paperRow);
     this.#storedPapers = null;
@@ -265,19 +269,22 @@ class EmbeddedStore implements GraphStore {
     const rows = graph.mentions.length + graph.cooccurrences.length + graph.broader.length;
     let poolBytes = Math.min(WRITE_POOL_CEILING, Math.max(this.#options.writeBufferPoolBytes, rows * this.#options.writePoolBytesPerRow));
     try {
+      let built: string;
       for (;;) {
+        built = nextFile();
         try {
-          if (!delta || !(await this.#buildOnto(live!, delta, graph, scratch, building, poolBytes, progress))) {
-            await this.#build(graph, scratch, building, poolBytes, progress);
+          if (!delta || !(await this.#buildOnto(live!, delta, graph, scratch, built, poolBytes, progress))) {
+            built = nextFile();
+            await this.#build(graph, scratch, built, poolBytes, progress);
           }
           break;
         } catch (error) {
           if (!/buffer pool is full/i.test(errorText(error)) || poolBytes >= WRITE_POOL_CEILING) throw error;
           poolBytes = Math.min(WRITE_POOL_CEILING, poolBytes * 2);
-          removeDatabaseFiles(building);
+          removeDatabaseFiles(built);
         }
       }
-      renameSync(building, path.join(this.location, name));
+      renameSync(built, path.join(this.location, name));
     } catch (error) {
       throw new StoreError('write_failed', `Could not write the graph to ${this.location}; the previous graph is unchanged. ${errorText(error)}`, { cause: error });
     } finally {
