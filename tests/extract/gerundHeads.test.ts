@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { analyzePaper } from '../../src/extract/analyze.ts';
+import { cutAtVerbs } from '../../src/extract/stages/clauseVerbs.ts';
+import { GerundHeads } from '../../src/extract/stages/gerundHeads.ts';
+import { fullKey } from '../../src/extract/stages/terms.ts';
+import type { WordEvidence } from '../../src/extract/stages/wordEvidence.ts';
 import { conceptsByPaper } from './sentenceConcepts.ts';
 
 // Real sentences of the NeurIPS/ICML/ICLR corpus: compromise reads "sampling" after
@@ -60,5 +65,24 @@ describe('gerund heads the tagger read as verbs', () => {
       expect(byPaper.get(String(i))).not.toContain('gibb');
     }
     expect(byPaper.get(String(gibbs.length + 1))).toContain('importance sampling');
+  });
+});
+
+describe('a gerund head that joins the phrase after it', () => {
+  it("keeps the paper's acronym definitions on their long forms", () => {
+    // From the 85k-paper corpus, where "generating" is a verb ("generating a paraphrase")
+    // and a head ("data generating"): the verb cut leaves [thermal power] [unit], the
+    // gerund joins them into one phrase, one fewer than before, and the definition of
+    // TPGU after them names its long form by its index (the 85k ingest crashed here).
+    const paper = { id: 'aaai2022-04680', title: '', abstract: 'Optimizing the combustion efficiency of a thermal power generating unit (TPGU) is a highly challenging and critical task in the energy industry.' };
+    const generatingIsAVerb = { isVerb: (word: string) => word === 'generating', opensNounPhrase: () => false } as unknown as WordEvidence;
+    const cut = cutAtVerbs([analyzePaper(paper)], generatingIsAVerb)[0];
+    expect(cut.phrases.map((p) => p.words.map((w) => w.text).join(' '))).toContain('unit');
+    const gerunds = new GerundHeads({ minModifiers: 0, headShare: 0 });
+    gerunds.add(cut);
+    const joined = gerunds.extend(cut, paper);
+    expect(joined.phrases.map((p) => p.words.map((w) => w.text).join(' '))).toContain('thermal power generating unit');
+    expect(joined.phrases.map((p) => p.words.map((w) => w.text).join(' '))).not.toContain('unit');
+    expect(joined.definitions.map((d) => [d.short, joined.phrases[d.phrase]?.kind, fullKey(joined.phrases[d.phrase])])).toEqual([['TPGU', 'definition', 'thermal power generating unit']]);
   });
 });

@@ -10,7 +10,7 @@
 // boundary as Justeson & Katz (1995) repair chunks: the phrase takes the gerund as its
 // head, and a noun phrase written right after it ("Gibbs sampling algorithm") as the rest
 // of one compound. The gerund is read from the paper's text, with its span.
-import type { PaperAnalysis } from '../analyze.ts';
+import type { LocalDefinition, PaperAnalysis } from '../analyze.ts';
 import type { Phrase, PhraseWord } from '../phrases.ts';
 import { wordKey } from '../normalize.ts';
 import type { PaperText } from '../types.ts';
@@ -77,6 +77,8 @@ export class GerundHeads {
     const nouns = this.#nounGerunds();
     if (nouns.size === 0) return analysis;
     let phrases: Phrase[] | undefined;
+    // Phrases taken into the one before them: the definitions' phrase indices move past them.
+    const absorbed: number[] = [];
     const source = analysis.phrases;
     for (let i = 0; i < source.length; i++) {
       const phrase = source[i];
@@ -99,9 +101,22 @@ export class GerundHeads {
       const head: PhraseWord = { text: gerund.word, start: gerund.start, end: gerund.end, key: wordKey(lower, false), head: wordKey(lower, true), acronym: false, headClass: 'gerund', unitStart: true, unitEnd: true };
       if (joins) {
         phrases.push({ ...phrase, words: [...phrase.words, head, ...following.words], after: following.after });
-        i++;
+        absorbed.push(++i);
       } else phrases.push({ ...phrase, words: [...phrase.words, head], after: next && text.slice(gerund.end, next.start).trim() === '' ? next.word.toLowerCase() : '' });
     }
-    return phrases ? { ...analysis, phrases } : analysis;
+    if (!phrases) return analysis;
+    if (absorbed.length === 0) return { ...analysis, phrases };
+    return { ...analysis, phrases, definitions: movedDefinitions(analysis.definitions, absorbed) };
   }
+}
+
+/** `definitions` with their phrase indices moved past the `absorbed` ones (ascending); one naming an absorbed phrase goes. */
+function movedDefinitions(definitions: LocalDefinition[], absorbed: number[]): LocalDefinition[] {
+  const moved: LocalDefinition[] = [];
+  for (const definition of definitions) {
+    let before = 0;
+    while (before < absorbed.length && absorbed[before] < definition.phrase) before++;
+    if (absorbed[before] !== definition.phrase) moved.push(before === 0 ? definition : { ...definition, phrase: definition.phrase - before });
+  }
+  return moved;
 }
