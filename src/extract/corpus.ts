@@ -18,8 +18,10 @@ import type { PaperAnalysis } from './analyze.ts';
 import type { KeyedThesaurus } from './thesaurus.ts';
 import type { PaperText } from './types.ts';
 import { acronymResolver, collectAcronyms, longFormVariants, type AcronymTable } from './stages/acronymResolution.ts';
-import { addCandidates, keyFilter } from './stages/candidates.ts';
+import { addCandidates, isAdjectiveHead, keyFilter } from './stages/candidates.ts';
+import { wordKey } from './normalize.ts';
 import { cutAtVerbs } from './stages/clauseVerbs.ts';
+import { clippedHeads, unclippedKey } from './stages/clippings.ts';
 import { joinSpacedCompounds } from './stages/spacedCompounds.ts';
 import { GerundHeads } from './stages/gerundHeads.ts';
 import { FrozenFrames } from './stages/frozenFrames.ts';
@@ -156,11 +158,19 @@ export function buildExtraction(
     addCandidates(analysis, resolve, filter, candidates, { maxWords });
     modifiers.add(analysis.phrases);
   }
+  // A term headed by a clipping ("neural net") counts under its full-headed form when the corpus writes that too.
+  const clipped = clippedHeads(candidates);
+  const termKey = clipped.size === 0 ? filter : (key: string): string | null => {
+    const kept = filter(key);
+    if (kept === null || thesaurus.replaced(key)) return kept;
+    const merged = unclippedKey(kept, clipped, (full) => candidates.has(full));
+    return merged === kept ? kept : filter(merged);
+  };
   const fragments = new FragmentTally();
   const stored = held ? null : new OccurrenceStore();
   const heldOccurrences: Map<string, Occurrence[]>[] = [];
   for (const { p, analysis, resolve } of prepared()) {
-    const occurrences = modifiers.prune(paperOccurrences(analysis, resolve, filter, candidates, { maxWords }));
+    const occurrences = modifiers.prune(paperOccurrences(analysis, resolve, termKey, candidates, { maxWords }));
     fragments.add(occurrences);
     if (stored) stored.add(occurrences, analysis.phrases);
     else heldOccurrences[p] = occurrences;
@@ -211,5 +221,6 @@ export function buildExtraction(
     for (const mention of rankPaper(papers[p], analysis, occurrences, resolve, corpus, options)) mentions.push(mention);
     surfaces.add(papers[p], occurrences);
   }
-  return { concepts: surfaces.concepts(terms.score, round), mentions };
+  const adjectiveLast = (alias: string) => isAdjectiveHead(wordKey(alias.slice(alias.search(/[^\s-]+$/)), true), evidence);
+  return { concepts: surfaces.concepts(terms.score, round, adjectiveLast), mentions };
 }

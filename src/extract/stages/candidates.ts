@@ -54,7 +54,7 @@ export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, var
     if (compound !== mapped && thesaurus.replaced(compound)) return thesaurus.map(compound);
     const merged = variants.get(compound) ?? compound;
     if (merged !== mapped && thesaurus.replaced(merged)) return thesaurus.map(merged);
-    return isGeneric(merged) || evidence.isAdjective(merged) || evidence.isRelational(merged) ? null : merged;
+    return isGeneric(merged) || evidence.isAdjective(merged) || endsInAdjective(merged, evidence) || evidence.isRelational(merged) ? null : merged;
   };
   // Every pass over the corpus asks again for the same keys: each is judged once.
   const judged = new Map<string, string | null>();
@@ -67,6 +67,26 @@ export function keyFilter(thesaurus: KeyedThesaurus, evidence: WordEvidence, var
     }
     return verdict;
   };
+}
+
+/**
+ * A term's head is a noun: a key of several words ending in an adjective ("approximate
+ * Bayesian", "piecewise linear", "learning causal") is the modifiers of a term whose head
+ * was left off ("approximate Bayesian computation"), a fragment. The last word is an
+ * adjective when it has an adjective's ending (Quirk et al. 1985, "A comprehensive
+ * grammar of the English language", App. I.51: -al, -ar, -ian, -ive, -ous, …) and the
+ * corpus writes it as a modifier (stages/wordEvidence.ts): nouns with those endings
+ * ("signal", "objective", "boundary") are written as heads and in the plural.
+ */
+const ADJECTIVE_ENDING = /(?:al|ar|ian|ive|ous|ary|ful|less|able|ible)$/;
+
+export function isAdjectiveHead(word: string, evidence: WordEvidence): boolean {
+  return ADJECTIVE_ENDING.test(word) && evidence.isAdjective(word);
+}
+
+function endsInAdjective(key: string, evidence: WordEvidence): boolean {
+  const space = key.lastIndexOf(' ');
+  return space > 0 && isAdjectiveHead(key.slice(space + 1), evidence);
 }
 
 /** Keys a filter remembers; beyond this it starts over, so memory stays bounded on any corpus. */

@@ -57,8 +57,12 @@ export class SurfaceTally {
     }
   }
 
-  /** Labels and aliases of the kept concepts, with their termhood as score, best first. */
-  concepts(termhood: Map<string, number>, round: (value: number) => number): ExtractedConcept[] {
+  /**
+   * Labels and aliases of the kept concepts, with their termhood as score, best first.
+   * `adjectiveLast` tells an alias whose last word is an adjective ("variational
+   * Bayesian" beside "variational Bayes"): a label ends in its head noun where some alias does.
+   */
+  concepts(termhood: Map<string, number>, round: (value: number) => number, adjectiveLast: (alias: string) => boolean = () => false): ExtractedConcept[] {
     const concepts: ExtractedConcept[] = [];
     for (const key of this.kept) {
       const counts = this.#surfaces.get(key);
@@ -69,7 +73,9 @@ export class SurfaceTally {
       // An acronym's concept reads as its long form; the short form stays an alias.
       const spelledOut = isAcronymLike(key) ? written : written.filter((alias) => !alias.split(/[\s-]+/).every(isAcronymLike));
       const nouns = (spelledOut.length > 0 ? spelledOut : written).filter((alias) => !this.#adjectivalSurfaces.has(`${key}\t${alias}`));
-      const label = nouns.find((alias) => !isTitleCased(alias)) ?? nouns[0] ?? key;
+      const headed = nouns.filter((alias) => !adjectiveLast(alias));
+      const candidates = headed.length > 0 ? headed : nouns;
+      const label = candidates.find((alias) => !isTitleCased(alias)) ?? candidates[0] ?? key;
       concepts.push({ id: key, label, aliases, score: round(termhood.get(key) ?? 0) });
     }
     concepts.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
