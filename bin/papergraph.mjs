@@ -6,6 +6,8 @@
 // keeps alive before the collector compacts it: a 40,000-paper ingest peaked at 3.1 GB
 // uncapped and at 1.8 GB with a 1 GB cap.
 // A cap given in NODE_OPTIONS or to node itself is the user's and is kept; no child then.
+// The child may collect at will (--expose-gc): the store write does once it has written its
+// load files and let the graph go, before the database's buffer pool is allocated.
 // The child also gets two malloc arenas (MALLOC_ARENA_MAX, unless set): the embedded
 // database's loader threads otherwise each keep an arena of freed memory, ~160 MB more at
 // the peak of a 40,000-paper store write.
@@ -20,7 +22,7 @@ const INGEST_HEAP_MB = 1536;
 const capped = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--max-old-space-size'));
 
 if (process.argv[2] === 'ingest' && !capped) {
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${INGEST_HEAP_MB}`, ...process.argv.slice(1)], {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${INGEST_HEAP_MB}`, '--expose-gc', ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { MALLOC_ARENA_MAX: '2', ...process.env, PAPERGRAPH_INGEST_CHILD: '1' },
   });

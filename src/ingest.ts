@@ -10,7 +10,7 @@ import { buildGraph } from './graph/buildGraph.ts';
 import { compareIds } from './graph/cooccurrence.ts';
 import type { GraphStats } from './graph/model.ts';
 import { holdsOnlyTheSample } from './sample.ts';
-import type { GraphStore, ProgressFn } from './store/GraphStore.ts';
+import { GraphHandoff, type GraphStore, type ProgressFn } from './store/GraphStore.ts';
 import type { LockOptions } from './store/storeLock.ts';
 
 export interface IngestOptions {
@@ -60,6 +60,15 @@ export function ingest(store: GraphStore, paths: string[], options: IngestOption
 async function ingestLocked(store: GraphStore, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
+  const { graph, summary } = await buildIngestGraph(store, paths, options, progress);
+  // Handed off: the papers, their extraction and the graph are reachable from nowhere
+  // else, so the writer can let them go before its database fills its buffer pool.
+  await store.write(graph, progress);
+  return { ...summary, stats: await store.stats(), elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** The graph of the stored papers and the input's, held so that nothing else keeps it. */
+async function buildIngestGraph(store: GraphStore, paths: string[], options: IngestOptions, progress: ProgressFn) {
   // No paths: rebuild from what is stored (after editing a thesaurus, say).
   const read = paths.length
     ? await readCorpus(paths, { strict: options.strict, onFile: (_file, done, total) => progress('reading', done, total) })
@@ -82,9 +91,7 @@ async function ingestLocked(store: GraphStore, paths: string[], options: IngestO
     onCache: (hits) => (reused = hits),
     onProgress: (done, total) => progress('extracting', done, total),
   });
-  const graph = await buildGraph(papers, extraction, { onPhase: (phase) => progress(phase, 0, 0) });
-  await store.write(graph, progress);
-  return {
+  const summary = {
     files: read.files,
     records: read.records.length,
     repeats: read.records.length - new Set(read.records.flatMap((r) => r.sources)).size,
@@ -92,7 +99,6 @@ async function ingestLocked(store: GraphStore, paths: string[], options: IngestO
     replacedSample,
     problems: read.problems,
     reused,
-    stats: await store.stats(),
-    elapsedMs: Math.round(performance.now() - started),
   };
+  return { graph: new GraphHandoff(await buildGraph(papers, extraction, { onPhase: (phase) => progress(phase, 0, 0) })), summary };
 }

@@ -77,6 +77,34 @@ export interface GraphReader {
   close(): Promise<void>;
 }
 
+/**
+ * A graph given to `write` to let go of: `take` hands it over once and keeps no
+ * reference, so a writer that has written what it needs (the embedded store, its load
+ * files) drops the last one, and the graph's memory is free while the database fills its
+ * own. `ingest` hands its graph off; a caller that keeps using its graph passes it as is.
+ */
+export class GraphHandoff {
+  #graph: KnowledgeGraph | null;
+
+  constructor(graph: KnowledgeGraph) {
+    this.#graph = graph;
+  }
+
+  take(): KnowledgeGraph {
+    const graph = this.#graph;
+    if (!graph) throw new Error('This graph was handed to a writer already.');
+    this.#graph = null;
+    return graph;
+  }
+}
+
+/** What `write` accepts: a graph, or one handed off. */
+export type GraphInput = KnowledgeGraph | GraphHandoff;
+
+export function takeGraph(input: GraphInput): KnowledgeGraph {
+  return input instanceof GraphHandoff ? input.take() : input;
+}
+
 /** The write side of a store: what `ingest` uses to replace the stored graph. */
 export interface GraphWriter {
   /**
@@ -84,7 +112,7 @@ export interface GraphWriter {
    * and swaps it in only on success; Neo4j MERGEs in batches and removes what `graph`
    * no longer has, so a re-run after a failure converges.
    */
-  write(graph: KnowledgeGraph, progress?: ProgressFn): Promise<void>;
+  write(graph: GraphInput, progress?: ProgressFn): Promise<void>;
 
   /**
    * Runs `work` holding the store's write lock (storeLock.ts): one writer at a time,

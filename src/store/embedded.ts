@@ -23,6 +23,8 @@ import {
   type GraphStore,
   type Params,
   type ProgressFn,
+  type GraphInput,
+  takeGraph,
   type Row,
   type StopWatching,
   type StoreValue,
@@ -244,12 +246,17 @@ class EmbeddedStore implements GraphStore {
     return withStoreLock(path.join(this.location, LOCK_FILE), this.location, options, work);
   }
 
-  write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {
+  write(graph: GraphInput, progress: ProgressFn = () => {}): Promise<void> {
     return this.withWriteLock(() => this.#write(graph, progress));
   }
 
-  /** Holding the lock: build in tmp/, move the whole file in, point CURRENT at it, prune. */
-  async #write(graph: KnowledgeGraph, progress: ProgressFn): Promise<void> {
+  /**
+   * Holding the lock: every table's rows written to load files in tmp/ first, the graph
+   * let go (a handed-off one is then garbage, so the heap it held is free before the
+   * database's buffer pool fills), the database built from the files in tmp/, moved in
+   * whole, CURRENT pointed at it, old files pruned.
+   */
+  async #write(input: GraphInput, progress: ProgressFn): Promise<void> {
     const scratch = path.join(this.location, SCRATCH);
     // Only the lock holder writes here, so anything left is from a run that was killed.
     rmSync(scratch, { recursive: true, force: true });
@@ -261,21 +268,25 @@ class EmbeddedStore implements GraphStore {
     let attempts = 0;
     const nextFile = () => path.join(scratch, `${path.basename(name, '.lbug')}-${attempts++}.lbug`);
     const live = this.#currentFile();
+    let graph: KnowledgeGraph | null = takeGraph(input);
     const delta = planPaperDelta(this.#storedPapers, live, graph.papers, paperRow);
     this.#storedPapers = null;
-    // The live database was open only to read the stored papers: its buffer pool is let go
-    // before the new one fills its own.
-    await this.#closeLive();
     const rows = graph.mentions.length + graph.cooccurrences.length + graph.broader.length;
     let poolBytes = Math.min(WRITE_POOL_CEILING, Math.max(this.#options.writeBufferPoolBytes, rows * this.#options.writePoolBytesPerRow));
     try {
+      const staged = await this.#stage(graph, delta, scratch, progress);
+      graph = null;
+      releaseHeap();
+      // The live database was open only to read the stored papers: its buffer pool is let go
+      // before the new one fills its own.
+      await this.#closeLive();
       let built: string;
       for (;;) {
         built = nextFile();
         try {
-          if (!delta || !(await this.#buildOnto(live!, delta, graph, scratch, built, poolBytes, progress))) {
+          if (!delta || !(await this.#buildOnto(live!, delta, staged, built, poolBytes, progress))) {
             built = nextFile();
-            await this.#build(graph, scratch, built, poolBytes, progress);
+            await this.#build(staged, built, poolBytes, progress);
           }
           break;
         } catch (error) {
@@ -298,14 +309,41 @@ class EmbeddedStore implements GraphStore {
     this.#pruneOldFiles(name, previous);
   }
 
+  /**
+   * Every table's rows as CSV load files of `batch` rows in `scratch`: what a COPY holds
+   * in the buffer pool until it commits is one file's rows, and only one file's rows
+   * exist as text at a time. The papers twice when a write may keep the stored ones:
+   * all of them, for a build from scratch, and the ones to load onto the stored rows.
+   */
+  async #stage(graph: KnowledgeGraph, delta: PaperDelta | null, scratch: string, progress: ProgressFn): Promise<StagedGraph> {
+    const stage = async <T>(table: string, header: string[], items: Rows<T>, row: (item: T) => CsvCell[]): Promise<LoadFiles> => {
+      const files: string[] = [];
+      const batch = this.#options.batch;
+      for (let i = 0; i < items.length; i += batch) {
+        progress('load files', i, items.length);
+        files.push(await writeCsv(path.join(scratch, `${table}-${files.length}.csv`), header, rowsOf(range(items, i, i + batch), row)));
+      }
+      return { files, rows: items.length };
+    };
+    return {
+      papers: await stage('papers', PAPER_COLUMNS, graph.papers, paperRow),
+      papersOnto: delta ? await stage('papers-onto', PAPER_COLUMNS, delta.written, paperRow) : null,
+      concepts: await stage('concepts', CONCEPT_COLUMNS, graph.concepts, conceptRow),
+      mentions: await stage('mentions', ['from', 'to', 'count', 'inTitle', 'score', 'spans'], graph.mentions,
+        (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)]),
+      cooccurs: await stage('cooccurs', ['from', 'to', 'papers', 'weight'], graph.cooccurrences, (e) => [e.source, e.target, e.papers, e.weight]),
+      broader: await stage('broader', ['from', 'to', 'kind'], graph.broader, (e) => [e.narrower, e.broader, e.kind]),
+    };
+  }
+
   /** Builds the whole graph into the database file `building`, checkpointed, with a buffer pool of `poolBytes`. */
-  async #build(graph: KnowledgeGraph, scratch: string, building: string, poolBytes: number, progress: ProgressFn): Promise<void> {
+  async #build(staged: StagedGraph, building: string, poolBytes: number, progress: ProgressFn): Promise<void> {
     const db = new Database(building, poolBytes, true, false, MAX_DB_BYTES);
     const conn = new Connection(db);
     try {
       for (const statement of cypherStatements('schema', 'lbug')) await conn.query(statement);
-      await this.#copyRows(conn, scratch, 'load-papers', PAPER_COLUMNS, graph.papers, paperRow, 'papers', progress);
-      await this.#loadAfterPapers(conn, graph, scratch, progress);
+      await copyFiles(conn, 'load-papers', staged.papers, 'papers', progress);
+      await loadAfterPapers(conn, staged, progress);
       await conn.close();
       await db.close();
       await checkpointed(building);
@@ -323,7 +361,7 @@ class EmbeddedStore implements GraphStore {
    * False, with nothing built, when the live file's Paper table is not the schema's or its
    * other tables cannot be dropped.
    */
-  async #buildOnto(live: string, delta: PaperDelta, graph: KnowledgeGraph, scratch: string, building: string, poolBytes: number, progress: ProgressFn): Promise<boolean> {
+  async #buildOnto(live: string, delta: PaperDelta, staged: StagedGraph, building: string, poolBytes: number, progress: ProgressFn): Promise<boolean> {
     copyFileSync(live, building);
     const db = new Database(building, poolBytes, true, false, MAX_DB_BYTES);
     const conn = new Connection(db);
@@ -349,9 +387,9 @@ class EmbeddedStore implements GraphStore {
         if (!remove.isSuccess()) throw new Error(remove.getErrorMessage());
         await conn.execute(remove, { ids: delta.removed });
       }
-      await this.#copyRows(conn, scratch, 'load-papers', PAPER_COLUMNS, delta.written, paperRow, 'papers', progress);
+      await copyFiles(conn, 'load-papers', staged.papersOnto!, 'papers', progress);
       for (const statement of others) await conn.query(statement);
-      await this.#loadAfterPapers(conn, graph, scratch, progress);
+      await loadAfterPapers(conn, staged, progress);
       await conn.close();
       await db.close();
       await checkpointed(building);
@@ -361,32 +399,6 @@ class EmbeddedStore implements GraphStore {
       await db.close().catch(() => {});
       throw error;
     }
-  }
-
-  /** Every table but Paper, into a database whose Paper table already holds `graph`'s papers. */
-  async #loadAfterPapers(conn: LbugConnection, graph: KnowledgeGraph, scratch: string, progress: ProgressFn): Promise<void> {
-    await this.#copyRows(conn, scratch, 'load-concepts', CONCEPT_COLUMNS, graph.concepts, conceptRow, 'concepts', progress);
-    await this.#copyRows(conn, scratch, 'load-mentions', ['from', 'to', 'count', 'inTitle', 'score', 'spans'], graph.mentions,
-      (m) => [m.paperId, m.conceptId, m.count, m.inTitle, m.score, JSON.stringify(m.spans)], 'mentions', progress);
-    await this.#copyRows(conn, scratch, 'load-cooccurs', ['from', 'to', 'papers', 'weight'], graph.cooccurrences,
-      (e) => [e.source, e.target, e.papers, e.weight], 'co-occurrences', progress);
-    await this.#copyRows(conn, scratch, 'load-broader', ['from', 'to', 'kind'], graph.broader, (e) => [e.narrower, e.broader, e.kind], 'broader', progress);
-  }
-
-  /**
-   * Loads `items` through CSV files of `batch` rows, one COPY each: what a COPY holds
-   * in the buffer pool until it commits is one file's rows, not the table's, and only
-   * one file's rows exist as text at a time.
-   */
-  async #copyRows<T>(conn: LbugConnection, scratch: string, query: string, header: string[], items: Rows<T>, row: (item: T) => CsvCell[], phase: string, progress: ProgressFn): Promise<void> {
-    const batch = this.#options.batch;
-    for (let i = 0; i < items.length; i += batch) {
-      progress(phase, i, items.length);
-      const file = await writeCsv(path.join(scratch, `${phase}.csv`), header, rowsOf(range(items, i, i + batch), row));
-      await conn.query(cypherQuery(query, 'lbug').replaceAll('{{file}}', file));
-      rmSync(file);
-    }
-    progress(phase, items.length, items.length);
   }
 
   /** Keep the live file and the one it replaced (a running server may still read it). */
@@ -422,6 +434,49 @@ type Rows<T> = { readonly length: number; at(index: number): T | undefined };
 /** Items `from` .. `to` of `items`, one at a time. */
 function* range<T>(items: Rows<T>, from: number, to: number): Generator<T> {
   for (let i = from; i < Math.min(to, items.length); i++) yield items.at(i)!;
+}
+
+/** A table's load files, one COPY each, and how many rows they hold. */
+interface LoadFiles {
+  files: string[];
+  rows: number;
+}
+
+/** Every table of a graph as load files (`#stage`); `papersOnto` only when a write may keep the stored papers. */
+interface StagedGraph {
+  papers: LoadFiles;
+  papersOnto: LoadFiles | null;
+  concepts: LoadFiles;
+  mentions: LoadFiles;
+  cooccurs: LoadFiles;
+  broader: LoadFiles;
+}
+
+/** Loads a table's files with the app query `query`, one COPY each; a retried build loads the same files again. */
+async function copyFiles(conn: LbugConnection, query: string, load: LoadFiles, phase: string, progress: ProgressFn): Promise<void> {
+  const batch = load.files.length > 0 ? Math.ceil(load.rows / load.files.length) : 0;
+  for (const [i, file] of load.files.entries()) {
+    progress(phase, Math.min(load.rows, i * batch), load.rows);
+    await conn.query(cypherQuery(query, 'lbug').replaceAll('{{file}}', file));
+  }
+  progress(phase, load.rows, load.rows);
+}
+
+/** Every table but Paper, into a database whose Paper table already holds the graph's papers. */
+async function loadAfterPapers(conn: LbugConnection, staged: StagedGraph, progress: ProgressFn): Promise<void> {
+  await copyFiles(conn, 'load-concepts', staged.concepts, 'concepts', progress);
+  await copyFiles(conn, 'load-mentions', staged.mentions, 'mentions', progress);
+  await copyFiles(conn, 'load-cooccurs', staged.cooccurs, 'co-occurrences', progress);
+  await copyFiles(conn, 'load-broader', staged.broader, 'broader', progress);
+}
+
+/**
+ * A full collection, where the process runs with --expose-gc (the ingest child does):
+ * the graph just let go is garbage, and V8 gives its pages back before the database
+ * allocates its buffer pool outside the heap. Elsewhere V8 collects when it will.
+ */
+function releaseHeap(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 /**

@@ -23,6 +23,8 @@ import {
   type GraphStore,
   type Params,
   type ProgressFn,
+  type GraphInput,
+  takeGraph,
   type Row,
   type StopWatching,
   type StoreValue,
@@ -249,7 +251,8 @@ class Neo4jStore implements GraphStore {
     return withStoreLock(file, this.location, options, work);
   }
 
-  async write(graph: KnowledgeGraph, progress: ProgressFn = () => {}): Promise<void> {
+  async write(input: GraphInput, progress: ProgressFn = () => {}): Promise<void> {
+    const graph = takeGraph(input);
     const run = `${new Date().toISOString()}-${randomUUID()}`;
     const session = this.#session('WRITE');
     let phase = 'the schema';
