@@ -43,11 +43,9 @@ function isSuffix(remainder: string, word: string): boolean {
 export function clippedHeads(candidates: Iterable<string>, options: Partial<ClippingOptions> = {}): Map<string, string> {
   const { minShared, minShare, minLetters } = { ...clippingDefaults, ...options };
   const modifiers = new Map<string, Set<string>>();
-  const heads = new Set<string>();
   for (const key of candidates) {
     const cut = key.lastIndexOf(' ');
     const head = cut < 0 ? key : key.slice(cut + 1);
-    heads.add(head);
     if (cut > 0 && head.length >= minLetters) (modifiers.get(head) ?? modifiers.set(head, new Set()).get(head)!).add(key.slice(key.lastIndexOf(' ', cut - 1) + 1, cut));
   }
   const sorted = [...modifiers.keys()].sort();

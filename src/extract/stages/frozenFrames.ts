@@ -47,20 +47,21 @@ export class FrozenFrames {
       this.#uses.set(key, (this.#uses.get(key) ?? 0) + 1);
       if (phrase.before && BARE_PREPOSITIONS.has(phrase.before)) {
         // "in turn", "in practice": the noun right after a preposition, no determiner between.
-        const frames = this.#frames.get(key) ?? this.#frames.set(key, new Map()).get(key)!;
-        const frame = `${phrase.before} _`;
-        frames.set(frame, (frames.get(frame) ?? 0) + 1);
+        this.#countFrame(key, `${phrase.before} _`);
         continue;
       }
       if (phrase.before !== 'of' || !paper) continue;
       const text = (phrase.field === 'title' ? paper.title : paper.abstract) ?? '';
       const of = wordBefore(text, phrase.words[0].start);
       const head = of && wordBefore(text, of.start);
-      if (!head) continue;
-      const frames = this.#frames.get(key) ?? this.#frames.set(key, new Map()).get(key)!;
-      const x = wordKey(head.word, true);
-      frames.set(x, (frames.get(x) ?? 0) + 1);
+      if (head) this.#countFrame(key, wordKey(head.word, true));
     }
+  }
+
+  /** One use of `key` in `frame`: the word X of "X of W", or "P _". */
+  #countFrame(key: string, frame: string): void {
+    const frames = this.#frames.get(key) ?? this.#frames.set(key, new Map()).get(key)!;
+    frames.set(frame, (frames.get(frame) ?? 0) + 1);
   }
 
   /** Whether a key is a one-word noun written mostly in one frame, "X of W" or "P W". */
