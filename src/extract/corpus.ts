@@ -5,9 +5,9 @@
 //
 // The stages run as passes over the papers, each reading one paper's analysis at a time
 // and keeping only corpus counts between papers: acronyms and word evidence; candidates;
-// how fragments nest; frequencies; then ranking and labels. An `AnalysisSource` may
-// decode each analysis from its compact form (analysisCache.ts): it is read once, and
-// the passes after read each paper back from compact copies of their own
+// how fragments nest; frequencies; then ranking and labels. The first pass (`FirstPass`)
+// takes each analysis as it comes from the tagger, so it runs while later papers are
+// still being tagged; the passes after read each paper back from compact copies of their own
 // (stages/preparedStore.ts: as read, for the pass that prepares it; then as prepared),
 // so no pass holds more than one paper's phrases: memory grows with the vocabulary, the
 // phrases' words (some 7 bytes each) and the candidates' occurrences, kept as 12 bytes
@@ -35,24 +35,7 @@ import { addCounts, emptyCounts, paperOccurrences } from './stages/occurrences.t
 import { rankPaper, round, type RankingOptions } from './stages/ranking.ts';
 import { termhood } from './stages/termhood.ts';
 import type { Occurrence, Resolve } from './stages/terms.ts';
-import { wordEvidence } from './stages/wordEvidence.ts';
-
-/** The papers' analyses, in paper order, read as often as the passes need. */
-export interface AnalysisSource {
-  readonly length: number;
-  get(paper: number): PaperAnalysis;
-  /**
-   * The analyses are in memory already (a block of a stream): then the passes keep what
-   * they derive from each paper (its phrases cut and acronyms resolved, its
-   * occurrences) instead of deriving it again on every pass. A source that decodes
-   * each analysis on demand holds a whole corpus, where that would not fit.
-   */
-  readonly held?: boolean;
-}
-
-export function analysesOf(analyses: PaperAnalysis[]): AnalysisSource {
-  return { length: analyses.length, get: (p) => analyses[p], held: true };
-}
+import { WordEvidenceTally, type WordEvidence } from './stages/wordEvidence.ts';
 
 export type { AcronymTable } from './stages/acronymResolution.ts';
 
@@ -75,43 +58,79 @@ export interface CorpusOptions extends Partial<RankingOptions> {
 }
 
 /**
- * Corpus-level extraction. `acronyms` may carry definitions from earlier blocks of a
- * stream; this block's definitions are added to it.
+ * The first pass, fed each paper's analysis in paper order as it comes (while later
+ * papers are still being tagged): the acronyms each defines, word evidence, gerund
+ * heads and frozen frames; and the analyses as read, for the passes after, held as
+ * given when `held`, else in compact form (stages/preparedStore.ts).
+ */
+export class FirstPass {
+  readonly gerunds = new GerundHeads();
+  readonly frames = new FrozenFrames();
+  readonly #evidence = new WordEvidenceTally();
+  readonly #held: PaperAnalysis[] | null;
+  readonly #unprepared: PreparedStore | null;
+  /** Longest term, in words, for this pass and the ones after. */
+  readonly maxWords: number;
+  #p = 0;
+
+  /** `acronyms` may carry definitions from earlier blocks of a stream; these papers' definitions are added to it. */
+  constructor(
+    readonly papers: PaperText[],
+    readonly acronyms: AcronymTable,
+    options: { held: boolean; maxWords?: number },
+  ) {
+    this.#held = options.held ? [] : null;
+    this.#unprepared = options.held ? null : new PreparedStore();
+    this.maxWords = options.maxWords ?? defaultMaxWords;
+  }
+
+  /** The next paper's analysis. */
+  add(analysis: PaperAnalysis): void {
+    const paper = this.papers[this.#p++];
+    collectAcronyms([analysis], this.acronyms, { maxWords: this.maxWords });
+    if (this.#held) this.#held.push(analysis);
+    else this.#unprepared!.add(analysis);
+    this.gerunds.add(analysis);
+    this.frames.add(analysis, paper);
+    this.#evidence.add(analysis, paper);
+  }
+
+  /** Every paper read: the word evidence, and each analysis as read (held as given, or compact), for the second pass. */
+  finish(): { evidence: WordEvidence; held: PaperAnalysis[] | null; unprepared: PreparedStore | null } {
+    if (this.#p !== this.papers.length) throw new Error(`first pass read ${this.#p} of ${this.papers.length} papers`);
+    return { evidence: this.#evidence.evidence(), held: this.#held, unprepared: this.#unprepared };
+  }
+}
+
+/** Longest term, in words, by default (see stages/candidates.ts). */
+const defaultMaxWords = 5;
+
+/**
+ * Corpus-level extraction over analyses in memory (a block of a stream: the passes keep
+ * what they derive from each paper instead of deriving it again on every pass).
+ * `acronyms` may carry definitions from earlier blocks; this block's are added to it.
  */
 export function buildExtraction(
   papers: PaperText[],
-  analyses: AnalysisSource,
+  analyses: PaperAnalysis[],
   thesaurus: KeyedThesaurus,
   acronyms: AcronymTable,
   options: CorpusOptions = {},
 ): Extraction {
-  const maxWords = options.maxWords ?? 5;
+  const first = new FirstPass(papers, acronyms, { held: true, maxWords: options.maxWords });
+  for (const analysis of analyses) first.add(analysis);
+  return extractionAfter(first, thesaurus, options);
+}
+
+/** The passes after the first, over the papers `first` has read. */
+export function extractionAfter(first: FirstPass, thesaurus: KeyedThesaurus, options: Omit<CorpusOptions, 'maxWords'> = {}): Extraction {
+  const { papers, acronyms, gerunds, frames, maxWords } = first;
   const minDocumentFrequency = options.minDocumentFrequency ?? (papers.length < 2000 ? 1 : 2);
-  /** The analyses as read on the first pass, for the second: a source decodes each again only once. */
-  let unprepared: PreparedStore | null = analyses.held ? null : new PreparedStore();
-  // One pass reads the analyses as given: the acronyms each defines, and word evidence.
-  function* raw(): Generator<PaperAnalysis> {
-    for (let p = 0; p < analyses.length; p++) {
-      const analysis = analyses.get(p);
-      collectAcronyms([analysis], acronyms, { maxWords });
-      unprepared?.add(analysis);
-      yield analysis;
-    }
-  }
-  const gerunds = new GerundHeads();
-  const frames = new FrozenFrames();
-  const evidence = wordEvidence(
-    (function* () {
-      let p = 0;
-      for (const analysis of raw()) {
-        gerunds.add(analysis);
-        frames.add(analysis, papers[p++]);
-        yield analysis;
-      }
-    })(),
-    {},
-    papers,
-  );
+  const read = first.finish();
+  const evidence = read.evidence;
+  /** The analyses as read on the first pass, for the second: held as given, or in compact form. */
+  const heldRead = read.held;
+  let unprepared = read.unprepared;
   // A variant the user's thesaurus names stays as the user has it.
   const variants = new Map([...longFormVariants(acronyms)].filter(([variant]) => !thesaurus.replaced(variant)));
   const resolverOf = acronymResolver(acronyms, {}, variants);
@@ -121,7 +140,7 @@ export function buildExtraction(
     const kept = judged(key);
     return kept !== null && frames.frozen(kept) && !thesaurus.replaced(key) ? null : kept;
   };
-  const held: Prepared[] | null = analyses.held ? [] : null;
+  const held: Prepared[] | null = heldRead ? [] : null;
   const store = unprepared ? new PreparedStore(unprepared) : null;
   let preparedAll = false;
   /**
@@ -130,7 +149,7 @@ export function buildExtraction(
    * pass, read back after.
    */
   function* prepared(): Generator<Prepared> {
-    for (let p = 0; p < analyses.length; p++) {
+    for (let p = 0; p < papers.length; p++) {
       if (preparedAll) {
         if (held) yield held[p];
         else {
@@ -139,7 +158,7 @@ export function buildExtraction(
         }
         continue;
       }
-      const read = unprepared ? unprepared.get(p) : analyses.get(p);
+      const read = unprepared ? unprepared.get(p) : heldRead![p];
       const analysis = gerunds.extend(joinSpacedCompounds(cutAtVerbs([read], evidence)[0], papers[p], evidence), papers[p]);
       const paper = { p, analysis, resolve: resolverOf(analysis) };
       if (held) held[p] = paper;

@@ -12,7 +12,7 @@
 // adjective's noun (dendritic → dendrite); an activity noun ("learning") only where it
 // stands alone; never an adjective on its own ("complex", "linear").
 import type { Extraction } from '../graph/model.ts';
-import { analysesOf, buildExtraction, type AcronymTable } from './corpus.ts';
+import { buildExtraction, extractionAfter, FirstPass, type AcronymTable } from './corpus.ts';
 import { AnalysisCache, decodeAnalysis, PackedAnalyses, paperTextHash } from './analysisCache.ts';
 import { createAnalyzer, type Analyzer } from './pool.ts';
 import { keyedThesaurus } from './thesaurus.ts';
@@ -37,22 +37,23 @@ function workersFor(count: number, options: ExtractOptions): number | undefined 
  * Deterministic: same input, same output.
  */
 export async function extractCorpus(papers: PaperText[], options: ExtractOptions = {}): Promise<Extraction> {
-  const packed = await analyzeWithCache(papers, options);
-  // Analyses stay compact and are decoded a paper at a time by each pass.
-  const source = { length: papers.length, get: (p: number) => decodeAnalysis(papers[p].id, packed.text(p)) };
-  return buildExtraction(papers, source, keyedThesaurus(options.thesaurus), new Map());
+  // The first pass reads each analysis as it comes, while the workers tag the next papers.
+  const first = new FirstPass(papers, new Map(), { held: false });
+  await analyzeWithCache(papers, options, (p, text) => first.add(decodeAnalysis(papers[p].id, text)));
+  return extractionAfter(first, keyedThesaurus(options.thesaurus));
 }
 
-/** Papers tagged (and added to the cache) at a time: what tagging holds uncompressed. */
+/** Papers tagged (and added to the cache) at a time: two windows' analyses are held uncompressed, the one read and the one tagged. */
 const windowSize = 4096;
 
 /**
- * Every paper's analysis in compact form, in input order: from the cache
- * (analysisCache.ts) when it has the paper's text, else tagged now (and added to the
- * cache), a window of papers at a time, so the uncompressed analyses of the whole
- * corpus never exist at once.
+ * Every paper's analysis in compact form, handed to `onAnalysis` in input order: from the
+ * cache (analysisCache.ts) when it has the paper's text, else tagged now (and added to
+ * the cache), a window of papers at a time, so the uncompressed analyses of the whole
+ * corpus never exist at once. The workers tag the next window while the main thread
+ * reads this one.
  */
-async function analyzeWithCache(papers: PaperText[], options: ExtractOptions): Promise<PackedAnalyses> {
+async function analyzeWithCache(papers: PaperText[], options: ExtractOptions, onAnalysis: (p: number, text: string) => void): Promise<void> {
   const cache = options.cacheDir ? new AnalysisCache(options.cacheDir) : null;
   const hashes = cache ? papers.map(paperTextHash) : [];
   const cached = cache ? await cache.lookup(new Set(hashes)) : { found: new Map<string, string>(), entries: 0 };
@@ -66,41 +67,61 @@ async function analyzeWithCache(papers: PaperText[], options: ExtractOptions): P
   // Entries the corpus no longer uses (papers dropped by --reset, edited abstracts) are
   // kept until they outnumber the used ones; then the file is rewritten with the used ones.
   const rewrite = cache !== null && cached.entries + added.size > 2 * (cached.found.size + added.size) + 1000;
-  const packed = new PackedAnalyses();
-  /** Where each cached text went in `packed`: its string is let go once packed. */
-  const packedAt = new Map<string, number>();
+  /** What the cache is rewritten with; else nothing but the window being read is kept. */
+  const packed = rewrite ? new PackedAnalyses() : null;
+  // A cached text is let go once read, but for the papers after it that share it.
+  const once = new Set<string>();
+  const shared = new Set<string>();
+  for (const hash of hashes) (once.has(hash) ? shared : once).add(hash);
+  const sharedText = new Map<string, string>();
   const cachedText = (p: number) => {
-    const at = packedAt.get(hashes[p]);
-    if (at !== undefined) return packed.text(at);
-    const text = cached.found.get(hashes[p])!;
-    cached.found.delete(hashes[p]);
-    packedAt.set(hashes[p], p);
+    const hash = hashes[p];
+    const text = sharedText.get(hash) ?? cached.found.get(hash)!;
+    cached.found.delete(hash);
+    if (shared.has(hash)) sharedText.set(hash, text);
     return text;
   };
   const analyzer = createAnalyzer({ workers: workersFor(missing, options) });
-  let tagged = 0;
+  let shown = 0;
+  const progress = (done: number) => {
+    if (done > shown) options.onProgress?.((shown = done), papers.length);
+  };
+  let queued = 0;
+  const tag = (from: number) => {
+    const window = papers.slice(from, from + windowSize).map((paper, i) => ({ paper, p: from + i }));
+    const toTag = window.filter(({ p }) => !isCached(p));
+    const before = reused + queued;
+    queued += toTag.length;
+    const fresh = analyzer.analyzeEncoded(toTag.map(({ paper }) => paper), (done) => progress(before + done));
+    // Awaited in order, after the window before it; until then a failure must not count as unhandled.
+    fresh.catch(() => undefined);
+    return { window, toTag, fresh };
+  };
+  const pending: ReturnType<typeof tag>[] = [];
   try {
+    if (papers.length > 0) pending.push(tag(0));
     for (let from = 0; from < papers.length; from += windowSize) {
-      const window = papers.slice(from, from + windowSize).map((paper, i) => ({ paper, p: from + i }));
-      const toTag = window.filter(({ p }) => !isCached(p));
-      const fresh = await analyzer.analyzeEncoded(toTag.map(({ paper }) => paper), (done) => options.onProgress?.(reused + tagged + done, papers.length));
-      tagged += toTag.length;
-      const freshOf = new Map(toTag.map(({ p }, i) => [p, fresh[i]]));
+      if (from + windowSize < papers.length) pending.push(tag(from + windowSize));
+      const { window, toTag, fresh } = pending.shift()!;
+      const analyses = await fresh;
+      const freshOf = new Map(toTag.map(({ p }, i) => [p, analyses[i]]));
       const appended: [string, string][] = [];
       for (const { p } of window) {
         const text = freshOf.get(p) ?? cachedText(p);
-        packed.push(text);
+        onAnalysis(p, text);
+        packed?.push(text);
         if (cache && freshOf.has(p) && added.delete(hashes[p])) appended.push([hashes[p], text]);
       }
       if (cache && !rewrite) cache.append(appended);
     }
   } finally {
+    // A window that failed leaves the next one's tagging running: let it settle before closing.
+    await Promise.all(pending.map(({ fresh }) => fresh.catch(() => undefined)));
     await analyzer.close();
   }
-  if (!cache) return packed;
-  if (rewrite) cache.replace(usedEntries(hashes, packed));
+  if (!cache) return;
+  if (packed) cache.replace(usedEntries(hashes, packed));
   cache.pruneOtherVersions();
-  return packed;
 }
 
 /** Each distinct text's entry, once. */
@@ -157,7 +178,7 @@ export async function extractJsonl(
   const build = async (block: PaperText[], encoded: string[]) => {
     if (acronyms.size > maxAcronyms) for (const key of [...acronyms.keys()].slice(0, acronyms.size - maxAcronyms)) acronyms.delete(key);
     const analyses = encoded.map((text, p) => decodeAnalysis(block[p].id, text));
-    const extraction = buildExtraction(block, analysesOf(analyses), thesaurus, acronyms, { minDocumentFrequency: 1 });
+    const extraction = buildExtraction(block, analyses, thesaurus, acronyms, { minDocumentFrequency: 1 });
     const labels = new Map(extraction.concepts.map((concept) => [concept.id, concept.label]));
     const byPaper = new Map<string, { id: string; label: string; score: number }[]>();
     for (const mention of extraction.mentions) {

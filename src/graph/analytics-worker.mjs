@@ -4,11 +4,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { job, graph, communities, options } = workerData;
+const { job, graph, sources, communities, options } = workerData;
 try {
   const result =
-    job === 'betweenness'
-      ? (await import('./betweenness.ts')).betweenness(graph, options)
+    job === 'dependencySums'
+      ? (await import('./betweenness.ts')).dependencySums(graph, sources)
       : (await import('./layout.ts')).layoutConcepts(graph, communities, options);
   parentPort.postMessage({ result });
 } catch (error) {

@@ -30,11 +30,31 @@ const DEFAULTS: Required<BetweennessOptions> = {
 };
 
 export function betweenness(graph: ConceptGraph, options: BetweennessOptions = {}): Map<string, number> {
-  const { exactUpTo, pivots, seed } = { ...DEFAULTS, ...options };
-  const { ids: nodes, starts, neighbours } = graph;
-  const n = nodes.length;
+  const halves = betweennessHalves(graph, options);
+  return scaledBetweenness(graph, halves.map((sources) => dependencySums(graph, sources)), halves[0].length + halves[1].length);
+}
 
-  const sources = n <= exactUpTo ? nodes.map((_, i) => i) : samplePivots(n, Math.min(pivots, n), seed);
+/**
+ * The concepts (indices into `graph.ids`) the searches start from, all of them up to
+ * `exactUpTo`, else the sampled pivots, in two halves: summed half by half in-process
+ * too, so that a graph's scores are the same whether two threads ran the halves or not.
+ */
+export function betweennessHalves(graph: ConceptGraph, options: BetweennessOptions = {}): [number[], number[]] {
+  const { exactUpTo, pivots, seed } = { ...DEFAULTS, ...options };
+  const n = graph.ids.length;
+  const sources = n <= exactUpTo ? graph.ids.map((_, i) => i) : samplePivots(n, Math.min(pivots, n), seed);
+  const half = Math.ceil(sources.length / 2);
+  return [sources.slice(0, half), sources.slice(half)];
+}
+
+/**
+ * Each concept's summed dependencies over the searches from `sources`: sums over disjoint
+ * sets of sources add up to the sum over their union, so the searches can be split
+ * between threads.
+ */
+export function dependencySums(graph: ConceptGraph, sources: number[]): Float64Array {
+  const { starts, neighbours } = graph;
+  const n = graph.ids.length;
   const scores = new Float64Array(n);
   const order = new Uint32Array(n); // visit order of the search, the stack of Brandes' paper
   const distance = new Int32Array(n);
@@ -73,9 +93,15 @@ export function betweenness(graph: ConceptGraph, options: BetweennessOptions = {
     }
   }
 
+  return scores;
+}
+
+/** Dependency sums of each half of the `searches` → each concept's score in [0, 1]. */
+export function scaledBetweenness(graph: ConceptGraph, [first, second]: Float64Array[], searches: number): Map<string, number> {
+  const n = graph.ids.length;
   // Each unordered pair was counted from both ends, hence pairs = (n-1)(n-2)/2 → divide by (n-1)(n-2).
-  const scale = n > 2 ? n / sources.length / ((n - 1) * (n - 2)) : 0;
-  return new Map(nodes.map((node, i) => [node, Math.min(1, scores[i] * scale)]));
+  const scale = n > 2 ? n / searches / ((n - 1) * (n - 2)) : 0;
+  return new Map(graph.ids.map((node, i) => [node, Math.min(1, (first[i] + second[i]) * scale)]));
 }
 
 /** `count` distinct node indices: a seeded partial Fisher–Yates shuffle. */

@@ -9,10 +9,10 @@
 // collection is visited in id order, so the same input, in any order, gives the
 // identical graph.
 import { associationStrength, type AssociationStrengthOptions } from './associationStrength.ts';
-import { betweenness, type BetweennessOptions } from './betweenness.ts';
+import { betweenness, betweennessHalves, scaledBetweenness, type BetweennessOptions } from './betweenness.ts';
 import { onThread } from './analyticsThread.ts';
 import { detectCommunities, type CommunityOptions } from './communities.ts';
-import { createConceptGraph } from './conceptGraph.ts';
+import { createConceptGraph, type ConceptGraph } from './conceptGraph.ts';
 import { conceptStats } from './conceptStats.ts';
 import { compareIds, countCooccurrences, type CooccurrenceOptions } from './cooccurrence.ts';
 import { layoutConcepts, type LayoutOptions } from './layout.ts';
@@ -83,7 +83,9 @@ export async function buildGraph(papers: Paper[], extraction: Extraction, option
   const graph = createConceptGraph(conceptIds, cooccurrences);
   const threaded = graph.ids.length >= (options.threadsFrom ?? DEFAULT_THREADS_FROM);
   const betweennessOptions = { seed, ...options.betweenness };
-  const betweennessOnThread = threaded ? onThread({ job: 'betweenness', graph, options: betweennessOptions }) : null;
+  const betweennessOnThreads = threaded ? betweennessOnTwoThreads(graph, betweennessOptions) : null;
+  // Awaited once the other analytics are done; not an unhandled rejection meanwhile.
+  betweennessOnThreads?.catch(() => {});
 
   phase('communities');
   const communities = detectCommunities(graph, { seed, ...options.communities });
@@ -109,7 +111,7 @@ export async function buildGraph(papers: Paper[], extraction: Extraction, option
   const positions = layoutOnThread ? await layoutOnThread : layoutConcepts(graph, communities.byConcept, layoutOptions);
 
   phase('betweenness');
-  const between = betweennessOnThread ? await betweennessOnThread : betweenness(graph, betweennessOptions);
+  const between = betweennessOnThreads ? await betweennessOnThreads : betweenness(graph, betweennessOptions);
 
   const concepts: Concept[] = conceptIds.map((id) => {
     const { label, aliases, score } = extracted.get(id)!;
@@ -160,4 +162,11 @@ function uniqueIds(ids: string[], kind: string): Set<string> {
     seen.add(id);
   }
   return seen;
+}
+
+/** Betweenness with each half of its searches on a worker thread: the longest of the analytics, and the main thread waits for it. */
+async function betweennessOnTwoThreads(graph: ConceptGraph, options: BetweennessOptions): Promise<Map<string, number>> {
+  const halves = betweennessHalves(graph, options);
+  const sums = await Promise.all(halves.map((sources) => onThread({ job: 'dependencySums', graph, sources })));
+  return scaledBetweenness(graph, sums, halves[0].length + halves[1].length);
 }

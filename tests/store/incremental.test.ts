@@ -14,8 +14,9 @@ import type { KnowledgeGraph } from '../../src/graph/model.ts';
 import { readCorpus } from '../../src/corpus/index.ts';
 import { findBridges } from '../../src/explore/bridges/index.ts';
 import { loadSnapshot } from '../../src/explore/snapshot.ts';
-import { AnalysisCache, decodeAnalysis, encodeAnalysis, PackedAnalyses } from '../../src/extract/analysisCache.ts';
+import { AnalysisCache, decodeAnalysis, encodeAnalysis, PackedAnalyses, paperTextHash } from '../../src/extract/analysisCache.ts';
 import { analyzePaper } from '../../src/extract/analyze.ts';
+import { extractCorpus } from '../../src/extract/index.ts';
 import { ingest } from '../../src/ingest.ts';
 import { openEmbeddedStore } from '../../src/store/embedded.ts';
 import { SAMPLE_DIR } from '../helpers/sampleStore.ts';
@@ -95,6 +96,23 @@ describe('per-paper extraction cache', () => {
     // Backwards, then forwards: blocks are inflated again when read out of order.
     for (const p of [...texts.keys()].reverse()) expect(packed.text(p)).toBe(texts[p]);
     for (const p of texts.keys()) expect(packed.text(p)).toBe(texts[p]);
+  });
+
+  it('tags a text two papers share once, and gives it back from the cache to both', async () => {
+    const { records } = await readCorpus([SAMPLE_DIR]);
+    const papers = records.slice(0, 30);
+    const withTwin = [...papers, { ...papers[3], id: 'twin-of-the-fourth' }];
+    const cacheDir = path.join(scratch, 'twins');
+    const tagged = await extractCorpus(withTwin, { cacheDir, workers: 1 });
+    let reused = 0;
+    const fromCache = await extractCorpus(withTwin, { cacheDir, workers: 1, onCache: (hits) => (reused = hits) });
+    expect(reused).toBe(withTwin.length);
+    // One entry per distinct text: the twin adds none.
+    expect((await new AnalysisCache(cacheDir).lookup(new Set())).entries).toBe(new Set(papers.map(paperTextHash)).size);
+    expect(fromCache).toEqual(tagged);
+    const conceptsOf = (id: string) => [...fromCache.mentions].filter((m) => m.paperId === id).map((m) => m.conceptId).sort();
+    expect(conceptsOf('twin-of-the-fourth').length).toBeGreaterThan(0);
+    expect(conceptsOf('twin-of-the-fourth')).toEqual(conceptsOf(papers[3].id));
   });
 
   it('keeps the whole entries of a cache file cut off mid-write, and the next ingest tags only what was lost', async () => {

@@ -113,25 +113,38 @@ function phraseKeyOf(words: { key: string; head: string }[]): string {
   return words.map((word, i) => (i === words.length - 1 ? word.head : word.key)).join(' ');
 }
 
-/** `papers`, in the analyses' order, give the word written before each phrase; without them no spaced compound is read. */
-export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial<WordEvidenceOptions> = {}, papers: PaperText[] = []): WordEvidence {
-  const o = { ...wordEvidenceDefaults, ...options };
+/**
+ * The corpus's word uses, gathered a paper at a time as the analyses come (`add`, in
+ * paper order) and judged once every paper is in (`evidence`). A paper's text gives
+ * the word written before each phrase; without it no spaced compound is read.
+ */
+export class WordEvidenceTally {
+  readonly #o: WordEvidenceOptions;
   /** Noun phrases each word is written right before, in the text. */
-  const wordsBefore = new Map<string, number>();
-  let p = -1;
-  const headUses = new Map<string, { all: number; plural: number }>();
-  const words = new Map<string, Uses>();
-  const keys = new Map<string, KeyUses>();
-  const nounOpenings = new Set<string>();
+  readonly #wordsBefore = new Map<string, number>();
+  readonly #headUses = new Map<string, { all: number; plural: number }>();
+  readonly #words = new Map<string, Uses>();
+  readonly #keys = new Map<string, KeyUses>();
+  readonly #nounOpenings = new Set<string>();
   /** Uses of each one-unit key (a word or hyphenated compound) as a modifier and as a head. */
-  const unitUses = new Map<string, { modifier: number; head: number; plural: number; hyphenated: number }>();
-  const usesOf = (word: string) => {
-    let uses = words.get(word);
-    if (!uses) words.set(word, (uses = { heads: 0, headsBeforeObject: 0, opens: 0, opensAfterDeterminer: 0 }));
-    return uses;
-  };
-  for (const analysis of analyses) {
-    const paper = papers[++p];
+  readonly #unitUses = new Map<string, { modifier: number; head: number; plural: number; hyphenated: number }>();
+
+  constructor(options: Partial<WordEvidenceOptions> = {}) {
+    this.#o = { ...wordEvidenceDefaults, ...options };
+  }
+
+  add(analysis: PaperAnalysis, paper?: PaperText): void {
+    const wordsBefore = this.#wordsBefore;
+    const headUses = this.#headUses;
+    const words = this.#words;
+    const keys = this.#keys;
+    const nounOpenings = this.#nounOpenings;
+    const unitUses = this.#unitUses;
+    const usesOf = (word: string) => {
+      let uses = words.get(word);
+      if (!uses) words.set(word, (uses = { heads: 0, headsBeforeObject: 0, opens: 0, opensAfterDeterminer: 0 }));
+      return uses;
+    };
     // Where the tagger saw the word as a verb before its object, that is a use as a verb.
     for (const [word, n] of Object.entries(analysis.verbs ?? {})) {
       const uses = usesOf(word);
@@ -197,93 +210,102 @@ export function wordEvidence(analyses: Iterable<PaperAnalysis>, options: Partial
     }
   }
 
-  const { adjectives } = lexicon();
-  const usedAsNoun = (key: string): boolean => {
-    const uses = headUses.get(key);
-    return uses !== undefined && uses.plural > 0 && uses.plural >= o.pluralShare * uses.all;
-  };
-  /** A determiner before a good share of a plural's singular ("a transformation") makes the plural a noun. */
-  const singularIsNoun = (word: string): boolean => {
-    for (const singular of [word.replace(/s$/, ''), word.replace(/es$/, '')]) {
-      const uses = singular !== word ? words.get(singular) : undefined;
-      if (uses && uses.opens >= 5 && uses.opensAfterDeterminer >= 0.2 * uses.opens) return true;
+  evidence(): WordEvidence {
+    const o = this.#o;
+    const wordsBefore = this.#wordsBefore;
+    const headUses = this.#headUses;
+    const words = this.#words;
+    const keys = this.#keys;
+    const nounOpenings = this.#nounOpenings;
+    const unitUses = this.#unitUses;
+    const { adjectives } = lexicon();
+    const usedAsNoun = (key: string): boolean => {
+      const uses = headUses.get(key);
+      return uses !== undefined && uses.plural > 0 && uses.plural >= o.pluralShare * uses.all;
+    };
+    /** A determiner before a good share of a plural's singular ("a transformation") makes the plural a noun. */
+    const singularIsNoun = (word: string): boolean => {
+      for (const singular of [word.replace(/s$/, ''), word.replace(/es$/, '')]) {
+        const uses = singular !== word ? words.get(singular) : undefined;
+        if (uses && uses.opens >= 5 && uses.opensAfterDeterminer >= 0.2 * uses.opens) return true;
+      }
+      return false;
+    };
+    // Two-word compounds → their closed form, by first word.
+    const closed = new Map<string, Map<string, string>>();
+    /** Closed form → the hyphenated compound it is written as ("feedforward" → "feed forward"). */
+    const hyphenatedOf = new Map<string, string>();
+    for (const [unit, uses] of unitUses) {
+      const space = unit.indexOf(' ');
+      if (space < 0 || unit.indexOf(' ', space + 1) >= 0 || uses.hyphenated === 0) continue;
+      const first = unit.slice(0, space);
+      const second = unit.slice(space + 1);
+      const joined = unitUses.get(first + second);
+      if (!joined || joined.modifier + joined.head < Math.max(o.minUses, uses.modifier + uses.head)) continue;
+      (closed.get(first) ?? closed.set(first, new Map()).get(first)!).set(second, first + second);
+      hyphenatedOf.set(first + second, unit);
     }
-    return false;
-  };
-  // Two-word compounds → their closed form, by first word.
-  const closed = new Map<string, Map<string, string>>();
-  /** Closed form → the hyphenated compound it is written as ("feedforward" → "feed forward"). */
-  const hyphenatedOf = new Map<string, string>();
-  for (const [unit, uses] of unitUses) {
-    const space = unit.indexOf(' ');
-    if (space < 0 || unit.indexOf(' ', space + 1) >= 0 || uses.hyphenated === 0) continue;
-    const first = unit.slice(0, space);
-    const second = unit.slice(space + 1);
-    const joined = unitUses.get(first + second);
-    if (!joined || joined.modifier + joined.head < Math.max(o.minUses, uses.modifier + uses.head)) continue;
-    (closed.get(first) ?? closed.set(first, new Map()).get(first)!).set(second, first + second);
-    hyphenatedOf.set(first + second, unit);
+    // Hyphenated units by first word and the rest, for reading a spaced compound's first word
+    // before every noun phrase without building each "word second" key.
+    const hyphenatedAfter = new Map<string, Map<string, number>>();
+    for (const [unit, uses] of unitUses) {
+      const space = unit.indexOf(' ');
+      if (space < 0 || uses.hyphenated === 0) continue;
+      const first = unit.slice(0, space);
+      (hyphenatedAfter.get(first) ?? hyphenatedAfter.set(first, new Map()).get(first)!).set(unit.slice(space + 1), uses.hyphenated);
+    }
+    const verbs = new Set<string>();
+    for (const [word, uses] of words) {
+      if (uses.heads < o.minUses || uses.headsBeforeObject < o.objectShare * uses.heads) continue;
+      if (uses.opensAfterDeterminer > o.determinerShareOfVerb * uses.opens) continue;
+      if (/s$/.test(word) && singularIsNoun(word)) continue;
+      verbs.add(word);
+    }
+    return {
+      isAdjective(key) {
+        // A closed form is the term its hyphenated compound is: where the hyphenated spelling
+        // is a compound modifier ("a feed-forward network"), so is "feedforward".
+        const hyphenated = hyphenatedOf.get(key);
+        if (hyphenated && this.isAdjective(hyphenated)) return true;
+        const unit = unitUses.get(key);
+        if (unit && (unit.head === 0 || unit.plural < o.pluralShare * unit.head)) {
+          const all = unit.modifier + unit.head;
+          // English hyphenates a compound modifier ("end-to-end training", "trained end to end").
+          const share = unit.hyphenated >= 0.5 * all ? o.compoundModifierShare : o.modifierShare;
+          if (all >= o.minUses && unit.modifier >= share * all) return true;
+        }
+        return !key.includes(' ') && !isAcronymLike(key) && (adjectives.has(key) || (lexicalClass(key) === 'adjective' && !usedAsNoun(key)));
+      },
+      isVerb: (word) => verbs.has(word),
+      closedCompounds(key) {
+        if (closed.size === 0 || !key.includes(' ')) return key;
+        const parts = key.split(' ');
+        const out: string[] = [];
+        for (let i = 0; i < parts.length; i++) {
+          const joined = i + 1 < parts.length ? closed.get(parts[i])?.get(parts[i + 1]) : undefined;
+          out.push(joined ?? parts[i]);
+          if (joined) i++;
+        }
+        return out.length === parts.length ? key : out.join(' ');
+      },
+      opensNounPhrase: (first, second) => nounOpenings.has(`${first} ${second}`),
+      opensSpacedCompound(word, first) {
+        const before = wordsBefore.get(word);
+        if (!before) return false;
+        const after = hyphenatedAfter.get(word);
+        const hyphenated = after ? (after.get(first.key) ?? 0) + (first.head !== first.key ? (after.get(first.head) ?? 0) : 0) : 0;
+        return hyphenated >= o.minUses && hyphenated >= o.spacedCompoundShare * before;
+      },
+      isRelational(key) {
+        const uses = keys.get(key);
+        if (!uses || uses.whole < o.minUses) return false;
+        const of = uses.beforeOf / uses.whole;
+        const determiner = uses.afterDeterminer / uses.whole;
+        // One word: "a variant of", or a quantifier nearly always before "of" ("hundreds of").
+        // Several: only the clear cases ("a special case of", "a linear combination of"), since
+        // mathematics names objects by what they are of ("the convex hull of").
+        return key.includes(' ') ? of >= o.strictOfShare && determiner >= o.strictDeterminerShare : (of >= o.ofShare && determiner >= o.determinerShareOfRelational) || of >= o.quantifierOfShare;
+      },
+    };
   }
-  // Hyphenated units by first word and the rest, for reading a spaced compound's first word
-  // before every noun phrase without building each "word second" key.
-  const hyphenatedAfter = new Map<string, Map<string, number>>();
-  for (const [unit, uses] of unitUses) {
-    const space = unit.indexOf(' ');
-    if (space < 0 || uses.hyphenated === 0) continue;
-    const first = unit.slice(0, space);
-    (hyphenatedAfter.get(first) ?? hyphenatedAfter.set(first, new Map()).get(first)!).set(unit.slice(space + 1), uses.hyphenated);
-  }
-  const verbs = new Set<string>();
-  for (const [word, uses] of words) {
-    if (uses.heads < o.minUses || uses.headsBeforeObject < o.objectShare * uses.heads) continue;
-    if (uses.opensAfterDeterminer > o.determinerShareOfVerb * uses.opens) continue;
-    if (/s$/.test(word) && singularIsNoun(word)) continue;
-    verbs.add(word);
-  }
-  return {
-    isAdjective(key) {
-      // A closed form is the term its hyphenated compound is: where the hyphenated spelling
-      // is a compound modifier ("a feed-forward network"), so is "feedforward".
-      const hyphenated = hyphenatedOf.get(key);
-      if (hyphenated && this.isAdjective(hyphenated)) return true;
-      const unit = unitUses.get(key);
-      if (unit && (unit.head === 0 || unit.plural < o.pluralShare * unit.head)) {
-        const all = unit.modifier + unit.head;
-        // English hyphenates a compound modifier ("end-to-end training", "trained end to end").
-        const share = unit.hyphenated >= 0.5 * all ? o.compoundModifierShare : o.modifierShare;
-        if (all >= o.minUses && unit.modifier >= share * all) return true;
-      }
-      return !key.includes(' ') && !isAcronymLike(key) && (adjectives.has(key) || (lexicalClass(key) === 'adjective' && !usedAsNoun(key)));
-    },
-    isVerb: (word) => verbs.has(word),
-    closedCompounds(key) {
-      if (closed.size === 0 || !key.includes(' ')) return key;
-      const parts = key.split(' ');
-      const out: string[] = [];
-      for (let i = 0; i < parts.length; i++) {
-        const joined = i + 1 < parts.length ? closed.get(parts[i])?.get(parts[i + 1]) : undefined;
-        out.push(joined ?? parts[i]);
-        if (joined) i++;
-      }
-      return out.length === parts.length ? key : out.join(' ');
-    },
-    opensNounPhrase: (first, second) => nounOpenings.has(`${first} ${second}`),
-    opensSpacedCompound(word, first) {
-      const before = wordsBefore.get(word);
-      if (!before) return false;
-      const after = hyphenatedAfter.get(word);
-      const hyphenated = after ? (after.get(first.key) ?? 0) + (first.head !== first.key ? (after.get(first.head) ?? 0) : 0) : 0;
-      return hyphenated >= o.minUses && hyphenated >= o.spacedCompoundShare * before;
-    },
-    isRelational(key) {
-      const uses = keys.get(key);
-      if (!uses || uses.whole < o.minUses) return false;
-      const of = uses.beforeOf / uses.whole;
-      const determiner = uses.afterDeterminer / uses.whole;
-      // One word: "a variant of", or a quantifier nearly always before "of" ("hundreds of").
-      // Several: only the clear cases ("a special case of", "a linear combination of"), since
-      // mathematics names objects by what they are of ("the convex hull of").
-      return key.includes(' ') ? of >= o.strictOfShare && determiner >= o.strictDeterminerShare : (of >= o.ofShare && determiner >= o.determinerShareOfRelational) || of >= o.quantifierOfShare;
-    },
-  };
 }
