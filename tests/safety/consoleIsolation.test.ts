@@ -87,7 +87,8 @@ describe('a crash in the console', () => {
     expect(health.every((s) => s === 200)).toBe(true);
     const failed = answers.filter((a) => a.status !== 200);
     // At most the one query each dead child was running, and each says what happened.
-    expect(failed.length).toBeLessThanOrEqual(kills);
+    const why = failed.map((f) => `${f.status} ${f.body.error?.code}: ${f.body.error?.message}`).join('\n');
+    expect(failed.length, why).toBeLessThanOrEqual(kills);
     for (const f of failed) {
       expect(f.status).toBe(500);
       expect(f.body.error?.code).toBe('crashed');
