@@ -49,9 +49,8 @@ export interface EmbeddedOptions {
   lanes?: number;
   /**
    * Rows per CSV file (one COPY each) when loading a table. Every COPY into a relationship
-   * table that already holds rows rewrites that table's pages, so fewer, larger COPYs are
-   * faster: the 85k corpus's 4.1 million relationship rows load in 64 s as one COPY per
-   * table, 120 s in files of 200,000. The write pool is sized per row, so it holds a file.
+   * table that already holds rows rewrites that table's pages, so one COPY per table is
+   * fastest; the write pool is sized per row, so it holds a whole file.
    */
   batch?: number;
   /** Buffer pool of the live (read-only) database: the console child gets a share of its memory limit. */
