@@ -48,41 +48,64 @@ export function insertionVariants(counts: CooccurrenceCounts, options: Partial<I
   const wanted = new Set(candidates.flat());
   const isWanted = Uint8Array.from(ids, (id) => (wanted.has(id) ? 1 : 0));
   const idf = Float64Array.from(ids, (id) => Math.log(1 + counts.papers / Math.max(1, papers(id))));
-  // Rows by concept index, entries in pair order.
-  const rows = new Map<number, Map<number, number>>();
-  const add = (own: number, other: number, common: number) => {
-    if (!isWanted[own]) return;
-    let row = rows.get(own);
-    if (!row) rows.set(own, (row = new Map()));
-    row.set(other, common * idf[other]);
-  };
-  for (let k = 0; k < pairs.source.length; k++) {
-    add(pairs.source[k], pairs.target[k], pairs.papers[k]);
-    add(pairs.target[k], pairs.source[k], pairs.papers[k]);
-  }
+  const rows = wantedRows(pairs, isWanted, idf);
   const edges: NestingEdge[] = [];
   for (const [short, long] of candidates) {
-    const s = index.get(short)!;
-    const l = index.get(long)!;
-    if (cosine(rows.get(s), rows.get(l), s, l) < minSimilarity) continue;
+    if (rows.cosine(index.get(short)!, index.get(long)!) < minSimilarity) continue;
     const [narrower, broader] = papers(short) < papers(long) || (papers(short) === papers(long) && compareIds(short, long) > 0) ? [short, long] : [long, short];
     edges.push({ narrower, broader });
   }
   return edges.sort((a, b) => compareIds(a.narrower, b.narrower) || compareIds(a.broader, b.broader));
 }
 
-/** Cosine of two co-occurrence rows, leaving out the two forms themselves. */
-function cosine(a: Map<number, number> | undefined, b: Map<number, number> | undefined, skipA: number, skipB: number): number {
-  if (!a || !b) return 0;
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [id, x] of a) {
-    if (id === skipA || id === skipB) continue;
-    na += x * x;
-    const y = b.get(id);
-    if (y !== undefined) dot += x * y;
+/**
+ * The co-occurrence rows of the wanted concepts, each neighbour's papers in common times
+ * its idf, in compressed rows (entries in pair order): the pairs run to tens of millions
+ * at 85,000 papers, and a Map per row was most of the hierarchy's time there.
+ */
+function wantedRows(pairs: CooccurrenceCounts['pairs'], isWanted: Uint8Array, idf: Float64Array) {
+  const n = isWanted.length;
+  const start = new Uint32Array(n + 1);
+  for (let k = 0; k < pairs.source.length; k++) {
+    if (isWanted[pairs.source[k]]) start[pairs.source[k] + 1]++;
+    if (isWanted[pairs.target[k]]) start[pairs.target[k] + 1]++;
   }
-  for (const [id, y] of b) if (id !== skipA && id !== skipB) nb += y * y;
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+  for (let c = 0; c < n; c++) start[c + 1] += start[c];
+  const other = new Uint32Array(start[n]);
+  const value = new Float64Array(start[n]);
+  const fill = start.slice(0, n);
+  for (let k = 0; k < pairs.source.length; k++) {
+    const s = pairs.source[k];
+    const t = pairs.target[k];
+    if (isWanted[s]) {
+      other[fill[s]] = t;
+      value[fill[s]++] = pairs.papers[k] * idf[t];
+    }
+    if (isWanted[t]) {
+      other[fill[t]] = s;
+      value[fill[t]++] = pairs.papers[k] * idf[s];
+    }
+  }
+  /** One row spread over all concepts (NaN: no entry), to look up the other row's entries in. */
+  const spread = new Float64Array(n).fill(NaN);
+  return {
+    /** Cosine of the rows of a and b, leaving out the two forms themselves. */
+    cosine(a: number, b: number): number {
+      let dot = 0;
+      let na = 0;
+      let nb = 0;
+      for (let k = start[b]; k < start[b + 1]; k++) spread[other[k]] = value[k];
+      for (let k = start[a]; k < start[a + 1]; k++) {
+        if (other[k] === a || other[k] === b) continue;
+        na += value[k] * value[k];
+        const y = spread[other[k]];
+        if (!Number.isNaN(y)) dot += value[k] * y;
+      }
+      for (let k = start[b]; k < start[b + 1]; k++) {
+        if (other[k] !== a && other[k] !== b) nb += value[k] * value[k];
+        spread[other[k]] = NaN;
+      }
+      return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+    },
+  };
 }

@@ -90,6 +90,11 @@ export class MentionTable implements MentionList {
     return this.#conceptIds;
   }
 
+  /** Every paper id, numbered as `paperOf` numbers them. */
+  get paperIds(): readonly string[] {
+    return this.#paperIds;
+  }
+
   /** Papers numbered so far (`paperOf` is below this). */
   get papers(): number {
     return this.#paperIds.length;

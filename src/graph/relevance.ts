@@ -95,18 +95,24 @@ export function conceptRelevance(
     return community === unclustered ? -1 : community;
   });
 
-  // Papers mentioning a concept of the map, in id order; each (paper, concept) once.
-  const mentioning = new Set<string>();
-  for (let k = 0; k < mentions.length; k++) if (conceptIndex.has(mentions.conceptId(k))) mentioning.add(mentions.paperId(k));
-  const paperIds = [...mentioning].sort(compareIds);
-  mentioning.clear();
+  // Papers mentioning a concept of the map, in id order; each (paper, concept) once. Read
+  // through the table's own numbering of papers and concepts: millions of mentions, a
+  // few hundred thousand distinct ids.
+  const conceptOf = Int32Array.from(mentions.conceptIds, (id) => conceptIndex.get(id) ?? -1);
+  const mentioning = new Uint8Array(mentions.papers);
+  for (let k = 0; k < mentions.length; k++) if (conceptOf[mentions.conceptOf(k)] >= 0) mentioning[mentions.paperOf(k)] = 1;
+  const tablePapers: number[] = [];
+  for (let p = 0; p < mentioning.length; p++) if (mentioning[p] === 1) tablePapers.push(p);
+  const paperIds = tablePapers.map((p) => mentions.paperIds[p]).sort(compareIds);
   const paperIndex = new Map(paperIds.map((id, p) => [id, p]));
+  const paperOf = new Int32Array(mentions.papers);
+  for (const p of tablePapers) paperOf[p] = paperIndex.get(mentions.paperIds[p])!;
   const n = ids.length;
   const keys = new Float64Array(mentions.length);
   let used = 0;
   for (let k = 0; k < mentions.length; k++) {
-    const concept = conceptIndex.get(mentions.conceptId(k));
-    if (concept !== undefined) keys[used++] = paperIndex.get(mentions.paperId(k))! * n + concept;
+    const concept = conceptOf[mentions.conceptOf(k)];
+    if (concept >= 0) keys[used++] = paperOf[mentions.paperOf(k)] * n + concept;
   }
   const sorted = keys.subarray(0, used).sort();
   let distinct = 0;
