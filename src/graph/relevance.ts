@@ -101,12 +101,13 @@ export function conceptRelevance(
   const conceptOf = Int32Array.from(mentions.conceptIds, (id) => conceptIndex.get(id) ?? -1);
   const mentioning = new Uint8Array(mentions.papers);
   for (let k = 0; k < mentions.length; k++) if (conceptOf[mentions.conceptOf(k)] >= 0) mentioning[mentions.paperOf(k)] = 1;
-  const tablePapers: number[] = [];
-  for (let p = 0; p < mentioning.length; p++) if (mentioning[p] === 1) tablePapers.push(p);
-  const paperIds = tablePapers.map((p) => mentions.paperIds[p]).sort(compareIds);
-  const paperIndex = new Map(paperIds.map((id, p) => [id, p]));
+  const byId: number[] = [];
+  for (let p = 0; p < mentioning.length; p++) if (mentioning[p] === 1) byId.push(p);
+  byId.sort((a, b) => compareIds(mentions.paperIds[a], mentions.paperIds[b]));
+  const paperCount = byId.length;
+  /** Each table paper's place in id order. */
   const paperOf = new Int32Array(mentions.papers);
-  for (const p of tablePapers) paperOf[p] = paperIndex.get(mentions.paperIds[p])!;
+  byId.forEach((p, place) => (paperOf[p] = place));
   const n = ids.length;
   const keys = new Float64Array(mentions.length);
   let used = 0;
@@ -126,12 +127,12 @@ export function conceptRelevance(
   const papersOf = new Uint32Array(distinct);
   const fill = papersStart.slice(0, n);
   for (const key of pairs) papersOf[fill[key % n]++] = Math.floor(key / n);
-  const profiles = paperProfiles(pairs, paperIds.length, n, topicOf, topics);
+  const profiles = paperProfiles(pairs, paperCount, n, topicOf, topics);
 
   const overall = new Float64Array(topics);
   for (let k = 0; k < profiles.topic.length; k++) overall[profiles.topic[k]] += profiles.count[k];
   const q = normalise(overall);
-  const chance = chanceLevel(profiles, paperIds.length, q, nullSamples, seed);
+  const chance = chanceLevel(profiles, paperCount, q, nullSamples, seed);
 
   const relevance = new Float64Array(n);
   const counts = new Float64Array(topics);
@@ -148,7 +149,7 @@ export function conceptRelevance(
     relevance[i] = Math.max(0, divergence(counts, q) - chance(papers));
   }
 
-  const floor = Math.max(minPapers, Math.ceil(minShare * paperIds.length));
+  const floor = Math.max(minPapers, Math.ceil(minShare * paperCount));
   const candidates = ids.map((_, i) => i).filter((i) => papersStart[i + 1] - papersStart[i] >= floor);
   const ordered = candidates.map((i) => relevance[i]).sort((a, b) => a - b);
   const flagged = Math.floor(genericShare * ordered.length);
