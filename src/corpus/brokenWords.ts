@@ -57,6 +57,63 @@ function count<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/**
+ * The corpus's words, each numbered once, and each text as its words' numbers: a text
+ * is split into words once, and the passes after count and look up numbers, not strings
+ * (hashing every word of 85,000 abstracts again on each pass was most of reading them).
+ */
+class Vocabulary {
+  readonly #number = new Map<string, number>();
+  readonly words: string[] = [];
+  /** Uses of each word written whole (letters, or a hyphenated compound), and whether it was ever counted. */
+  readonly uses: number[] = [];
+  readonly counted: boolean[] = [];
+  /** Whether a word is letters a–z only. */
+  readonly lower: boolean[] = [];
+
+  numberOf(word: string): number | undefined {
+    return this.#number.get(word);
+  }
+
+  /** The numbers of `words`, numbering the new ones. */
+  numbers(words: string[]): Int32Array {
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      let n = this.#number.get(words[i]);
+      if (n === undefined) {
+        n = this.words.length;
+        this.#number.set(words[i], n);
+        this.words.push(words[i]);
+        this.uses.push(0);
+        this.counted.push(false);
+        this.lower.push(LOWER.test(words[i]));
+      }
+      out[i] = n;
+    }
+    return out;
+  }
+
+  tally(text: Int32Array, by: number): void {
+    for (const n of text) {
+      if (!this.lower[n] && !COMPOUND.test(this.words[n])) continue;
+      this.uses[n] += by;
+      this.counted[n] = true;
+    }
+  }
+
+  /** Uses of a string written whole (0 for one the corpus never writes). */
+  usesOf(word: string): number {
+    const n = this.#number.get(word);
+    return n === undefined ? 0 : this.uses[n];
+  }
+
+  /** Whether the corpus writes `word` whole (counted once, even if its uses were taken back). */
+  has(word: string): boolean {
+    const n = this.#number.get(word);
+    return n !== undefined && this.counted[n];
+  }
+}
+
 /** Mend broken, split and glued words in titles and abstracts; papers come back in order, unchanged ones as they were. */
 export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<MendOptions> = {}): P[] {
   const { minWordCount, joinedOverSplit, maxGluedCount, apartOverGlued, ligatureRepairRatio } = { ...defaults, ...options };
@@ -66,31 +123,32 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     const lower = text.toLowerCase();
     return lower.length === text.length ? lower : text;
   };
-  // Each pass splits a text into words again rather than keeping every text's words:
-  // held for a whole corpus they were ten times its text (a gigabyte at 85,000 papers).
   const wordsOf = (text: string): string[] => lowerOf(text).match(WORD) ?? [];
   // Words and hyphenated compounds, as the corpus writes them whole.
-  const words = new Map<string, number>();
-  const tally = (list: string[], by: number) => {
-    for (const token of list) if (LOWER.test(token) || COMPOUND.test(token)) count(words, token, by);
-  };
-  for (const text of texts) tally(wordsOf(text), 1);
+  const vocabulary = new Vocabulary();
+  const numbered = texts.map((text) => vocabulary.numbers(wordsOf(text)));
+  for (const text of numbered) vocabulary.tally(text, 1);
 
   // Hyphen breaks first, so that their halves ("func", "tion") do not count as words below.
   texts.forEach((text, i) => {
     if (!text.includes('- ')) return;
     const mended = text.replace(BROKEN, (whole, left: string, right: string) => {
       const joined = `${left}${right}`;
-      if (words.has(joined.toLowerCase())) return joined;
-      if (words.has(`${left}-${right}`.toLowerCase())) return `${left}-${right}`;
+      if (vocabulary.has(joined.toLowerCase())) return joined;
+      if (vocabulary.has(`${left}-${right}`.toLowerCase())) return `${left}-${right}`;
       return whole;
     });
     if (mended === text) return;
-    tally(wordsOf(text), -1);
+    vocabulary.tally(numbered[i], -1);
     texts[i] = mended;
-    tally(wordsOf(mended), 1);
+    numbered[i] = vocabulary.numbers(wordsOf(mended));
+    vocabulary.tally(numbered[i], 1);
   });
-  const uses = (word: string) => words.get(word) ?? 0;
+  const uses = (word: string) => vocabulary.usesOf(word);
+  /** The words written whole, in the order the corpus first writes them (ties below go to the first). */
+  const written = function* (): Generator<[string, number]> {
+    for (let n = 0; n < vocabulary.words.length; n++) if (vocabulary.counted[n]) yield [vocabulary.words[n], vocabulary.uses[n]];
+  };
 
   // Every split a corpus word can suffer, from the word's side: "pro cessing", "classi cation" (ﬁ lost).
   const joinable = new Map<string, string>();
@@ -99,7 +157,7 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     const before = map.get(key);
     if (!before || uses(word) > uses(before)) map.set(key, word);
   };
-  for (const [word, n] of words) {
+  for (const [word, n] of written()) {
     if (n < minWordCount || word.length < 4) continue;
     for (let i = 2; i <= word.length - 2; i++) {
       const left = word.slice(0, i);
@@ -118,7 +176,7 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
   }
   // Rare words that two corpus words glued together make: "ofaxons", "latentvariable".
   const gluedSplit = new Map<string, [string, string]>();
-  for (const [glued, n] of words) {
+  for (const [glued, n] of written()) {
     if (n > maxGluedCount || glued.length < 6) continue;
     let best: [string, string] | null = null;
     for (let i = 2; i <= glued.length - 2; i++) {
@@ -131,40 +189,53 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     }
     if (best) gluedSplit.set(glued, best);
   }
-  const wanted = new Set<string>([...gluedSplit.values()].map(([left, right]) => `${left} ${right}`));
 
-  // How often the corpus writes each of those pairs apart.
-  // Each pair's right words by its left one: most words start no pair, and no key string is built for them.
-  const rightsOf = new Map<string, Set<string>>();
-  for (const key of [...joinable.keys(), ...wanted]) {
+  // How often the corpus writes each pair a mend would join apart: the pairs by their
+  // words' numbers (a pair with a word the corpus never writes cannot occur).
+  const pairNumber = (left: number, right: number) => left * vocabulary.words.length + right;
+  const pairOf = (key: string): number | null => {
     const space = key.indexOf(' ');
-    const left = key.slice(0, space);
-    (rightsOf.get(left) ?? rightsOf.set(left, new Set()).get(left)!).add(key.slice(space + 1));
+    const left = vocabulary.numberOf(key.slice(0, space));
+    const right = vocabulary.numberOf(key.slice(space + 1));
+    return left === undefined || right === undefined ? null : pairNumber(left, right);
+  };
+  const startsPair = new Uint8Array(vocabulary.words.length);
+  const apartCount = new Map<number, number>();
+  for (const key of [...joinable.keys(), ...[...gluedSplit.values()].map(([left, right]) => `${left} ${right}`)]) {
+    const pair = pairOf(key);
+    if (pair === null) continue;
+    startsPair[Math.floor(pair / vocabulary.words.length)] = 1;
+    apartCount.set(pair, 0);
   }
-  const pairs = new Map<string, number>();
-  for (const text of texts) {
-    const list = wordsOf(text);
-    for (let i = 0; i + 1 < list.length; i++) {
-      if (rightsOf.get(list[i])?.has(list[i + 1])) count(pairs, `${list[i]} ${list[i + 1]}`);
+  for (const text of numbered) {
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (!startsPair[text[i]]) continue;
+      const pair = pairNumber(text[i], text[i + 1]);
+      const n = apartCount.get(pair);
+      if (n !== undefined) apartCount.set(pair, n + 1);
     }
   }
-  const apart = (key: string) => pairs.get(key) ?? 0;
-
-  const join = (left: string, right: string): string | null => {
-    // Most words start no split pair: answered before a key string is built.
-    if (!rightsOf.get(left)?.has(right) || !LOWER.test(left) || !LOWER.test(right)) return null;
-    const key = `${left} ${right}`;
-    const joined = joinable.get(key);
-    if (!joined || uses(joined) < joinedOverSplit * apart(key)) return null;
-    return joined;
+  const apart = (key: string) => {
+    const pair = pairOf(key);
+    return pair === null ? 0 : (apartCount.get(pair) ?? 0);
   };
+
+  // Each pair that joins, by its number: judged once, so the text pass below asks one map per pair.
+  const joins = new Map<number, string>();
+  for (const [key, joined] of joinable) {
+    const pair = pairOf(key);
+    if (pair === null) continue;
+    const space = key.indexOf(' ');
+    if (!LOWER.test(key.slice(0, space)) || !LOWER.test(key.slice(space + 1))) continue;
+    if (uses(joined) >= joinedOverSplit * apart(key)) joins.set(pair, joined);
+  }
   const repair = (token: string): string | null => {
     if (!LOWER.test(token) || uses(token) > maxGluedCount) return null;
     const split = gluedSplit.get(token);
     if (split) {
-      const written = apart(`${split[0]} ${split[1]}`);
+      const writtenApart = apart(`${split[0]} ${split[1]}`);
       const functionWord = GLUE_LEFT.has(split[0]) || GLUE_RIGHT.has(split[1]);
-      if (written >= 2 && (functionWord || (written >= 3 && written >= apartOverGlued * uses(token)))) return `${split[0]} ${split[1]}`;
+      if (writtenApart >= 2 && (functionWord || (writtenApart >= 3 && writtenApart >= apartOverGlued * uses(token)))) return `${split[0]} ${split[1]}`;
     }
     const restored = withoutLigature.get(token);
     if (restored && uses(restored) >= ligatureRepairRatio * uses(token)) return restored;
@@ -172,28 +243,31 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
   };
   // Only a glued form or a word without its ligature can be repaired: each is judged
   // once here, so the text pass below asks one map per word.
-  const repairs = new Map<string, string>();
+  const repairs = new Map<number, string>();
   for (const token of [...gluedSplit.keys(), ...withoutLigature.keys()]) {
+    const n = vocabulary.numberOf(token);
+    if (n === undefined) continue;
     const repaired = repair(token);
-    if (repaired) repairs.set(token, repaired);
+    if (repaired) repairs.set(n, repaired);
   }
 
-  /** `text` with its fixes. */
-  const mendText = (text: string): string => {
-    const lower = lowerOf(text);
-    const list = lower.match(WORD) ?? [];
+  /** Text `t` with its fixes. */
+  const mendText = (t: number): string => {
+    const text = texts[t];
+    const list = numbered[t];
     const fixes: string[] = [];
     for (let i = 0; i < list.length; i++) {
-      const joined = i + 1 < list.length ? join(list[i], list[i + 1]) : null;
+      const joined = i + 1 < list.length && startsPair[list[i]] ? joins.get(pairNumber(list[i], list[i + 1])) : undefined;
       if (joined) {
-        fixes.push(`${list[i]} ${list[i + 1]}`, joined);
+        fixes.push(`${vocabulary.words[list[i]]} ${vocabulary.words[list[i + 1]]}`, joined);
         i++;
         continue;
       }
       const repaired = repairs.get(list[i]);
-      if (repaired) fixes.push(list[i], repaired);
+      if (repaired) fixes.push(vocabulary.words[list[i]], repaired);
     }
     if (fixes.length === 0) return text;
+    const lower = lowerOf(text);
     let out = '';
     let from = 0;
     for (let f = 0; f < fixes.length; f += 2) {
@@ -210,8 +284,8 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
     return out + text.slice(from);
   };
   return papers.map((p, i) => {
-    const title = mendText(texts[2 * i]);
-    const abstract = mendText(texts[2 * i + 1]);
+    const title = mendText(2 * i);
+    const abstract = mendText(2 * i + 1);
     return title === p.title && abstract === p.abstract ? p : { ...p, title, abstract };
   });
 }
