@@ -195,9 +195,10 @@ export function extractionAfter(first: FirstPass, thesaurus: KeyedThesaurus, opt
     else heldOccurrences[p] = occurrences;
   }
   const dominant = fragments.dominant();
+  stored?.keepOwn(dominant);
   const heldOwn: Map<string, Occurrence[]>[] = [];
   const occurrencesOf = (p: number, analysis: PaperAnalysis) =>
-    stored ? ownOccurrences(stored.get(p, analysis.phrases), dominant) : (heldOwn[p] ??= ownOccurrences(heldOccurrences[p], dominant));
+    stored ? stored.get(p, analysis.phrases) : (heldOwn[p] ??= ownOccurrences(heldOccurrences[p], dominant));
   const counts = emptyCounts();
   for (const { p, analysis } of prepared()) addCounts(counts, occurrencesOf(p, analysis));
   const terms = termhood(candidates, counts, { maxWords, minDocumentFrequency });

@@ -48,6 +48,36 @@ export class OccurrenceStore {
     this.#starts.push(this.#length);
   }
 
+  /**
+   * Drops, from every paper, each fragment's occurrences inside a longer term of the
+   * same phrase (nesting.ts `ownOccurrences`, on the stored integers): once, so the
+   * passes after read each paper's own occurrences without judging nesting again.
+   */
+  keepOwn(dominant: Map<string, string>): void {
+    if (dominant.size === 0) return;
+    const fragment = Uint8Array.from(this.#keys, (key) => (dominant.has(key) ? 1 : 0));
+    const data = this.#data;
+    let write = 0;
+    let paper = new Int32Array(0);
+    for (let p = 0; p + 1 < this.#starts.length; p++) {
+      const start = this.#starts[p];
+      const end = this.#starts[p + 1];
+      // This paper's occurrences as they were: the outer terms are judged on all of them.
+      if (paper.length < end - start) paper = new Int32Array(2 * (end - start));
+      paper.set(data.subarray(start, end));
+      const n = end - start;
+      this.#starts[p] = write;
+      for (let i = 0; i < n; i += width) {
+        if (fragment[paper[i]] && coveredIn(paper, n, i)) continue;
+        data[write++] = paper[i];
+        data[write++] = paper[i + 1];
+        data[write++] = paper[i + 2];
+      }
+    }
+    this.#starts[this.#starts.length - 1] = write;
+    this.#length = write;
+  }
+
   /** Paper `p`'s occurrences as `add` was given them, pointing into `phrases` (the paper's, prepared as then). */
   get(p: number, phrases: Phrase[]): Map<string, Occurrence[]> {
     const byKey = new Map<string, Occurrence[]>();
@@ -67,4 +97,18 @@ export class OccurrenceStore {
     }
     return byKey;
   }
+}
+
+/** Whether occurrence `i` of a paper's `n` integers lies inside a longer occurrence of the same phrase. */
+function coveredIn(paper: Int32Array, n: number, i: number): boolean {
+  const phrase = paper[i + 1];
+  const from = paper[i + 2] >> 8;
+  const length = paper[i + 2] & 255;
+  for (let j = 0; j < n; j += width) {
+    if (paper[j + 1] !== phrase) continue;
+    const outerFrom = paper[j + 2] >> 8;
+    const outerLength = paper[j + 2] & 255;
+    if (outerLength > length && outerFrom <= from && outerFrom + outerLength >= from + length) return true;
+  }
+  return false;
 }
