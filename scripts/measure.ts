@@ -73,11 +73,13 @@ export function measureProcess(command: string, args: string[], options: { env?:
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
     // A command may run its work in a child process (bin/papergraph.mjs does for ingest):
-    // the peaks of the process and of those under it, added.
+    // the peaks of the process and of those under it alive with it, added (a child that
+    // has exited, as one does when the ingest runs again with more heap, no longer counts).
     const peaks = new Map<number, number>();
     const poll = setInterval(() => {
-      for (const pid of [child.pid!, ...descendants(child.pid!)]) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, vmHwmKb(pid)));
-      peakKb = Math.max(peakKb, [...peaks.values()].reduce((sum, kb) => sum + kb, 0));
+      const live = [child.pid!, ...descendants(child.pid!)];
+      for (const pid of live) peaks.set(pid, Math.max(peaks.get(pid) ?? 0, vmHwmKb(pid)));
+      peakKb = Math.max(peakKb, live.reduce((sum, pid) => sum + (peaks.get(pid) ?? 0), 0));
       const cpu = treeCpuTimeMs(child.pid!);
       if (!Number.isNaN(cpu)) cpuMs = Math.max(cpuMs, cpu);
     }, 50);
