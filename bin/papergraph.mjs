@@ -3,8 +3,8 @@
 //
 // `ingest` runs in a child Node whose V8 heap is capped (INGEST_HEAP_MB, or
 // PAPERGRAPH_INGEST_HEAP_MB): left at V8's default (4 GB on a machine of 16 GB or more)
-// the heap grows far past what the ingest keeps alive before the collector compacts it: a 40,000-paper ingest peaked at 3.1 GB
-// uncapped and at 1.8 GB with a 1 GB cap.
+// the heap grows far past what the ingest keeps alive before the collector compacts it:
+// a 40,000-paper ingest peaked at 3.1 GB uncapped and at 1.8 GB with a 1 GB cap.
 // A corpus whose ingest needs more than the cap (200,000 papers do) would die of it: V8
 // aborts the child (SIGABRT) when its heap is full, before anything is stored, so the
 // ingest runs again with twice the heap, up to three quarters of the machine's memory;
@@ -36,12 +36,13 @@ if (process.argv[2] === 'ingest' && !capped) {
     child.on('exit', (code, signal) => {
       if (signal === 'SIGABRT') {
         const more = Math.min(2 * heapMb, mostHeapMb);
+        const stopped = `\npapergraph: the ingest stopped (SIGABRT): out of its ${heapMb} MB heap, most likely; nothing was stored.`;
         if (more > heapMb) {
-          process.stderr.write(`\npapergraph: the ingest stopped (SIGABRT): out of its ${heapMb} MB heap, most likely; nothing was stored. Running it again with ${more} MB (papers tagged so far come from the extraction cache).\n`);
+          process.stderr.write(`${stopped} Running it again with ${more} MB (papers tagged so far come from the extraction cache).\n`);
           run(more);
           return;
         }
-        process.stderr.write(`\npapergraph: the ingest stopped (SIGABRT): out of its ${heapMb} MB heap, most likely; nothing was stored. This machine has no more to give it.\n`);
+        process.stderr.write(`${stopped} This machine has no more to give it.\n`);
       }
       process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 15) : 1));
     });

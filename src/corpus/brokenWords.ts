@@ -53,10 +53,6 @@ interface Texts {
   abstract: string;
 }
 
-function count<K>(map: Map<K, number>, key: K, by = 1): void {
-  map.set(key, (map.get(key) ?? 0) + by);
-}
-
 /**
  * The corpus's words, each numbered once, and each text as its words' numbers: a text
  * is split into words once, and the passes after count and look up numbers, not strings
@@ -193,19 +189,24 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
   // How often the corpus writes each pair a mend would join apart: the pairs by their
   // words' numbers (a pair with a word the corpus never writes cannot occur).
   const pairNumber = (left: number, right: number) => left * vocabulary.words.length + right;
-  const pairOf = (key: string): number | null => {
+  /** The numbers of a pair's two words ("left right"), or null when the corpus never writes one of them. */
+  const wordsOfPair = (key: string): [number, number] | null => {
     const space = key.indexOf(' ');
     const left = vocabulary.numberOf(key.slice(0, space));
     const right = vocabulary.numberOf(key.slice(space + 1));
-    return left === undefined || right === undefined ? null : pairNumber(left, right);
+    return left === undefined || right === undefined ? null : [left, right];
+  };
+  const pairOf = (key: string): number | null => {
+    const words = wordsOfPair(key);
+    return words && pairNumber(...words);
   };
   const startsPair = new Uint8Array(vocabulary.words.length);
   const apartCount = new Map<number, number>();
   for (const key of [...joinable.keys(), ...[...gluedSplit.values()].map(([left, right]) => `${left} ${right}`)]) {
-    const pair = pairOf(key);
-    if (pair === null) continue;
-    startsPair[Math.floor(pair / vocabulary.words.length)] = 1;
-    apartCount.set(pair, 0);
+    const words = wordsOfPair(key);
+    if (words === null) continue;
+    startsPair[words[0]] = 1;
+    apartCount.set(pairNumber(...words), 0);
   }
   for (const text of numbered) {
     for (let i = 0; i + 1 < text.length; i++) {
@@ -223,11 +224,9 @@ export function mendBrokenWords<P extends Texts>(papers: P[], options: Partial<M
   // Each pair that joins, by its number: judged once, so the text pass below asks one map per pair.
   const joins = new Map<number, string>();
   for (const [key, joined] of joinable) {
-    const pair = pairOf(key);
-    if (pair === null) continue;
-    const space = key.indexOf(' ');
-    if (!LOWER.test(key.slice(0, space)) || !LOWER.test(key.slice(space + 1))) continue;
-    if (uses(joined) >= joinedOverSplit * apart(key)) joins.set(pair, joined);
+    const words = wordsOfPair(key);
+    if (words === null || !vocabulary.lower[words[0]] || !vocabulary.lower[words[1]]) continue;
+    if (uses(joined) >= joinedOverSplit * apart(key)) joins.set(pairNumber(...words), joined);
   }
   const repair = (token: string): string | null => {
     if (!LOWER.test(token) || uses(token) > maxGluedCount) return null;
