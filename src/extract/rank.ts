@@ -22,38 +22,50 @@ const defaults: PositionRankOptions = { window: 10, damping: 0.85, iterations: 3
 /** Scores of the distinct words in `sequence` (the paper's candidate words in reading order). */
 export function positionRank(sequence: string[], options: Partial<PositionRankOptions> = {}): Map<string, number> {
   const { window, damping, iterations } = { ...defaults, ...options };
+  const length = sequence.length;
   const index = new Map<string, number>();
-  for (const word of sequence) if (!index.has(word)) index.set(word, index.size);
+  const ids = new Int32Array(length);
+  for (let i = 0; i < length; i++) {
+    let id = index.get(sequence[i]);
+    if (id === undefined) index.set(sequence[i], (id = index.size));
+    ids[i] = id;
+  }
   const n = index.size;
   const scores = new Map<string, number>();
   if (n === 0) return scores;
-  const ids = sequence.map((word) => index.get(word)!);
 
   const bias = new Float64Array(n);
-  ids.forEach((id, position) => (bias[id] += 1 / (position + 1)));
-  const biasTotal = bias.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < length; i++) bias[ids[i]] += 1 / (i + 1);
+  let biasTotal = 0;
+  for (let i = 0; i < n; i++) biasTotal += bias[i];
   for (let i = 0; i < n; i++) bias[i] /= biasTotal;
 
   // The co-occurrence graph in compressed rows; a pair seen k times is k entries, which
-  // weighs the edge k as SingleRank does, without a map per word.
-  const degree = new Int32Array(n + 1);
-  const pairs = (visit: (a: number, b: number) => void) => {
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length && j < i + window; j++) if (ids[i] !== ids[j]) visit(ids[i], ids[j]);
+  // weighs the edge k as SingleRank does, without a map per word. Plain loops, not a
+  // visitor: this runs once a paper, and the power iteration is most of an extraction's ranking.
+  const degree = new Int32Array(n);
+  for (let i = 0; i < length; i++) {
+    const end = Math.min(length, i + window);
+    for (let j = i + 1; j < end; j++) {
+      if (ids[i] === ids[j]) continue;
+      degree[ids[i]]++;
+      degree[ids[j]]++;
     }
-  };
-  pairs((a, b) => {
-    degree[a]++;
-    degree[b]++;
-  });
+  }
   const offset = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offset[i + 1] = offset[i] + degree[i];
   const target = new Int32Array(offset[n]);
   const fill = offset.slice(0, n);
-  pairs((a, b) => {
-    target[fill[a]++] = b;
-    target[fill[b]++] = a;
-  });
+  for (let i = 0; i < length; i++) {
+    const end = Math.min(length, i + window);
+    for (let j = i + 1; j < end; j++) {
+      const a = ids[i];
+      const b = ids[j];
+      if (a === b) continue;
+      target[fill[a]++] = b;
+      target[fill[b]++] = a;
+    }
+  }
 
   let rank = Float64Array.from(bias);
   let next = new Float64Array(n);
@@ -66,10 +78,13 @@ export function positionRank(sequence: string[], options: Partial<PositionRankOp
         continue;
       }
       const share = rank[a] / degree[a];
-      for (let k = offset[a]; k < offset[a + 1]; k++) next[target[k]] += share;
+      const stop = offset[a + 1];
+      for (let k = offset[a]; k < stop; k++) next[target[k]] += share;
     }
     for (let i = 0; i < n; i++) next[i] = (1 - damping) * bias[i] + damping * (next[i] + dangling * bias[i]);
-    [rank, next] = [next, rank];
+    const previous = rank;
+    rank = next;
+    next = previous;
   }
   for (const [word, id] of index) scores.set(word, rank[id]);
   return scores;
