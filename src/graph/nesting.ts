@@ -31,14 +31,20 @@ export interface NestingEdge {
   broader: string;
 }
 
-export function termNesting(concepts: { id: string; aliases: string[]; papers: number }[]): NestingEdge[] {
-  const named = namesToConcepts(concepts);
+type NestingInput = { id: string; aliases: string[]; papers: number };
+
+export function termNesting(concepts: NestingInput[]): NestingEdge[] {
+  // Each concept's distinct folded names, its id's first: folded once (a large corpus has hundreds of thousands of concepts).
+  const folded = concepts.map((concept) => [...new Set([concept.id, ...concept.aliases].map(foldText))]);
+  const named = namesToConcepts(concepts, folded);
 
   const edges: NestingEdge[] = [];
-  for (const concept of [...concepts].sort((a, b) => compareIds(a.id, b.id))) {
+  const order = concepts.map((_, i) => i).sort((a, b) => compareIds(concepts[a].id, concepts[b].id));
+  for (const i of order) {
+    const concept = concepts[i];
     // Nested concept → the longest run (in characters) that names it.
     const nested = new Map<string, string>();
-    for (const name of new Set([concept.id, ...concept.aliases].map(foldText))) {
+    for (const name of folded[i]) {
       const words = name.split(' ').filter(Boolean);
       for (let length = words.length - 1; length >= 1; length--) {
         for (let start = 0; start + length <= words.length; start++) {
@@ -62,11 +68,12 @@ export function termNesting(concepts: { id: string; aliases: string[]; papers: n
 }
 
 /** Folded name → the one concept it names; ambiguous names are left out. */
-function namesToConcepts(concepts: { id: string; aliases: string[]; papers: number }[]): Map<string, string> {
+function namesToConcepts(concepts: NestingInput[], folded: string[][]): Map<string, string> {
   const byName = new Map<string, { id: string; papers: number; isId: boolean }[]>();
-  for (const concept of concepts) {
-    const idName = foldText(concept.id);
-    for (const name of new Set([concept.id, ...concept.aliases].map(foldText))) {
+  for (let i = 0; i < concepts.length; i++) {
+    const concept = concepts[i];
+    const idName = folded[i][0];
+    for (const name of folded[i]) {
       if (!name) continue;
       const entry = { id: concept.id, papers: concept.papers, isId: name === idName };
       const list = byName.get(name);
