@@ -9,6 +9,9 @@
 // aborts the child (SIGABRT) when its heap is full, before anything is stored, so the
 // ingest runs again with twice the heap, up to three quarters of the machine's memory;
 // the papers tagged before are in the extraction cache, and only the rest is tagged anew.
+// Most such runs never get that far: once the child has read the papers it knows roughly
+// what they need (src/ingestHeap.ts), and when that is more than its heap it says so and
+// stops before tagging; the launcher runs it again at once with that heap.
 // A cap given in NODE_OPTIONS or to node itself is the user's and is kept; no child then.
 // The child may collect at will (--expose-gc): the store write does once it has written its
 // load files and let the graph go, before the database's buffer pool is allocated.
@@ -29,11 +32,25 @@ if (process.argv[2] === 'ingest' && !capped) {
   const mostHeapMb = Math.floor((0.75 * totalmem()) / 2 ** 20);
   let child;
   const run = (heapMb) => {
+    /** What the child asked for before it stopped (src/ingestHeap.ts), if it did. */
+    let asked = null;
     child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${heapMb}`, '--expose-gc', ...process.argv.slice(1)], {
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      env: { MALLOC_ARENA_MAX: '2', ...process.env, PAPERGRAPH_INGEST_CHILD: '1' },
+      env: { MALLOC_ARENA_MAX: '2', ...process.env, PAPERGRAPH_INGEST_CHILD: '1', PAPERGRAPH_INGEST_HEAP_MOST_MB: String(mostHeapMb) },
+    });
+    child.on('message', (message) => {
+      if (message && Number.isFinite(message.heapNeededMb)) asked = message;
     });
     child.on('exit', (code, signal) => {
+      if (asked) {
+        // What the papers need, in steps of 256 MB, within what the machine can give (the child asks only when that is more than it had).
+        const more = Math.min(mostHeapMb, Math.ceil(asked.heapNeededMb / 256) * 256);
+        process.stderr.write(
+          `papergraph: ${asked.papers} papers need about ${asked.heapNeededMb} MB of heap, more than this ingest's ${heapMb} MB; nothing was tagged or stored yet. Running it with ${more} MB.\n`,
+        );
+        run(more);
+        return;
+      }
       if (signal === 'SIGABRT') {
         const more = Math.min(2 * heapMb, mostHeapMb);
         const stopped = `\npapergraph: the ingest stopped (SIGABRT): out of its ${heapMb} MB heap, most likely; nothing was stored.`;

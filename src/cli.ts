@@ -139,6 +139,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
   const config = configFrom(values);
   const { readThesaurus } = await loadExtract();
   const { ingest } = await import('./ingest.ts');
+  const { askForHeapIfShort } = await import('./ingestHeap.ts');
   const thesaurus = values.thesaurus ? readThesaurus(values.thesaurus) : undefined;
   const progress = progressPrinter(process.stderr);
   const { describeOwner } = await import('./store/storeLock.ts');
@@ -156,6 +157,7 @@ async function cmdIngest(argv: string[]): Promise<number> {
       cacheDir: values['no-cache'] ? undefined : join(config.db, 'extraction-cache'),
       progress,
       replaceSample: true,
+      beforeExtraction: askForHeapIfShort,
       lock,
     }),
   );

@@ -33,6 +33,12 @@ export interface IngestOptions {
    */
   replaceSample?: boolean;
   progress?: ProgressFn;
+  /**
+   * Called with the number of papers the run will extract (input and stored papers
+   * merged), before any is tagged and before anything is stored: the CLI checks its
+   * heap here (ingestHeap.ts).
+   */
+  beforeExtraction?: (papers: number) => void | Promise<void>;
   /** Waiting for another ingest of the same store: wait (default) or fail at once, and what to say. */
   lock?: LockOptions;
 }
@@ -83,6 +89,7 @@ async function buildIngestGraph(store: GraphStore, paths: string[], options: Ing
   // two equally frequent long forms an acronym merges into, say), and stored papers come
   // back in the store's order; sorted, a store built in several ingests is the one built at once.
   const papers = applyThesaurusToKeywords(dedupePapers([...stored, ...read.records]).papers, options.thesaurus).sort((a, b) => compareIds(a.id, b.id));
+  await options.beforeExtraction?.(papers.length);
   let reused = 0;
   const extraction = await extractCorpus(papers, {
     thesaurus: options.thesaurus,
